@@ -69,12 +69,14 @@ const (
 	MeasureDBecker           // Becker's d, mean change over the pre-test SD (Becker 1988)
 	MeasureDppc              // pre-post-control d_ppc2 (Morris 2008)
 	MeasureDAdjusted         // baseline-adjusted (ANCOVA) standardized difference
-	MeasureDCluster          // cluster-adjusted d (Hedges 2007)
+	MeasureDCluster          // cluster trial d_T, total SD (Hedges 2007)
 	MeasureMD                // raw mean difference
 	MeasureR                 // correlation (point-biserial)
 	MeasureLogOR             // log odds ratio
 	MeasureLogRR             // log risk ratio
 	MeasureRD                // risk difference
+	MeasureDW                // cluster trial d_W, within-cluster SD (Hedges 2007)
+	MeasureZ                 // Fisher's z-transformed correlation
 )
 
 var measureNames = [...]string{
@@ -95,6 +97,8 @@ var measureNames = [...]string{
 	MeasureLogOR:     "log odds ratio",
 	MeasureLogRR:     "log risk ratio",
 	MeasureRD:        "risk difference",
+	MeasureDW:        "d_W (within-cluster)",
+	MeasureZ:         "Fisher's z",
 }
 
 // String returns the measure's conventional name.
@@ -114,9 +118,18 @@ const (
 	Wald                 // estimate ± z·SE from the sampling variance
 	NoncentralT          // exact interval by inverting the noncentral t distribution
 	Bootstrap            // bootstrap interval (see the bootstrap functions for the variant)
+	WaldT                // estimate ± t(DF)·SE, as for regression coefficients
+	Newcombe             // Newcombe's hybrid Wilson score interval for a risk difference
 )
 
-var ciNames = [...]string{DefaultCI: "default", Wald: "Wald", NoncentralT: "noncentral t", Bootstrap: "bootstrap"}
+var ciNames = [...]string{
+	DefaultCI:   "default",
+	Wald:        "Wald",
+	NoncentralT: "noncentral t",
+	Bootstrap:   "bootstrap",
+	WaldT:       "Wald (t)",
+	Newcombe:    "Newcombe (Wilson score)",
+}
 
 // String returns the method's name.
 func (c CIMethod) String() string {
