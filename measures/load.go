@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -569,14 +568,4 @@ func compile(in *Instrument) (*compiled, error) {
 		c.scales = append(c.scales, cs)
 	}
 	return c, nil
-}
-
-// sortedIDs returns the keys of m in order (for deterministic messages).
-func sortedIDs(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

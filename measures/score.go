@@ -271,3 +271,32 @@ func (cs *cscale) band(x float64) int {
 func (in *Instrument) codeErr(j int, x float64) error {
 	return &ItemError{Item: in.Items[j].ID, Index: j, Value: strconv.FormatFloat(x, 'g', -1, 64), Err: ErrOutOfRange}
 }
+
+// ItemScores writes the recoded item scores of one respondent into dst
+// (reverse keys and recodes applied, NaN kept for missing items), for
+// example to compute Alpha on a scale's scored items. dst must have one
+// element per item; nil allocates.
+func (in *Instrument) ItemScores(dst, responses []float64) ([]float64, error) {
+	c := in.c
+	if len(responses) != c.k {
+		return nil, &FieldError{Field: "responses", Value: len(responses),
+			Reason: "want one response per item (" + strconv.Itoa(c.k) + ")"}
+	}
+	if dst == nil {
+		dst = make([]float64, c.k)
+	}
+	if len(dst) != c.k {
+		return nil, &FieldError{Field: "dst", Value: len(dst), Reason: "want one element per item (" + strconv.Itoa(c.k) + ")"}
+	}
+	for j, x := range responses {
+		if x != x {
+			dst[j] = x
+			continue
+		}
+		if !in.allowed(j, x) {
+			return nil, in.codeErr(j, x)
+		}
+		dst[j] = c.tab[c.off[j]+int(x)-c.lo[j]]
+	}
+	return dst, nil
+}
