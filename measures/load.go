@@ -180,7 +180,7 @@ func build(k *jsonKey) (*Instrument, error) {
 		if c.DOI != "" && !strings.HasPrefix(c.DOI, "10.") {
 			b.fail(fmt.Sprintf("citations[%d].doi", i), "%q: a DOI starts with \"10.\"", c.DOI)
 		}
-		in.Citations = append(in.Citations, Citation{Text: c.Text, DOI: c.DOI})
+		in.Citations = append(in.Citations, Citation(c))
 	}
 	if !validText(k.Direction) {
 		b.fail("direction", "must say what a higher score means, e.g. \"higher = lonelier\"")
@@ -301,7 +301,7 @@ func build(k *jsonKey) (*Instrument, error) {
 				}
 			}
 		}
-		in.Items = append(in.Items, Item{ID: it.ID, Number: it.Number, Responses: it.Responses, Reverse: it.Reverse, Recode: it.Recode})
+		in.Items = append(in.Items, Item(it))
 	}
 
 	// Scales.
