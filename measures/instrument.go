@@ -176,7 +176,8 @@ func (in *Instrument) Subscale(id string) *Scale {
 }
 
 // Range returns the smallest and largest attainable total score (after
-// conversion, if any).
+// conversion, if any) for complete responses; proration stays within it,
+// a SumAnswered total over fewer items can fall below it.
 func (in *Instrument) Range() (min, max float64) {
 	s := &in.c.scales[0]
 	return s.min, s.max
