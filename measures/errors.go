@@ -12,7 +12,8 @@ var (
 	// ErrInvalidInput is wrapped by errors about arguments that cannot
 	// yield a result: NaN or infinite values where numbers are required,
 	// too few respondents, a reliability outside [0, 1), a non-positive SD,
-	// mismatched lengths.
+	// mismatched lengths (such as a response vector without one value per
+	// item).
 	ErrInvalidInput = errors.New("measures: invalid input")
 
 	// ErrInvalidKey is wrapped by errors about an instrument definition
@@ -30,10 +31,6 @@ var (
 	// ErrNotNumeric is wrapped when a CSV cell is neither a number nor one
 	// of the configured missing codes.
 	ErrNotNumeric = errors.New("measures: response is not numeric")
-
-	// ErrLength is wrapped when a response vector does not have one value
-	// per item.
-	ErrLength = errors.New("measures: wrong number of responses")
 
 	// ErrColumn is wrapped when a CSV header lacks a required column or
 	// names one twice.
