@@ -209,8 +209,8 @@
 // [Instrument.ScoreMatrix] is the fast path for many respondents: a flat
 // row-major matrix in, flat result arrays out ([Scores]), reused across
 // calls, no allocation per respondent. It scores about 2.5e8 item
-// responses per second on one core (BenchmarkScoreMatrix, 1,000,000
-// respondents × 20 items).
+// responses per CPU second on one core (BenchmarkScoreMatrix: 1,000,000
+// respondents × 20 items per iteration).
 //
 // # Data sets
 //

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them;
@@ -79,7 +80,7 @@ func (e *ItemError) Error() string {
 	if e.Column != "" && e.Column != e.Item {
 		s += "column " + strconv.Quote(e.Column) + " "
 	}
-	return s + "item " + e.Item + " = " + strconv.Quote(e.Value) + ": " + e.Err.Error()
+	return s + "item " + e.Item + " = " + strconv.Quote(e.Value) + ": " + strings.TrimPrefix(e.Err.Error(), "measures: ")
 }
 
 // Unwrap returns the sentinel (ErrOutOfRange or ErrNotNumeric).

@@ -60,7 +60,7 @@ func ExampleInstrument_Score() {
 	// 4 moderately lonely 2 2
 	// NaN 1
 	// 4 true true
-	// measures: item djg-10-rejected = "6": measures: response code not allowed
+	// measures: item djg-10-rejected = "6": response code not allowed
 }
 
 func ExampleScoreCSV() {
@@ -92,7 +92,7 @@ p02,1,3,4,3
 	// p01,0,7,lonely,0,false,
 	// p01,1,4,not lonely,0,false,
 	// p02,0,NA,NA,1,false,
-	// p02,1,NA,NA,0,false,"measures: row 5: column ""u2"" item ucla3-left-out = ""4"": measures: response code not allowed"
+	// p02,1,NA,NA,0,false,"measures: row 5: column ""u2"" item ucla3-left-out = ""4"": response code not allowed"
 }
 
 func ExampleAlpha() {
@@ -196,5 +196,5 @@ func ExampleInstrument_ScoreMatrix() {
 	// Output:
 	// 1 11 at risk of social isolation
 	// 2 12 not at risk
-	// 3 measures: row 3: item lsns-family-help = "9": measures: response code not allowed
+	// 3 measures: row 3: item lsns-family-help = "9": response code not allowed
 }
