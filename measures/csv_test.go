@@ -3,7 +3,10 @@ package measures
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -157,5 +160,63 @@ func TestScoreCSVErrors(t *testing.T) {
 	rows, _ = ScoreCSV(strings.NewReader("id,ucla3-companionship,ucla3-left-out,ucla3-isolated\na,NaN,Inf,1\n"), []*Instrument{u}, nil)
 	if !errors.Is(rows[0].Errs[0], ErrNotNumeric) || !errors.Is(rows[0].Errs[0], ErrOutOfRange) {
 		t.Errorf("NaN/Inf cells: %v", rows[0].Errs[0])
+	}
+}
+
+// TestScoreCSVVisits scores the shape of the trial demo: 240 participants
+// at 4 visits, UCLA-3, DJG-6 and LSNS-6 items in one long file, and checks
+// every row against Score.
+func TestScoreCSVVisits(t *testing.T) {
+	ins := []*Instrument{lookup(t, "ucla-3"), lookup(t, "djg-6"), lookup(t, "lsns-6")}
+	var b strings.Builder
+	b.WriteString("id,visit,arm")
+	for _, in := range ins {
+		for _, it := range in.Items {
+			b.WriteString("," + it.ID)
+		}
+	}
+	b.WriteString("\n")
+	rng := rand.New(rand.NewPCG(7, 8))
+	var want [][]float64
+	for p := 1; p <= 240; p++ {
+		for v := 0; v < 4; v++ {
+			fmt.Fprintf(&b, "P%03d,%d,%s", p, v, []string{"tau", "ss"}[p%2])
+			var row []float64
+			for _, in := range ins {
+				for range in.Items {
+					codes := in.ResponseSets[0].Codes
+					c := codes[rng.IntN(len(codes))]
+					if rng.IntN(50) == 0 {
+						b.WriteString(",NA")
+						row = append(row, math.NaN())
+						continue
+					}
+					fmt.Fprintf(&b, ",%d", c)
+					row = append(row, float64(c))
+				}
+			}
+			b.WriteString("\n")
+			want = append(want, row)
+		}
+	}
+	rows, err := ScoreCSV(strings.NewReader(b.String()), ins, &CSVOptions{Keep: []string{"visit", "arm"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 960 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for i, r := range rows {
+		if r.Err() != nil || r.ID != fmt.Sprintf("P%03d", i/4+1) || r.Keep[0] != strconv.Itoa(i%4) {
+			t.Fatalf("row %d: %+v", i, r)
+		}
+		off := 0
+		for k, in := range ins {
+			s, _ := in.Score(want[i][off : off+len(in.Items)])
+			off += len(in.Items)
+			if !same(s.Total, r.Scores[k].Total) || s.Missing != r.Scores[k].Missing {
+				t.Fatalf("row %d %s: %v vs %v", i, in.ID, r.Scores[k].Total, s.Total)
+			}
+		}
 	}
 }
