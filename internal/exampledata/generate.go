@@ -163,14 +163,14 @@ func Generate(c Config) (Trial, error) {
 					x := z + 0.8*rng.NormFloat64()
 					emotional := djg6Emotional[k]
 					k++
-					// Codes 1..5 = "yes!", "yes", "more or less", "no", "no!".
-					// A lonely person says yes to emotional items and no to
-					// social ones.
+					// Codes 1..5 = "no!", "no", "more or less", "yes", "yes!"
+					// (the measures package's convention). A lonely person
+					// says yes to emotional items and no to social ones.
 					cat := ordinal(x, []float64{-1.2, -0.3, 0.3, 1.2}) // 0 = least lonely
 					if emotional {
-						return strconv.Itoa(5 - cat)
+						return strconv.Itoa(cat + 1)
 					}
-					return strconv.Itoa(cat + 1)
+					return strconv.Itoa(5 - cat)
 				})
 				k = 0
 				r.LSNS6 = items(rng, len(LSNS6Columns), c.MissingItem, func() string {
