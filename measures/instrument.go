@@ -1,5 +1,7 @@
 package measures
 
+import "strconv"
+
 // Instrument is a published scoring key: which items a questionnaire has,
 // which response codes each item allows, how codes are recoded, how items
 // are aggregated into a total and subscales, how totals are banded and how
@@ -181,4 +183,23 @@ func (in *Instrument) Subscale(id string) *Scale {
 func (in *Instrument) Range() (min, max float64) {
 	s := &in.c.scales[0]
 	return s.min, s.max
+}
+
+// Columns maps data-set column names, given in the instrument's item
+// order, to the items' content IDs, for CSVOptions.Columns: for example
+// djg6.Columns("djg6_1", …, "djg6_6") for a file whose DJG-6 columns
+// follow this key's item order. It returns an error wrapping
+// ErrInvalidInput unless there is one distinct name per item.
+func (in *Instrument) Columns(names ...string) (map[string]string, error) {
+	if len(names) != len(in.Items) {
+		return nil, fieldErr("names", len(names), "want one column name per item ("+strconv.Itoa(len(in.Items))+")")
+	}
+	m := make(map[string]string, len(names))
+	for j, n := range names {
+		if _, dup := m[n]; dup {
+			return nil, fieldErr("names", n, "duplicate column name")
+		}
+		m[n] = in.Items[j].ID
+	}
+	return m, nil
 }
