@@ -3,6 +3,7 @@ package measures
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 )
@@ -173,5 +174,47 @@ func TestBuiltIn(t *testing.T) {
 		if lo, hi := in.Range(); lo != r[0] || hi != r[1] {
 			t.Errorf("%s: range [%v, %v], want %v", id, lo, hi, r)
 		}
+	}
+}
+
+// TestPublishedMissingRule exercises a key that carries published
+// missing-item rules (none of the built-in keys does yet).
+func TestPublishedMissingRule(t *testing.T) {
+	key := `{
+  "id": "rule", "name": "Rule", "version": "v1", "citations": [{"text": "T."}],
+  "status": "user", "direction": "higher = more support", "higher_is_better": true,
+  "response_sets": [{"id": "r", "codes": [0, 1, 2, 3]}],
+  "items": [{"id": "a", "number": 1, "responses": "r"}, {"id": "b", "number": 2, "responses": "r"},
+            {"id": "c", "number": 3, "responses": "r"}, {"id": "d", "number": 4, "responses": "r"}],
+  "total": {"aggregation": "sum", "missing": {"max_missing": 1, "method": "prorate", "source": "Manual p. 3"}},
+  "subscales": [{"id": "s", "name": "S", "items": ["a", "b", "c"], "aggregation": "sum",
+                 "missing": {"max_missing": 1, "method": "sum-answered", "source": "Manual p. 4"},
+                 "bands": [{"label": "low", "lower": 0, "upper": 4, "bounds": "[]"}, {"label": "high", "lower": 4, "upper": 9, "bounds": "(]"}]}]
+}`
+	in, err := Load(strings.NewReader(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := in.Score([]float64{3, 2, nan, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Total: 8 over 3 answered items, prorated to 4 items: 32/3.
+	sub, _ := s.Subscale("s")
+	if !same(s.Total, 32.0/3) || !s.Prorated || s.NonStandard || sub.Value != 5 || !sub.Prorated || sub.Band != "high" || sub.Missing != 1 {
+		t.Errorf("%+v", s)
+	}
+	s, _ = in.Score([]float64{1, 2, 1, 0})
+	if sub, _ := s.Subscale("s"); s.Total != 4 || s.Prorated || sub.Band != "low" {
+		t.Errorf("%+v", s)
+	}
+	s, _ = in.Score([]float64{nan, nan, 1, 0})
+	if sub, _ := s.Subscale("s"); !math.IsNaN(s.Total) || !math.IsNaN(sub.Value) || sub.Band != "" || s.Missing != 2 {
+		t.Errorf("%+v", s)
+	}
+	// A caller's opt-in replaces the published rule and is flagged.
+	s, _ = in.ScoreWith([]float64{nan, nan, 1, 0}, &ScoreOptions{MaxMissing: 2})
+	if s.Total != 2 || !s.NonStandard {
+		t.Errorf("%+v", s)
 	}
 }
