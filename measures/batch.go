@@ -44,6 +44,12 @@ func grow[T any](s []T, n int) []T {
 // This is the fast path: it does not allocate per respondent (except to
 // report an error).
 func (in *Instrument) ScoreMatrix(dst *Scores, responses []float64, o *ScoreOptions) error {
+	if err := in.loaded(); err != nil {
+		return err
+	}
+	if dst == nil {
+		return fieldErr("dst", "nil", "a *Scores is required")
+	}
 	k := in.c.k
 	if len(responses)%k != 0 {
 		return &FieldError{Field: "responses", Value: len(responses),

@@ -174,8 +174,8 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 		return nil, fieldErr("instruments", 0, "at least one instrument is required")
 	}
 	for i, in := range ins {
-		if in == nil || in.c == nil {
-			return nil, fieldErr(fmt.Sprintf("instruments[%d]", i), "nil", "not loaded (use Lookup or Load)")
+		if err := in.loaded(); err != nil {
+			return nil, fmt.Errorf("instruments[%d]: %w", i, err)
 		}
 	}
 	cr := csv.NewReader(r)

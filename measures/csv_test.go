@@ -141,7 +141,7 @@ func TestScoreCSVErrors(t *testing.T) {
 	if _, err := ScoreCSV(strings.NewReader("id\n"), nil, nil); !errors.Is(err, ErrInvalidInput) {
 		t.Errorf("no instruments: %v", err)
 	}
-	if _, err := ScoreCSV(strings.NewReader("id\n"), []*Instrument{{}}, nil); !errors.Is(err, ErrInvalidInput) {
+	if _, err := ScoreCSV(strings.NewReader("id\n"), []*Instrument{{}}, nil); !errors.Is(err, ErrInvalidKey) {
 		t.Errorf("unloaded instrument: %v", err)
 	}
 	// A bad quote is reported on its line; later rows are still read.

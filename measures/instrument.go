@@ -1,6 +1,9 @@
 package measures
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // Instrument is a published scoring key: which items a questionnaire has,
 // which response codes each item allows, how codes are recoded, how items
@@ -181,6 +184,9 @@ func (in *Instrument) Subscale(id string) *Scale {
 // conversion, if any) for complete responses; proration stays within it,
 // a SumAnswered total over fewer items can fall below it.
 func (in *Instrument) Range() (min, max float64) {
+	if in.loaded() != nil {
+		return math.NaN(), math.NaN()
+	}
 	s := &in.c.scales[0]
 	return s.min, s.max
 }

@@ -109,6 +109,11 @@ func parse(data []byte) (*Instrument, error) {
 		if errors.As(err, &te) && te.Field != "" {
 			field = te.Field
 		}
+		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+			if uq, err := strconv.Unquote(name); err == nil {
+				field = uq
+			}
+		}
 		return nil, &KeyError{Field: field, Reason: err.Error()}
 	}
 	if dec.More() {

@@ -103,7 +103,7 @@ func TestLoadErrors(t *testing.T) {
 		{func(m map[string]any) {
 			total(m)["conversion"] = map[string]any{"name": "m", "source": "s", "table": []any{[]any{2, 1}, []any{4, 2}}}
 		}, "total.conversion.table[1][0]"},
-		{func(m map[string]any) { m["wording"] = "item text" }, "(document)"},
+		{func(m map[string]any) { m["wording"] = "item text" }, "wording"},
 		{func(m map[string]any) { m["items"] = "x" }, "items"},
 	}
 	for i, c := range cases {
@@ -216,5 +216,25 @@ func TestPublishedMissingRule(t *testing.T) {
 	s, _ = in.ScoreWith([]float64{nan, nan, 1, 0}, &ScoreOptions{MaxMissing: 2})
 	if s.Total != 2 || !s.NonStandard {
 		t.Errorf("%+v", s)
+	}
+}
+
+func TestNotLoaded(t *testing.T) {
+	var in Instrument
+	if _, err := in.Score([]float64{1}); !errors.Is(err, ErrInvalidKey) {
+		t.Errorf("Score: %v", err)
+	}
+	if err := in.ScoreMatrix(&Scores{}, []float64{1}, nil); !errors.Is(err, ErrInvalidKey) {
+		t.Errorf("ScoreMatrix: %v", err)
+	}
+	if _, err := in.ItemScores(nil, []float64{1}); !errors.Is(err, ErrInvalidKey) {
+		t.Errorf("ItemScores: %v", err)
+	}
+	if lo, _ := in.Range(); !math.IsNaN(lo) {
+		t.Error("Range")
+	}
+	u, _ := Lookup("ucla-3")
+	if err := u.ScoreMatrix(nil, []float64{1, 1, 1}, nil); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("nil dst: %v", err)
 	}
 }

@@ -79,6 +79,9 @@ func (in *Instrument) Score(responses []float64) (Score, error) {
 // ErrOutOfRange that names the item; it is never clamped. Too many missing
 // items are not an error: the affected scale is NaN and Missing counts them.
 func (in *Instrument) ScoreWith(responses []float64, o *ScoreOptions) (Score, error) {
+	if err := in.loaded(); err != nil {
+		return Score{}, err
+	}
 	c := in.c
 	if len(responses) != c.k {
 		return Score{}, &FieldError{Field: "responses", Value: len(responses),
@@ -277,6 +280,9 @@ func (in *Instrument) codeErr(j int, x float64) error {
 // example to compute Alpha on a scale's scored items. dst must have one
 // element per item; nil allocates.
 func (in *Instrument) ItemScores(dst, responses []float64) ([]float64, error) {
+	if err := in.loaded(); err != nil {
+		return nil, err
+	}
 	c := in.c
 	if len(responses) != c.k {
 		return nil, &FieldError{Field: "responses", Value: len(responses),
@@ -299,4 +305,13 @@ func (in *Instrument) ItemScores(dst, responses []float64) ([]float64, error) {
 		dst[j] = c.tab[c.off[j]+int(x)-c.lo[j]]
 	}
 	return dst, nil
+}
+
+// loaded reports an Instrument that was not built by Load or Lookup (for
+// example a literal &Instrument{}), which has no scoring tables.
+func (in *Instrument) loaded() error {
+	if in == nil || in.c == nil {
+		return &KeyError{Field: "(instrument)", Reason: "not loaded: build instruments with Load or Lookup"}
+	}
+	return nil
 }
