@@ -138,14 +138,9 @@ func TestAlphaGolden(t *testing.T) {
 			default:
 				t.Fatalf("unknown golden stat %q", stat)
 			}
-			// Feldt limits go through gonum's F quantile (regularized
-			// incomplete beta inversion): 1e-9; everything else is
-			// closed-form arithmetic: 1e-12.
-			tol := 1e-12
-			if len(stat) > 5 && stat[:5] == "feldt" {
-				tol = 1e-9
-			}
-			if !(same(got, want) || math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))) {
+			// Everything, including the Feldt limits (gonum's F quantile
+			// against R's qf), agrees to 1e-12 relative (same()).
+			if !same(got, want) {
 				t.Errorf("%s %s item %d: got %.17g, want %.17g", set, stat, j, got, want)
 			}
 		}

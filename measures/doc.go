@@ -234,8 +234,8 @@
 // item-total correlation), mean, SD and alpha-if-item-deleted. Missing data
 // are handled listwise (psych::alpha(na.omit(x))); psych's default pairwise
 // covariances differ when data are missing. Values agree with psych 2.2.9
-// to 1e-12 (Feldt limits 1e-9); the goldens and the script that made them
-// are in testdata/golden/measures.
+// to 1e-12 relative, Feldt limits included; the goldens and the script
+// that made them are in testdata/golden/measures.
 //
 // Feldt LS (1965) The approximate sampling distribution of Kuder-Richardson
 // reliability coefficient twenty. Psychometrika 30:357–370.
