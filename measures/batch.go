@@ -50,6 +50,9 @@ func (in *Instrument) ScoreMatrix(dst *Scores, responses []float64, o *ScoreOpti
 	if dst == nil {
 		return fieldErr("dst", "nil", "a *Scores is required")
 	}
+	if err := o.validate(); err != nil {
+		return err
+	}
 	k := in.c.k
 	if len(responses)%k != 0 {
 		return &FieldError{Field: "responses", Value: len(responses),

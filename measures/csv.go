@@ -178,6 +178,11 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			return nil, fmt.Errorf("instruments[%d]: %w", i, err)
 		}
 	}
+	if o != nil {
+		if err := o.Score.validate(); err != nil {
+			return nil, err
+		}
+	}
 	cr := csv.NewReader(r)
 	cr.Comma = o.comma()
 	cr.FieldsPerRecord = -1

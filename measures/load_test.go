@@ -238,3 +238,19 @@ func TestNotLoaded(t *testing.T) {
 		t.Errorf("nil dst: %v", err)
 	}
 }
+
+func TestScoreOptionsValidation(t *testing.T) {
+	u, _ := Lookup("ucla-3")
+	for _, o := range []*ScoreOptions{{MaxMissing: -1}, {SubscaleMaxMissing: -2}, {Method: "impute"}} {
+		if _, err := u.ScoreWith([]float64{1, 1, 1}, o); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("%+v: %v", o, err)
+		}
+		if err := u.ScoreMatrix(&Scores{}, []float64{1, 1, 1}, o); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("%+v: %v", o, err)
+		}
+		data := "id,ucla3-companionship,ucla3-left-out,ucla3-isolated\na,1,1,1\n"
+		if _, err := ScoreCSV(strings.NewReader(data), []*Instrument{u}, &CSVOptions{Score: o}); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("%+v: %v", o, err)
+		}
+	}
+}

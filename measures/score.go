@@ -65,6 +65,24 @@ type ScoreOptions struct {
 	Method MissingMethod
 }
 
+func (o *ScoreOptions) validate() error {
+	if o == nil {
+		return nil
+	}
+	if o.MaxMissing < 0 {
+		return fieldErr("ScoreOptions.MaxMissing", o.MaxMissing, "must not be negative")
+	}
+	if o.SubscaleMaxMissing < 0 {
+		return fieldErr("ScoreOptions.SubscaleMaxMissing", o.SubscaleMaxMissing, "must not be negative")
+	}
+	switch o.Method {
+	case "", Prorate, SumAnswered:
+	default:
+		return fieldErr("ScoreOptions.Method", o.Method, "must be Prorate or SumAnswered")
+	}
+	return nil
+}
+
 // Score scores one respondent. responses holds one value per item in the
 // order of in.Items; NaN marks a missing item. It is ScoreWith(responses, nil).
 func (in *Instrument) Score(responses []float64) (Score, error) {
@@ -80,6 +98,9 @@ func (in *Instrument) Score(responses []float64) (Score, error) {
 // items are not an error: the affected scale is NaN and Missing counts them.
 func (in *Instrument) ScoreWith(responses []float64, o *ScoreOptions) (Score, error) {
 	if err := in.loaded(); err != nil {
+		return Score{}, err
+	}
+	if err := o.validate(); err != nil {
 		return Score{}, err
 	}
 	c := in.c
