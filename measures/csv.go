@@ -310,7 +310,8 @@ func (in *Instrument) allowed(j int, x float64) bool {
 // then for each instrument (prefix = instrument id) "<id>_total",
 // "<id>_raw" (only with a conversion table), "<id>_band" (only with
 // bands), one column per subscale "<id>_<subscale>", "<id>_missing",
-// "<id>_prorated" and "<id>_error". Missing scores are written as
+// "<id>_prorated", "<id>_nonstandard" (a caller's missing-item opt-in
+// produced a score) and "<id>_error". Missing scores are written as
 // CSVOptions.NA.
 func WriteCSV(w io.Writer, ins []*Instrument, rows []Row, o *CSVOptions) error {
 	cw := csv.NewWriter(w)
@@ -332,7 +333,7 @@ func WriteCSV(w io.Writer, ins []*Instrument, rows []Row, o *CSVOptions) error {
 		for _, s := range in.Subscales {
 			head = append(head, p+s.ID)
 		}
-		head = append(head, p+"missing", p+"prorated", p+"error")
+		head = append(head, p+"missing", p+"prorated", p+"nonstandard", p+"error")
 	}
 	if err := cw.Write(head); err != nil {
 		return err
@@ -382,7 +383,7 @@ func WriteCSV(w io.Writer, ins []*Instrument, rows []Row, o *CSVOptions) error {
 			if r.Errs[i] != nil {
 				e = strings.ReplaceAll(r.Errs[i].Error(), "\n", "; ")
 			}
-			rec = append(rec, strconv.Itoa(s.Missing), strconv.FormatBool(s.Prorated), e)
+			rec = append(rec, strconv.Itoa(s.Missing), strconv.FormatBool(s.Prorated), strconv.FormatBool(s.NonStandard), e)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

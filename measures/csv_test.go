@@ -86,15 +86,15 @@ func TestScoreCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(buf.String(), "\n")
-	wantHead := "pid,visit,arm,ucla-3_total,ucla-3_band,ucla-3_missing,ucla-3_prorated,ucla-3_error," +
-		"lsns-6_total,lsns-6_band,lsns-6_family,lsns-6_friends,lsns-6_missing,lsns-6_prorated,lsns-6_error"
+	wantHead := "pid,visit,arm,ucla-3_total,ucla-3_band,ucla-3_missing,ucla-3_prorated,ucla-3_nonstandard,ucla-3_error," +
+		"lsns-6_total,lsns-6_band,lsns-6_family,lsns-6_friends,lsns-6_missing,lsns-6_prorated,lsns-6_nonstandard,lsns-6_error"
 	if lines[0] != wantHead {
 		t.Errorf("header\n%s\nwant\n%s", lines[0], wantHead)
 	}
-	if want := "p01,0,tau,6,lonely,0,false,,9,at risk of social isolation,3,6,0,false,"; lines[1] != want {
+	if want := "p01,0,tau,6,lonely,0,false,false,,9,at risk of social isolation,3,6,0,false,false,"; lines[1] != want {
 		t.Errorf("line 2\n%s\nwant\n%s", lines[1], want)
 	}
-	if want := "p02,0,ss,NA,NA,1,false,,NA,NA,NA,3,1,false,"; lines[3] != want {
+	if want := "p02,0,ss,NA,NA,1,false,false,,NA,NA,NA,3,1,false,false,"; lines[3] != want {
 		t.Errorf("line 4\n%s\nwant\n%s", lines[3], want)
 	}
 	if len(lines) != 8 || lines[7] != "" {

@@ -88,11 +88,11 @@ p02,1,3,4,3
 		log.Fatal(err)
 	}
 	// Output:
-	// pid,visit,ucla-3_total,ucla-3_band,ucla-3_missing,ucla-3_prorated,ucla-3_error
-	// p01,0,7,lonely,0,false,
-	// p01,1,4,not lonely,0,false,
-	// p02,0,NA,NA,1,false,
-	// p02,1,NA,NA,0,false,"measures: row 5: column ""u2"" item ucla3-left-out = ""4"": response code not allowed"
+	// pid,visit,ucla-3_total,ucla-3_band,ucla-3_missing,ucla-3_prorated,ucla-3_nonstandard,ucla-3_error
+	// p01,0,7,lonely,0,false,false,
+	// p01,1,4,not lonely,0,false,false,
+	// p02,0,NA,NA,1,false,false,
+	// p02,1,NA,NA,0,false,false,"measures: row 5: column ""u2"" item ucla3-left-out = ""4"": response code not allowed"
 }
 
 func ExampleAlpha() {
