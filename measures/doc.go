@@ -8,8 +8,8 @@
 // An [Instrument] is a scoring key: items keyed by stable content IDs, the
 // allowed response codes of each item, per-item recoding (reverse keys,
 // De Jong Gierveld's dichotomous scoring, Lubben's count codes), the total
-// and subscales with their aggregation (sum or mean), an optional raw-to-
-// metric conversion table, bands with explicit interval bounds, the
+// and subscales with their aggregation (sum or mean), an optional
+// raw-to-metric conversion table, bands with explicit interval bounds, the
 // direction of the score and the published missing-item rule. Keys carry
 // no item wording (copyright): only content IDs, response codes and short
 // anchor labels.
