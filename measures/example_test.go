@@ -198,3 +198,16 @@ func ExampleInstrument_ScoreMatrix() {
 	// 2 12 not at risk
 	// 3 measures: row 3: item lsns-family-help = "9": response code not allowed
 }
+
+func ExampleReliableChange() {
+	// LSNS-6 (higher = larger network): SD 6, test-retest reliability 0.8.
+	lsns, _ := measures.Lookup("lsns-6")
+	crit := &measures.ChangeCriteria{SD: 6, Reliability: 0.8, HigherIsBetter: lsns.HigherIsBetter}
+	ch, err := measures.ReliableChange(9, 17, crit)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("SEdiff %.3f, RCI %.2f, reliable %v, better %v\n", ch.SEdiff, ch.RCI, ch.Reliable, ch.Better)
+	// Output:
+	// SEdiff 3.795, RCI 2.11, reliable true, better true
+}
