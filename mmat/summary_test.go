@@ -14,10 +14,10 @@ func TestSummaryWorked(t *testing.T) {
 	derive := &Options{Derive55: true}
 	got := Summarize(apps, derive)
 	want := []struct {
-		pct                 float64
-		met, no, ct, crit   int
-		stars, three        string
-		screened            bool
+		pct               float64
+		met, no, ct, crit int
+		stars, three      string
+		screened          bool
 	}{
 		{60, 3, 1, 1, 5, "***", "Moderate", false},
 		{100, 5, 0, 0, 5, "*****", "High", false},
