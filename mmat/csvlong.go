@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // Long CSV column names, in the order WriteLong writes them.
@@ -98,6 +99,17 @@ func readHeader(rec []string, allowed []string, required []string, extra func(st
 		}
 	}
 	return h, nil
+}
+
+// invalidUTF8 returns the first of the named columns whose cell is not
+// valid UTF-8 (a writer could not reproduce it), or "".
+func invalidUTF8(h header, rec []string, names ...string) string {
+	for _, n := range names {
+		if !utf8.ValidString(h.get(rec, n)) {
+			return n
+		}
+	}
+	return ""
 }
 
 func (h header) get(rec []string, name string) string {
@@ -195,6 +207,12 @@ func ReadLong(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
 		}
 		if k.study == "" {
 			if el.add(loc("study", "", "", ErrInvalidInput, "empty study identifier")) {
+				break
+			}
+			continue
+		}
+		if bad := invalidUTF8(h, rec, "study", "rater", "comment"); bad != "" {
+			if el.add(loc(bad, "", "", ErrInvalidInput, "text is not valid UTF-8")) {
 				break
 			}
 			continue

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // WriteWide writes appraisals as CSV with one row per appraisal: columns
@@ -177,6 +178,12 @@ rows:
 			}
 			continue
 		}
+		if bad := invalidUTF8(h, rec, "study", "rater"); bad != "" {
+			if el.add(loc(rec0(h, bad), "", "", ErrInvalidInput, "text is not valid UTF-8")) {
+				break
+			}
+			continue
+		}
 		if first, dup := seen[k]; dup {
 			if el.add(loc(rec0(h, "study"), "", "", ErrDuplicate, "same study and rater as row "+itoa(first))) {
 				break
@@ -204,6 +211,12 @@ rows:
 			}
 			r := a.Ratings[c.id]
 			if c.comment {
+				if !utf8.ValidString(v) {
+					if el.add(loc(h.name[c.j], c.id, "", ErrInvalidInput, "text is not valid UTF-8")) {
+						break rows
+					}
+					continue rows
+				}
 				r.Comment = v
 			} else {
 				ans, err := opt.parseAnswer(v)
