@@ -18,8 +18,11 @@ type AgreementOptions struct {
 // Agreement describes how two raters agree on a set of (study, criterion)
 // pairs.
 type Agreement struct {
-	// Criterion is the criterion identifier, or "" for the pooled result.
+	// Criterion is the criterion identifier, or "" for a pooled result.
 	Criterion string
+	// Category is set for the per-category results (ByCategory): the
+	// criteria x.1-x.5 of category x pooled. It is 0 otherwise.
+	Category Category
 	// N is the number of pairs answered by both raters.
 	N int
 	// Excluded counts pairs where the criterion applies for at least one
@@ -59,6 +62,11 @@ type AgreementReport struct {
 	// ByCriterion has one entry per criterion with at least one pair
 	// (answered or excluded), in MMAT order.
 	ByCriterion []Agreement
+	// ByCategory pools the core criteria of each category (screening
+	// questions excluded), for the categories present in ByCriterion, in
+	// MMAT order. The 1.x criteria of mixed-methods studies count under
+	// Qualitative, their quantitative component under its category.
+	ByCategory []Agreement
 }
 
 // Agree compares two raters' appraisals of the same studies, matched by
@@ -147,18 +155,32 @@ func Agree(a, b []Appraisal, o *AgreementOptions) (AgreementReport, error) {
 	}
 	var total [3][3]int
 	totalExcl := 0
+	var byCat [6][3][3]int
+	var catExcl [6]int
+	var catSeen [6]bool
 	for k := range criteria {
 		if !seen[k] {
 			continue
 		}
 		ag := agreement(criteria[k].ID, tables[k], excl[k], opt.Weights, level)
 		rep.ByCriterion = append(rep.ByCriterion, ag)
+		c := criteria[k].Category
+		catSeen[c] = true
 		for i := range total {
 			for j := range total[i] {
 				total[i][j] += tables[k][i][j]
+				byCat[c][i][j] += tables[k][i][j]
 			}
 		}
 		totalExcl += excl[k]
+		catExcl[c] += excl[k]
+	}
+	for _, c := range Categories() {
+		if catSeen[c] {
+			ag := agreement("", byCat[c], catExcl[c], opt.Weights, level)
+			ag.Category = c
+			rep.ByCategory = append(rep.ByCategory, ag)
+		}
 	}
 	rep.Overall = agreement("", total, totalExcl, opt.Weights, level)
 	return rep, nil

@@ -84,6 +84,12 @@ func TestAgreeEx7(t *testing.T) {
 	for _, c := range rep.ByCriterion {
 		sum += c.N
 	}
+	// Only qualitative criteria: the category pool equals Overall minus the
+	// 8 excluded screening pairs.
+	if len(rep.ByCategory) != 1 || rep.ByCategory[0].Category != Qualitative || rep.ByCategory[0].Table != o.Table ||
+		rep.ByCategory[0].Excluded != 0 || rep.ByCategory[0].Kappa != o.Kappa {
+		t.Errorf("by category %+v", rep.ByCategory)
+	}
 	if sum != 20 {
 		t.Errorf("per-criterion N sums to %d", sum)
 	}
@@ -123,6 +129,10 @@ func TestAgreeMatching(t *testing.T) {
 	// Pairs: S1x 7 answered; diff S1,S2 answered, 2.x and 3.x excluded (10).
 	if rep.Overall.N != 9 || rep.Overall.Excluded != 10 {
 		t.Errorf("N %d excluded %d", rep.Overall.N, rep.Overall.Excluded)
+	}
+	if len(rep.ByCategory) != 2 || rep.ByCategory[0].Category != RCT || rep.ByCategory[0].N != 5 || rep.ByCategory[0].Excluded != 5 ||
+		rep.ByCategory[1].Category != NonRandomized || rep.ByCategory[1].N != 0 || rep.ByCategory[1].Excluded != 5 {
+		t.Errorf("by category %+v", rep.ByCategory)
 	}
 	// S1: Yes/Yes for both studies: a single category, kappa 0/0 (psych: "no
 	// variance"), reported as NaN with ErrUndefined, AC1 = 1; no panic.

@@ -2,6 +2,7 @@ package mmat
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"reflect"
@@ -375,4 +376,29 @@ func FuzzParseAnswer(f *testing.F) {
 			t.Fatalf("canonical %q of %q does not re-parse", a.String(), s)
 		}
 	})
+}
+
+// TestJSONMarshalStruct checks that Appraisal itself marshals with
+// encoding/json (answers as text) and back.
+func TestJSONMarshalStruct(t *testing.T) {
+	t.Parallel()
+	apps := workedExamples(t)
+	apps[0].Ratings["1.4"] = Rating{No, "thin quotes"}
+	b, err := json.Marshal(apps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"1.4":{"answer":"No","comment":"thin quotes"}`) {
+		t.Errorf("json %s", b)
+	}
+	var got []Appraisal
+	if err := json.Unmarshal(b, &got); err != nil || !reflect.DeepEqual(got, apps) {
+		t.Errorf("unmarshal: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`[{"study":"a","ratings":{"S1":{"answer":"Partial"}}}]`), &got); !errors.Is(err, ErrInvalidAnswer) {
+		t.Errorf("bad answer: %v", err)
+	}
+	if _, err := json.Marshal(Rating{Answer: 5}); !errors.Is(err, ErrInvalidAnswer) {
+		t.Errorf("marshal invalid answer: %v", err)
+	}
 }
