@@ -114,20 +114,27 @@ func Agree(a, b []Appraisal, o *AgreementOptions) (AgreementReport, error) {
 			rep.CategoryDiffers = append(rep.CategoryDiffers, x.Study)
 		}
 		// Criteria that apply for either rater, plus anything answered.
-		ids := map[string]bool{}
-		for _, ap := range []*Appraisal{x, y} {
-			for _, cr := range ap.Criteria() {
-				ids[cr.ID] = true
+		var ids [27]bool
+		ids[0], ids[1] = true, true
+		for _, ap := range [2]*Appraisal{x, y} {
+			for _, c := range ap.Blocks() {
+				for k := 0; k < 5; k++ {
+					ids[2+5*(int(c)-1)+k] = true
+				}
 			}
 			for id := range ap.Ratings {
-				ids[id] = true
+				k := order(id)
+				if k < 0 {
+					return AgreementReport{}, &Error{Study: x.Study, Rater: ap.Rater, Criterion: id, Text: id, Err: ErrUnknownCriterion}
+				}
+				ids[k] = true
 			}
 		}
-		for id := range ids {
-			k := order(id)
-			if k < 0 {
-				return AgreementReport{}, &Error{Study: x.Study, Criterion: id, Text: id, Err: ErrUnknownCriterion}
+		for k, use := range ids {
+			if !use {
+				continue
 			}
+			id := criteria[k].ID
 			ra, rb := x.Answer(id), y.Answer(id)
 			for _, p := range [...]struct {
 				ans   Answer
