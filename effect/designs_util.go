@@ -1,0 +1,64 @@
+package effect
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Helpers shared by the design-specific estimators (ANCOVA, pre-post-control,
+// cluster trials, binary outcomes, bootstrap). Their names carry a "design"
+// prefix so that they cannot collide with the two-arm helpers in the same
+// package.
+
+// designZ returns the two-sided standard normal critical value for level.
+func designZ(level float64) float64 {
+	return distuv.UnitNormal.Quantile(1 - (1-level)/2)
+}
+
+// designJ is Hedges' exact small-sample correction J(df) =
+// Γ(df/2) / (√(df/2) Γ((df-1)/2)), computed on the log scale so that it
+// stays finite for large df (Hedges 1981).
+func designJ(df float64) float64 {
+	a, _ := math.Lgamma(df / 2)
+	b, _ := math.Lgamma((df - 1) / 2)
+	return math.Exp(a - 0.5*math.Log(df/2) - b)
+}
+
+// designWald builds an estimate with a z-based Wald interval.
+func designWald(m Measure, value, variance, level float64) Estimate {
+	hw := designZ(level) * math.Sqrt(variance)
+	return Estimate{
+		Measure:  m,
+		Value:    value,
+		Variance: variance,
+		CI:       Interval{Lower: value - hw, Upper: value + hw, Level: level},
+		CIMethod: Wald,
+	}
+}
+
+func designFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// designCheckFinite returns a FieldError when x is NaN or infinite.
+func designCheckFinite(field string, x float64) error {
+	if !designFinite(x) {
+		return fieldErr(field, x, "must be finite")
+	}
+	return nil
+}
+
+// designCheckPositive returns a FieldError unless x is finite and > 0.
+func designCheckPositive(field string, x float64) error {
+	if !designFinite(x) || x <= 0 {
+		return fieldErr(field, x, "must be finite and positive")
+	}
+	return nil
+}
+
+// designCheckCorrelation returns a FieldError unless -1 < r < 1.
+func designCheckCorrelation(field string, r float64) error {
+	if !(r > -1 && r < 1) {
+		return fieldErr(field, r, "must lie in (-1, 1)")
+	}
+	return nil
+}
