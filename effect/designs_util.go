@@ -16,6 +16,12 @@ func designZ(level float64) float64 {
 	return distuv.UnitNormal.Quantile(1 - (1-level)/2)
 }
 
+// designT returns the two-sided Student t critical value for level on df
+// degrees of freedom.
+func designT(level, df float64) float64 {
+	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(1 - (1-level)/2)
+}
+
 // designJ is Hedges' exact small-sample correction J(df) =
 // Γ(df/2) / (√(df/2) Γ((df-1)/2)), computed on the log scale so that it
 // stays finite for large df (Hedges 1981).
