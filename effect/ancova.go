@@ -43,7 +43,7 @@ type ANCOVAData struct {
 
 // Coefficient is one regression coefficient of the fitted ANCOVA.
 type Coefficient struct {
-	Name                 string
+	Name               string
 	Estimate, SE, T, P float64
 }
 
