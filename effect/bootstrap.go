@@ -50,8 +50,8 @@ type BootstrapResult struct {
 	// Percentile is the percentile interval and BCa the bias-corrected and
 	// accelerated interval (Efron 1987), whose bias correction Z0 and
 	// acceleration Acceleration are also given.
-	Percentile, BCa    Interval
-	Z0, Acceleration   float64
+	Percentile, BCa  Interval
+	Z0, Acceleration float64
 	// Studentized is the bootstrap-t interval; it is set only when
 	// BootstrapOptions.Variance was given (HasStudentized).
 	Studentized    Interval
