@@ -3,7 +3,6 @@ package effect
 import (
 	"fmt"
 	"math"
-	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -266,16 +265,34 @@ func bootMix(z uint64) uint64 {
 }
 
 // bootResample fills dst with a resample (with replacement) of src, using
-// Lemire's unbiased multiply-and-reject bounded integers on the PCG stream
-// directly (no interface call per draw).
+// Lemire's (2019) unbiased multiply-and-reject bounded integers on 32-bit
+// halves of the PCG output, called directly (no interface call per draw):
+// one 64-bit PCG step gives two indices.
 func bootResample(p *rand.PCG, dst, src []float64) {
+	if len(src) > math.MaxUint32 {
+		for i := range dst {
+			dst[i] = src[rand.New(p).IntN(len(src))]
+		}
+		return
+	}
 	n := uint64(len(src))
-	thresh := -n % n
+	thresh := uint32(-uint32(n) % uint32(n))
+	var buf uint64
+	have := false
 	for i := range dst {
 		for {
-			hi, lo := bits.Mul64(p.Uint64(), n)
-			if lo >= thresh {
-				dst[i] = src[hi]
+			var x uint32
+			if have {
+				x = uint32(buf >> 32)
+				have = false
+			} else {
+				buf = p.Uint64()
+				x = uint32(buf)
+				have = true
+			}
+			m := uint64(x) * n
+			if uint32(m) >= thresh {
+				dst[i] = src[m>>32]
 				break
 			}
 		}

@@ -192,9 +192,14 @@ func bootBenchData() (x, y []float64) {
 func BenchmarkBootstrapBCaHedgesG(b *testing.B) {
 	x, y := bootBenchData()
 	o := &BootstrapOptions{Replicates: 2000, Seed: 1}
+	b.ResetTimer()
+	cpu0 := processCPU()
 	for i := 0; i < b.N; i++ {
 		if _, err := BootstrapCI(x, y, sampleHedgesG, o); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
