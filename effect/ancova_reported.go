@@ -90,7 +90,7 @@ func ancovaReported(d float64, n1, n2, r2 float64, q int, o *Options) (AdjustedS
 	N := n1 + n2
 	v := N*(1-r2)/(n1*n2) + d*d/(2*N)
 	df := N - 2 - float64(q)
-	j := designJ(df)
+	j := J(df)
 	out := AdjustedSMD{
 		D: designWald(MeasureDAdjusted, d, v, level),
 		G: designWald(MeasureDAdjusted, j*d, j*j*v, level),

@@ -29,7 +29,7 @@ func sampleHedgesG(x, y []float64) float64 {
 		q2 += (v - m2) * (v - m2)
 	}
 	sp := math.Sqrt((q1 + q2) / (n1 + n2 - 2))
-	return designJ(n1+n2-2) * (m1 - m2) / sp
+	return J(n1+n2-2) * (m1 - m2) / sp
 }
 
 func sampleHedgesGVar(x, y []float64) float64 {

@@ -22,15 +22,6 @@ func designT(level, df float64) float64 {
 	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(1 - (1-level)/2)
 }
 
-// designJ is Hedges' exact small-sample correction J(df) =
-// Γ(df/2) / (√(df/2) Γ((df-1)/2)), computed on the log scale so that it
-// stays finite for large df (Hedges 1981).
-func designJ(df float64) float64 {
-	a, _ := math.Lgamma(df / 2)
-	b, _ := math.Lgamma((df - 1) / 2)
-	return math.Exp(a - 0.5*math.Log(df/2) - b)
-}
-
 // designWald builds an estimate with a z-based Wald interval.
 func designWald(m Measure, value, variance, level float64) Estimate {
 	hw := designZ(level) * math.Sqrt(variance)

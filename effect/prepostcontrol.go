@@ -122,6 +122,6 @@ func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) 
 // beckerChange is one arm's standardized mean change and its variance.
 func beckerChange(a PrePostArm, r float64) (g, v float64) {
 	n := float64(a.N)
-	g = designJ(n-1) * (a.PostMean - a.PreMean) / a.PreSD
+	g = J(n-1) * (a.PostMean - a.PreMean) / a.PreSD
 	return g, 2*(1-r)/n + g*g/(2*n)
 }
