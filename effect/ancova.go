@@ -251,6 +251,11 @@ func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
 	}
 	df := float64(res.N - p)
 	sigma2 := rss / df
+	// An (essentially) perfect fit leaves no residual variance to test
+	// against; R's summary.lm warns and returns NaN t values here.
+	if sdY := pooledSDByArm(y, cols[1]); !(math.Sqrt(sigma2) > 1e-10*sdY) {
+		return ANCOVAResult{}, fieldErr("Outcome", math.Sqrt(sigma2), "essentially perfect fit (residual SD 0): no inference possible")
+	}
 	var Rinv mat.TriDense
 	if err := Rinv.InverseTri(R); err != nil {
 		return ANCOVAResult{}, fieldErr("design", names, "ill-conditioned design: "+err.Error())
@@ -289,6 +294,14 @@ func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
 		return ANCOVAResult{}, fieldErr("Outcome", 0.0, "pooled within-arm SD of the follow-up is zero")
 	}
 	res.DBaseline = std(res.SDBaseline) // baseline SD > 0: otherwise the design is rank-deficient
+	for _, e := range []Estimate{res.DFollowUp, res.DBaseline} {
+		if _, err := designCheckResult(e); err != nil {
+			return ANCOVAResult{}, err
+		}
+	}
+	if !designFinite(res.Difference) || !designFinite(res.SE) || !designFinite(res.ResidualSD) {
+		return ANCOVAResult{}, fieldErr("inputs", res.Difference, "values too extreme: the fit overflows")
+	}
 	return res, nil
 }
 

@@ -91,10 +91,11 @@ func ancovaReported(d float64, n1, n2, r2 float64, q int, o *Options) (AdjustedS
 	v := N*(1-r2)/(n1*n2) + d*d/(2*N)
 	df := N - 2 - float64(q)
 	j := J(df)
-	out := AdjustedSMD{
-		D: designWald(MeasureDAdjusted, d, v, level),
-		G: designWald(MeasureDAdjusted, j*d, j*j*v, level),
+	dEst, err := designCheckResult(designWald(MeasureDAdjusted, d, v, level))
+	if err != nil {
+		return AdjustedSMD{}, err
 	}
+	out := AdjustedSMD{D: dEst, G: designWald(MeasureDAdjusted, j*d, j*j*v, level)}
 	out.D.DF, out.G.DF = df, df
 	return out, nil
 }

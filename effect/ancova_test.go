@@ -140,6 +140,12 @@ func TestANCOVAInvalid(t *testing.T) {
 		{func(d *ANCOVAData) { d.Baseline = []float64{5, 5, 5, 5, 5, 5, 5, 5} }, "Baseline"},
 		// Too few per arm after excluding missing outcomes.
 		{func(d *ANCOVAData) { d.Outcome[0], d.Outcome[1], d.Outcome[2] = math.NaN(), math.NaN(), math.NaN() }, "Arm"},
+		// Perfect fit: no residual variance.
+		{func(d *ANCOVAData) {
+			for i := range d.Outcome {
+				d.Outcome[i] = 2*d.Baseline[i] + float64(d.Arm[i])
+			}
+		}, "Outcome"},
 		// No residual degrees of freedom.
 		{func(d *ANCOVAData) {
 			d.Outcome = d.Outcome[:4]

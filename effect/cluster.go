@@ -133,9 +133,9 @@ func (c ClusterTrial) pooled(m clusterMoments) float64 {
 	if c.SD == WithinClusterSD {
 		kE := m.nE - float64(len(c.Treat.ClusterSizes))
 		kC := m.nC - float64(len(c.Control.ClusterSizes))
-		return math.Sqrt((kE*c.Treat.SD*c.Treat.SD + kC*c.Control.SD*c.Control.SD) / (kE + kC))
+		return designPooledSD(c.Treat.SD, kE, c.Control.SD, kC)
 	}
-	return math.Sqrt(((m.nE-1)*c.Treat.SD*c.Treat.SD + (m.nC-1)*c.Control.SD*c.Control.SD) / (m.N - 2))
+	return designPooledSD(c.Treat.SD, m.nE-1, c.Control.SD, m.nC-1)
 }
 
 // ClusterDT returns Hedges' (2007) d_T for a cluster-randomized trial, the
@@ -173,7 +173,7 @@ func ClusterDT(c ClusterTrial, o *Options) (Estimate, error) {
 		return Estimate{}, err
 	}
 	d, v := clusterDT(c, m)
-	return designWald(MeasureDCluster, d, v, level), nil
+	return designCheckResult(designWald(MeasureDCluster, d, v, level))
 }
 
 // ClusterDW returns Hedges' (2007) d_W, the mean difference standardized
@@ -205,7 +205,7 @@ func ClusterDW(c ClusterTrial, o *Options) (Estimate, error) {
 		dT, vT := clusterDT(c, m)
 		d, v = dT/math.Sqrt(1-rho), vT/(1-rho)
 	}
-	return designWald(MeasureDW, d, v, level), nil
+	return designCheckResult(designWald(MeasureDW, d, v, level))
 }
 
 func clusterPrep(c ClusterTrial, o *Options) (float64, clusterMoments, error) {

@@ -59,3 +59,21 @@ func designCheckCorrelation(field string, r float64) error {
 	}
 	return nil
 }
+
+// designPooledSD pools two SDs with weights w1 and w2 (their degrees of
+// freedom), scaling by the larger SD so that tiny or huge SDs neither
+// underflow nor overflow when squared.
+func designPooledSD(s1, w1, s2, w2 float64) float64 {
+	s := math.Max(s1, s2)
+	a, b := s1/s, s2/s
+	return s * math.Sqrt((w1*a*a+w2*b*b)/(w1+w2))
+}
+
+// designCheckResult rejects an estimate whose value, variance or interval
+// is not finite, which happens only when extreme inputs overflow.
+func designCheckResult(e Estimate) (Estimate, error) {
+	if !designFinite(e.Value) || !designFinite(e.Variance) || !designFinite(e.CI.Lower) || !designFinite(e.CI.Upper) {
+		return Estimate{}, fieldErr("inputs", e.Value, "values too extreme: the estimate or its variance overflows")
+	}
+	return e, nil
+}

@@ -1,7 +1,5 @@
 package effect
 
-import "math"
-
 // PrePostArm holds one arm's pre-test (baseline) and post-test (follow-up)
 // means, the pre-test SD and the number of participants measured at both
 // times. The post-test SD is not needed by either estimator: both
@@ -75,12 +73,12 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 	}
 	nE, nC := float64(treat.N), float64(control.N)
 	N := nE + nC
-	sdPre := math.Sqrt(((nE-1)*treat.PreSD*treat.PreSD + (nC-1)*control.PreSD*control.PreSD) / (N - 2))
+	sdPre := designPooledSD(treat.PreSD, nE-1, control.PreSD, nC-1)
 	cp := 1 - 3/(4*(N-2)-1)
 	d := cp * ((treat.PostMean - treat.PreMean) - (control.PostMean - control.PreMean)) / sdPre
 	h := N / (nE * nC)
 	v := 2*cp*cp*(1-r)*h*((N-2)/(N-4))*(1+d*d/(2*(1-r)*h)) - d*d
-	return designWald(MeasureDppc, d, v, level), nil
+	return designCheckResult(designWald(MeasureDppc, d, v, level))
 }
 
 // BeckerPPC returns the pretest–posttest–control effect as the difference
@@ -116,7 +114,7 @@ func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) 
 	}
 	gE, vE := beckerChange(treat, rTreat)
 	gC, vC := beckerChange(control, rControl)
-	return designWald(MeasureDBecker, gE-gC, vE+vC, level), nil
+	return designCheckResult(designWald(MeasureDBecker, gE-gC, vE+vC, level))
 }
 
 // beckerChange is one arm's standardized mean change and its variance.
