@@ -389,3 +389,35 @@ func bootAcceleration(treat, control []float64, theta float64, stat TwoSampleSta
 	}
 	return num / (6 * math.Pow(den, 1.5)), nil
 }
+
+// BootstrapInterval selects one of the intervals of a BootstrapResult.
+type BootstrapInterval int
+
+// Bootstrap intervals.
+const (
+	BCaInterval BootstrapInterval = iota
+	PercentileInterval
+	StudentizedInterval
+)
+
+// ToEstimate packages the result as an Estimate of measure m with the
+// chosen interval (CIMethod Bootstrap) and the bootstrap variance SE², for
+// reporting or pooling next to analytic estimates. It fails for
+// StudentizedInterval when no Variance function was given.
+func (r BootstrapResult) ToEstimate(m Measure, which BootstrapInterval) (Estimate, error) {
+	e := Estimate{Measure: m, Value: r.Estimate, Variance: r.SE * r.SE, CIMethod: Bootstrap}
+	switch which {
+	case BCaInterval:
+		e.CI = r.BCa
+	case PercentileInterval:
+		e.CI = r.Percentile
+	case StudentizedInterval:
+		if !r.HasStudentized {
+			return Estimate{}, fieldErr("which", which, "no studentized interval: BootstrapOptions.Variance was nil")
+		}
+		e.CI = r.Studentized
+	default:
+		return Estimate{}, fieldErr("which", which, "unknown bootstrap interval")
+	}
+	return e, nil
+}

@@ -203,3 +203,23 @@ func BenchmarkBootstrapBCaHedgesG(b *testing.B) {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
+
+func TestBootstrapToEstimate(t *testing.T) {
+	res, err := BootstrapCI(bootX, bootY, sampleHedgesG, &BootstrapOptions{Replicates: 500, Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := res.ToEstimate(MeasureG, BCaInterval)
+	if err != nil || e.CI != res.BCa || e.CIMethod != Bootstrap || e.Value != res.Estimate || e.Variance != res.SE*res.SE {
+		t.Errorf("BCa estimate %+v, %v", e, err)
+	}
+	if e, _ := res.ToEstimate(MeasureG, PercentileInterval); e.CI != res.Percentile {
+		t.Errorf("percentile estimate %+v", e)
+	}
+	if _, err := res.ToEstimate(MeasureG, StudentizedInterval); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("studentized without variance: %v", err)
+	}
+	if _, err := res.ToEstimate(MeasureG, BootstrapInterval(9)); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("unknown interval: %v", err)
+	}
+}
