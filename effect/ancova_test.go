@@ -212,3 +212,17 @@ func TestANCOVACoverage(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkANCOVA fits the "noeff" golden trial (300 participants,
+// arm + baseline + 4-level site). testdata/golden/effect/ancova/timing.R
+// times R's lm + summary + confint on the same data.
+func BenchmarkANCOVA(b *testing.B) {
+	t := &testing.T{}
+	d := readANCOVAData(t, "../testdata/golden/effect/ancova/data_noeff.csv", "outcome~arm+baseline+site")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ANCOVA(d, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
