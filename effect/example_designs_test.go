@@ -203,3 +203,50 @@ func ExampleBootstrapCI() {
 	// percentile [-2.39, -0.80]
 	// studentized [-2.11, -0.61]
 }
+
+// From the t statistic of the arm in a reported ANCOVA (compute.es a.tes).
+func ExampleANCOVAFromT() {
+	e, err := effect.ANCOVAFromT(-2.0, 45, 47, 0.36, 1, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("d = %.4f (95%% CI %.3f to %.3f), g = %.4f\n", e.D.Value, e.D.CI.Lower, e.D.CI.Upper, e.G.Value)
+	// Output:
+	// d = -0.3337 (95% CI -0.664 to -0.003), g = -0.3309
+}
+
+// A table with a zero cell gets 0.5 added to every cell, as in metafor
+// (escalc("OR", ai=0, n1i=25, ci=4, n2i=25): yi −2.367850, vi 2.307950).
+func ExampleOddsRatio() {
+	tab := effect.Table2x2{TreatEvents: 0, TreatN: 25, ControlEvents: 4, ControlN: 25}
+	e, err := effect.OddsRatio(tab, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("zero cell: %v; log OR %.4f (var %.4f); OR %.3f\n", tab.HasZeroCell(), e.Value, e.Variance, math.Exp(e.Value))
+	// Output:
+	// zero cell: true; log OR -2.3679 (var 2.3079); OR 0.094
+}
+
+func ExampleDesignEffect() {
+	// Unequal group sizes in a peer-support trial, ICC 0.03.
+	sizes := []int{6, 8, 12, 5, 9, 14, 7, 10}
+	deff, _ := effect.DesignEffect(sizes, 0.03)
+	ess, _ := effect.EffectiveSampleSize(sizes, 0.03)
+	fmt.Printf("DEFF %.4f, effective n %.1f of 71\n", deff, ess)
+	// Output:
+	// DEFF 1.2637, effective n 56.2 of 71
+}
+
+// Any responder definition works as a predicate, here an improvement of at
+// least 3 points on a network-size score.
+func ExampleTableFromScores() {
+	changeTreat := []float64{4, 1, 3, 5, 0, 2, 6, 3}
+	changeControl := []float64{1, 0, 2, 3, -1, 0, 1, 2}
+	tab, _ := effect.TableFromScores(changeTreat, changeControl, func(s float64) bool { return s >= 3 })
+	fmt.Printf("%d/%d vs %d/%d improved\n", tab.TreatEvents, tab.TreatN, tab.ControlEvents, tab.ControlN)
+	// Output:
+	// 5/8 vs 1/8 improved
+}
