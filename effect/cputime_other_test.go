@@ -1,7 +1,11 @@
-//go:build !unix
+//go:build !linux
 
 package effect
 
-import "time"
+import "testing"
 
-func processCPU() time.Duration { return 0 }
+func reportCPU(b *testing.B, body func()) {
+	for i := 0; i < b.N; i++ {
+		body()
+	}
+}
