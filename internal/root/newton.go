@@ -27,13 +27,14 @@ func Newton(fdf func(x float64) (f, df float64), x0, step, lo, hi float64, o *Op
 }
 
 // Halley is Newton with second derivatives (Halley's method, cubic
-// convergence): fdd returns f(x), f'(x) and f”(x). It takes Halley steps
-// x - 2ff'/(2f'² - ff”) where the denominator is positive and Newton steps
-// otherwise, with the same safeguards and fallback as Newton. The error
-// after a Halley step of size s is about K·s³ with
-// K = (f”/(2f'))² - f”'/(6f'), so Halley returns x+s without evaluating
-// f there once 10·(1 + (f”/f')²)·|s|³ is below the tolerance; this saves
-// one evaluation per root, which matters when f is expensive.
+// convergence): fdd returns f(x) and its first and second derivatives d1
+// and d2. It takes Halley steps x - 2·f·d1/(2·d1² - f·d2) where the
+// denominator is positive and Newton steps otherwise, with the same
+// safeguards and fallback as Newton. The error after a Halley step of size
+// s is about K·s³ with K = (d2/(2·d1))² - d3/(6·d1), so Halley returns x+s
+// without evaluating f there once 10·(1 + (d2/d1)²)·|s|³ is below the
+// tolerance; this saves one evaluation per root, which matters when f is
+// expensive.
 func Halley(fdd func(x float64) (f, df, d2f float64), x0, step, lo, hi float64, o *Options) (float64, error) {
 	return newton(fdd, x0, step, lo, hi, o)
 }
