@@ -21,6 +21,7 @@ report <- function(sel, label) {
 }
 cat(R.version.string, "\n")
 report(exact, "R exact region (|ncp| <= 37.62, df <= 4e5)")
+report(exact & abs(ncp) <= 10 & df <= 1000, "R core region (|ncp| <= 10, df <= 1000)")
 report(!exact, "R approximate region (for information)")
 # Closed forms: df = 1 and 2 with ncp = 0; t = 0.
 c1 <- df == 1 & ncp == 0
@@ -31,4 +32,5 @@ r <- sqrt(2 + t^2)
 cf2 <- ifelse(t < 0, 1 / (r * (r - t)), 1 - 1 / (r * (r + t)))
 cat(sprintf("closed form df=1, ncp=0: n = %d, max rel. diff %.3g\n", sum(c1), max(abs(cdf - cf1)[c1] / cf1[c1])))
 cat(sprintf("closed form df=2, ncp=0: n = %d, max rel. diff %.3g\n", sum(c2), max(abs(cdf - cf2)[c2] / cf2[c2])))
-cat(sprintf("t = 0 (pnorm(-ncp)):     n = %d, max rel. diff %.3g\n", sum(t0), max(abs(cdf - pnorm(-ncp))[t0] / pnorm(-ncp)[t0])))
+t0 <- t0 & pnorm(-ncp) > 0
+cat(sprintf("t = 0 (pnorm(-ncp) > 0): n = %d, max rel. diff %.3g\n", sum(t0), max(abs(cdf - pnorm(-ncp))[t0] / pnorm(-ncp)[t0])))
