@@ -9,7 +9,7 @@ import (
 // Goldens: testdata/golden/effect/ancova/gen.R part 2 (compute.es 0.2-5
 // a.mes/a.tes equations; rows 1-2 are effect-anchors RC18).
 func TestANCOVAReportedGolden(t *testing.T) {
-	for i, r := range readGolden(t, "../testdata/golden/effect/ancova/reported.csv") {
+	for i, r := range readDesignGolden(t, "../testdata/golden/effect/ancova/reported.csv") {
 		var got AdjustedSMD
 		var err error
 		if r.str["kind"] == "means" {
@@ -20,21 +20,21 @@ func TestANCOVAReportedGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(i, err)
 		}
-		checkNear(t, "d", got.D.Value, r.f("d"), 1e-13)
-		checkNear(t, "var.d", got.D.Variance, r.f("vd"), 1e-13)
-		checkNear(t, "g (exact J)", got.G.Value, r.f("g.exact"), 1e-13)
-		checkNear(t, "var.g (exact J)", got.G.Variance, r.f("vg.exact"), 1e-13)
+		checkDesignNear(t, "d", got.D.Value, r.f("d"), 1e-13)
+		checkDesignNear(t, "var.d", got.D.Variance, r.f("vd"), 1e-13)
+		checkDesignNear(t, "g (exact J)", got.G.Value, r.f("g.exact"), 1e-13)
+		checkDesignNear(t, "var.g (exact J)", got.G.Variance, r.f("vg.exact"), 1e-13)
 		if got.D.DF != r.f("df") || got.G.DF != r.f("df") {
 			t.Errorf("row %d: DF %v, want %v", i, got.D.DF, r.f("df"))
 		}
 		// compute.es's approximate J reproduces its g to the printed digits.
 		ja := 1 - 3/(4*r.f("df")-1)
-		checkNear(t, "g (approx J)", ja*got.D.Value, r.f("g.approx"), 1e-13)
+		checkDesignNear(t, "g (approx J)", ja*got.D.Value, r.f("g.approx"), 1e-13)
 	}
 	// RC18 a.mes CI [−0.658647561936, 0.002237305526] (z interval on d).
 	got, _ := ANCOVAFromMeans(38.9, 42.1, 7.8, 45, 47, 0.36, 1, nil)
-	checkNear(t, "RC18 lb", got.D.CI.Lower, -0.658647561936, 1e-11)
-	checkNear(t, "RC18 ub", got.D.CI.Upper, 0.002237305526, 1e-11)
+	checkDesignNear(t, "RC18 lb", got.D.CI.Lower, -0.658647561936, 1e-11)
+	checkDesignNear(t, "RC18 ub", got.D.CI.Upper, 0.002237305526, 1e-11)
 }
 
 func TestANCOVAReportedInvalid(t *testing.T) {

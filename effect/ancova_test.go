@@ -57,7 +57,7 @@ func readANCOVAData(t *testing.T, path, formula string) ANCOVAData {
 // Goldens: testdata/golden/effect/ancova/gen.R part 1 (R 4.2.2 lm,
 // summary, confint).
 func TestANCOVAGolden(t *testing.T) {
-	for _, r := range readGolden(t, "../testdata/golden/effect/ancova/lm.csv") {
+	for _, r := range readDesignGolden(t, "../testdata/golden/effect/ancova/lm.csv") {
 		name := r.str["case"]
 		d := readANCOVAData(t, "../testdata/golden/effect/ancova/data_"+name+".csv", r.str["formula"])
 		for _, level := range []float64{0.95, 0.90} {
@@ -69,22 +69,22 @@ func TestANCOVAGolden(t *testing.T) {
 			if level == 0.90 {
 				lb, ub = "lb90", "ub90"
 			}
-			checkNear(t, name+" "+lb, res.CI.Lower, r.f(lb), 1e-11)
-			checkNear(t, name+" "+ub, res.CI.Upper, r.f(ub), 1e-11)
+			checkDesignNear(t, name+" "+lb, res.CI.Lower, r.f(lb), 1e-11)
+			checkDesignNear(t, name+" "+ub, res.CI.Upper, r.f(ub), 1e-11)
 		}
 		res, _ := ANCOVA(d, nil)
 		if res.N != r.i("n") || res.MissingOutcome != r.i("excluded") || res.DF != r.f("df") {
 			t.Errorf("%s: N %d excluded %d df %v", name, res.N, res.MissingOutcome, res.DF)
 		}
-		checkNear(t, name+" estimate", res.Difference, r.f("est"), 1e-11)
-		checkNear(t, name+" SE", res.SE, r.f("se"), 1e-11)
-		checkNear(t, name+" t", res.T, r.f("t"), 1e-11)
-		checkNear(t, name+" p", res.P, r.f("p"), 1e-11)
-		checkNear(t, name+" sigma", res.ResidualSD, r.f("sigma"), 1e-11)
-		checkNear(t, name+" sdFollow", res.SDFollowUp, r.f("sdFollow"), 1e-12)
-		checkNear(t, name+" sdBase", res.SDBaseline, r.f("sdBase"), 1e-12)
-		checkNear(t, name+" b(baseline)", res.Coefficients[2].Estimate, r.f("bBaseline"), 1e-11)
-		checkNear(t, name+" se(baseline)", res.Coefficients[2].SE, r.f("seBaseline"), 1e-11)
+		checkDesignNear(t, name+" estimate", res.Difference, r.f("est"), 1e-11)
+		checkDesignNear(t, name+" SE", res.SE, r.f("se"), 1e-11)
+		checkDesignNear(t, name+" t", res.T, r.f("t"), 1e-11)
+		checkDesignNear(t, name+" p", res.P, r.f("p"), 1e-11)
+		checkDesignNear(t, name+" sigma", res.ResidualSD, r.f("sigma"), 1e-11)
+		checkDesignNear(t, name+" sdFollow", res.SDFollowUp, r.f("sdFollow"), 1e-12)
+		checkDesignNear(t, name+" sdBase", res.SDBaseline, r.f("sdBase"), 1e-12)
+		checkDesignNear(t, name+" b(baseline)", res.Coefficients[2].Estimate, r.f("bBaseline"), 1e-11)
+		checkDesignNear(t, name+" se(baseline)", res.Coefficients[2].SE, r.f("seBaseline"), 1e-11)
 		// Standardized versions: hand formula from the R pieces.
 		for _, c := range []struct {
 			e Estimate
@@ -92,9 +92,9 @@ func TestANCOVAGolden(t *testing.T) {
 		}{{res.DFollowUp, r.f("sdFollow")}, {res.DBaseline, r.f("sdBase")}} {
 			dv := r.f("est") / c.s
 			v := r.f("se")*r.f("se")/(c.s*c.s) + dv*dv/(2*(r.f("n")-2))
-			checkNear(t, name+" d", c.e.Value, dv, 1e-11)
-			checkNear(t, name+" var d", c.e.Variance, v, 1e-11)
-			checkNear(t, name+" d lb", c.e.CI.Lower, dv-1.959963984540054*math.Sqrt(v), 1e-11)
+			checkDesignNear(t, name+" d", c.e.Value, dv, 1e-11)
+			checkDesignNear(t, name+" var d", c.e.Variance, v, 1e-11)
+			checkDesignNear(t, name+" d lb", c.e.CI.Lower, dv-1.959963984540054*math.Sqrt(v), 1e-11)
 		}
 	}
 }

@@ -45,18 +45,18 @@ var bootY = []float64{43, 45, 38, 41, 47, 36, 44, 40, 49, 39, 42, 46}
 // reproduce boot.ci's percentile, BCa and studentized intervals; the
 // jackknife acceleration must equal the one from boot's empinf(type="jack").
 func TestBootstrapIntervalsMatchBoot(t *testing.T) {
-	rows := readGolden(t, "../testdata/golden/effect/bootstrap/replicates.csv")
+	rows := readDesignGolden(t, "../testdata/golden/effect/bootstrap/replicates.csv")
 	reps := make([]float64, len(rows))
 	ts := make([]float64, len(rows))
-	for _, r := range readGolden(t, "../testdata/golden/effect/bootstrap/intervals.csv") {
+	for _, r := range readDesignGolden(t, "../testdata/golden/effect/bootstrap/intervals.csv") {
 		theta, v0 := r.f("t0"), r.f("v0")
-		checkNear(t, "t0", sampleHedgesG(bootX, bootY), theta, 1e-14)
-		checkNear(t, "v0", sampleHedgesGVar(bootX, bootY), v0, 1e-14)
+		checkDesignNear(t, "t0", sampleHedgesG(bootX, bootY), theta, 1e-14)
+		checkDesignNear(t, "v0", sampleHedgesGVar(bootX, bootY), v0, 1e-14)
 		a, err := bootAcceleration(bootX, bootY, theta, sampleHedgesG, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkNear(t, "acceleration", a, r.f("a.strat"), 1e-12)
+		checkDesignNear(t, "acceleration", a, r.f("a.strat"), 1e-12)
 		for i, row := range rows {
 			reps[i] = row.f("t")
 			ts[i] = (row.f("t") - theta) / math.Sqrt(row.f("v"))
@@ -65,12 +65,12 @@ func TestBootstrapIntervalsMatchBoot(t *testing.T) {
 		if err := bootSummarize(&res, reps, ts, v0, r.f("a"), r.f("level")); err != nil {
 			t.Fatal(err)
 		}
-		checkNear(t, "perc lb", res.Percentile.Lower, r.f("perc.lb"), 1e-12)
-		checkNear(t, "perc ub", res.Percentile.Upper, r.f("perc.ub"), 1e-12)
-		checkNear(t, "bca lb", res.BCa.Lower, r.f("bca.lb"), 1e-12)
-		checkNear(t, "bca ub", res.BCa.Upper, r.f("bca.ub"), 1e-12)
-		checkNear(t, "stud lb", res.Studentized.Lower, r.f("stud.lb"), 1e-12)
-		checkNear(t, "stud ub", res.Studentized.Upper, r.f("stud.ub"), 1e-12)
+		checkDesignNear(t, "perc lb", res.Percentile.Lower, r.f("perc.lb"), 1e-12)
+		checkDesignNear(t, "perc ub", res.Percentile.Upper, r.f("perc.ub"), 1e-12)
+		checkDesignNear(t, "bca lb", res.BCa.Lower, r.f("bca.lb"), 1e-12)
+		checkDesignNear(t, "bca ub", res.BCa.Upper, r.f("bca.ub"), 1e-12)
+		checkDesignNear(t, "stud lb", res.Studentized.Lower, r.f("stud.lb"), 1e-12)
+		checkDesignNear(t, "stud ub", res.Studentized.Upper, r.f("stud.ub"), 1e-12)
 	}
 }
 
@@ -140,7 +140,7 @@ func TestBootQuantile(t *testing.T) {
 	}
 	// qnorm(.55) = 0.12566134685507402, qnorm(.5) = 0, qnorm(.6) = 0.25334710313579978.
 	want := 5 + 0.12566134685507402/0.25334710313579978
-	checkNear(t, "p=0.55", bootQuantile(s, 0.55), want, 1e-14)
+	checkDesignNear(t, "p=0.55", bootQuantile(s, 0.55), want, 1e-14)
 }
 
 func TestBootstrapInvalid(t *testing.T) {

@@ -8,14 +8,14 @@ import (
 	"testing"
 )
 
-// goldenRow is one row of a golden CSV: numeric columns in num (NA is NaN),
+// designGoldenRow is one row of a golden CSV: numeric columns in num (NA is NaN),
 // every column as text in str.
-type goldenRow struct {
+type designGoldenRow struct {
 	num map[string]float64
 	str map[string]string
 }
 
-func (r goldenRow) f(col string) float64 {
+func (r designGoldenRow) f(col string) float64 {
 	v, ok := r.num[col]
 	if !ok {
 		panic("golden column missing: " + col)
@@ -23,11 +23,11 @@ func (r goldenRow) f(col string) float64 {
 	return v
 }
 
-func (r goldenRow) i(col string) int { return int(r.f(col)) }
+func (r designGoldenRow) i(col string) int { return int(r.f(col)) }
 
-// readGolden reads a CSV written by one of the gen.R scripts under
+// readDesignGolden reads a CSV written by one of the gen.R scripts under
 // testdata/golden/effect.
-func readGolden(t *testing.T, path string) []goldenRow {
+func readDesignGolden(t *testing.T, path string) []designGoldenRow {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -42,9 +42,9 @@ func readGolden(t *testing.T, path string) []goldenRow {
 		t.Fatalf("%s: no rows", path)
 	}
 	head := recs[0]
-	var rows []goldenRow
+	var rows []designGoldenRow
 	for _, rec := range recs[1:] {
-		r := goldenRow{num: map[string]float64{}, str: map[string]string{}}
+		r := designGoldenRow{num: map[string]float64{}, str: map[string]string{}}
 		for j, h := range head {
 			r.str[h] = rec[j]
 			if rec[j] == "NA" {
@@ -61,16 +61,16 @@ func readGolden(t *testing.T, path string) []goldenRow {
 }
 
 // near reports whether got is within tol of want, relative for |want| > 1.
-func near(got, want, tol float64) bool {
+func designNear(got, want, tol float64) bool {
 	if math.IsNaN(want) {
 		return math.IsNaN(got)
 	}
 	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 }
 
-func checkNear(t *testing.T, name string, got, want, tol float64) {
+func checkDesignNear(t *testing.T, name string, got, want, tol float64) {
 	t.Helper()
-	if !near(got, want, tol) {
+	if !designNear(got, want, tol) {
 		t.Errorf("%s = %.15g, want %.15g (diff %.3g, tol %g)", name, got, want, got-want, tol)
 	}
 }

@@ -11,17 +11,17 @@ import (
 // Becker difference via metafor 3.8-1 escalc "SMCR"). Row 1 is
 // effect-anchors RC17.
 func TestPrePostControlGolden(t *testing.T) {
-	for i, r := range readGolden(t, "../testdata/golden/effect/prepost/prepost.csv") {
+	for i, r := range readDesignGolden(t, "../testdata/golden/effect/prepost/prepost.csv") {
 		tr := PrePostArm{PreMean: r.f("preE"), PreSD: r.f("sdPreE"), PostMean: r.f("postE"), N: r.i("nE")}
 		co := PrePostArm{PreMean: r.f("preC"), PreSD: r.f("sdPreC"), PostMean: r.f("postC"), N: r.i("nC")}
 		m, err := MorrisPPC2(tr, co, r.f("r"), nil)
 		if err != nil {
 			t.Fatal(i, err)
 		}
-		checkNear(t, "morris d", m.Value, r.f("morris.d"), 1e-13)
-		checkNear(t, "morris v", m.Variance, r.f("morris.v"), 1e-13)
+		checkDesignNear(t, "morris d", m.Value, r.f("morris.d"), 1e-13)
+		checkDesignNear(t, "morris v", m.Variance, r.f("morris.v"), 1e-13)
 		hw := 1.959963984540054 * math.Sqrt(m.Variance)
-		checkNear(t, "morris lb", m.CI.Lower, m.Value-hw, 1e-13)
+		checkDesignNear(t, "morris lb", m.CI.Lower, m.Value-hw, 1e-13)
 		if m.Measure != MeasureDppc || m.CIMethod != Wald {
 			t.Errorf("morris measure %v, CI %v", m.Measure, m.CIMethod)
 		}
@@ -29,8 +29,8 @@ func TestPrePostControlGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(i, err)
 		}
-		checkNear(t, "becker d", b.Value, r.f("becker.d"), 1e-13)
-		checkNear(t, "becker v", b.Variance, r.f("becker.v"), 1e-13)
+		checkDesignNear(t, "becker d", b.Value, r.f("becker.d"), 1e-13)
+		checkDesignNear(t, "becker v", b.Variance, r.f("becker.v"), 1e-13)
 	}
 }
 
