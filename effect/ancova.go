@@ -323,3 +323,10 @@ func pooledSDByArm(x, arm []float64) float64 {
 	}
 	return math.Sqrt(ss / float64(cnt[0]+cnt[1]-2))
 }
+
+// MeanDifference returns the adjusted mean difference as an Estimate
+// (Measure MeasureMD, variance SE², t interval with CIMethod WaldT and the
+// residual degrees of freedom), for reporting or pooling.
+func (r ANCOVAResult) MeanDifference() Estimate {
+	return Estimate{Measure: MeasureMD, Value: r.Difference, Variance: r.SE * r.SE, CI: r.CI, CIMethod: WaldT, DF: r.DF}
+}

@@ -73,6 +73,10 @@ func TestANCOVAGolden(t *testing.T) {
 			checkDesignNear(t, name+" "+ub, res.CI.Upper, r.f(ub), 1e-11)
 		}
 		res, _ := ANCOVA(d, nil)
+		if md := res.MeanDifference(); md.Measure != MeasureMD || md.CIMethod != WaldT || md.DF != r.f("df") ||
+			md.Value != res.Difference || md.CI != res.CI || !designNear(md.SE(), r.f("se"), 1e-11) {
+			t.Errorf("%s: MeanDifference %+v", name, md)
+		}
 		if res.N != r.i("n") || res.MissingOutcome != r.i("excluded") || res.DF != r.f("df") {
 			t.Errorf("%s: N %d excluded %d df %v", name, res.N, res.MissingOutcome, res.DF)
 		}
