@@ -55,7 +55,7 @@ func tooFew(k, need int, what string) error {
 
 // validate checks every study and the options. It returns the level, the
 // studies' common measure, and the first error (naming the study).
-func validate(studies []Study, o *Options) (measure effect.Measure, err error) {
+func validate(studies []Study) (measure effect.Measure, err error) {
 	for i, s := range studies {
 		switch {
 		case math.IsNaN(s.Value) || math.IsInf(s.Value, 0):

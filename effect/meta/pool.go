@@ -20,7 +20,7 @@ func Pool(studies []Study, o *Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	measure, err := validate(studies, o)
+	measure, err := validate(studies)
 	if err != nil {
 		return Result{}, err
 	}
