@@ -1,0 +1,29 @@
+package mmat
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParseAnswer(t *testing.T) {
+	t.Parallel()
+	good := map[string]Answer{
+		"Y": Yes, "yes": Yes, " YES ": Yes, "N": No, "no": No, "No": No,
+		"CT": CantTell, "ct": CantTell, "Can't tell": CantTell, "Can’t tell": CantTell,
+		"can‘t  tell": CantTell, "CANʼT TELL": CantTell, "Cannot tell": CantTell,
+		"Unclear": CantTell, "cant tell": CantTell, "?": CantTell,
+		"": NotRated, "NA": NotRated, "-": NotRated, "n/a": NotRated,
+	}
+	for s, want := range good {
+		got, err := ParseAnswer(s)
+		if err != nil || got != want {
+			t.Errorf("ParseAnswer(%q) = %v, %v; want %v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"Partial", "NI", "Nope", "Ye", "Yess", "L", "Low", "Can tell", "1", "no information"} {
+		_, err := ParseAnswer(s)
+		if !errors.Is(err, ErrInvalidAnswer) {
+			t.Errorf("ParseAnswer(%q) error = %v; want ErrInvalidAnswer", s, err)
+		}
+	}
+}

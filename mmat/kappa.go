@@ -1,0 +1,285 @@
+package mmat
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/tiesproject/ties/effect"
+)
+
+// Weights selects the agreement weights of a weighted kappa over ordered
+// categories. For MMAT answers the order is Yes > Can't tell > No, an
+// analyst's assumption rather than part of the tool; weighted kappa is
+// therefore opt-in.
+type Weights int
+
+const (
+	// Unweighted: identity weights (Cohen's kappa). The default.
+	Unweighted Weights = iota
+	// Linear: w_ij = 1 - |i-j|/(q-1) (vcd "Equal-Spacing", psych w.exp=1).
+	Linear
+	// Quadratic: w_ij = 1 - (i-j)^2/(q-1)^2 (Fleiss-Cohen; psych's
+	// default).
+	Quadratic
+)
+
+func (w Weights) String() string {
+	switch w {
+	case Unweighted:
+		return "unweighted"
+	case Linear:
+		return "linear"
+	case Quadratic:
+		return "quadratic"
+	}
+	return fmt.Sprintf("Weights(%d)", int(w))
+}
+
+// WeightMatrix returns the q×q agreement weights of kind w (q >= 2).
+func WeightMatrix(q int, w Weights) ([][]float64, error) {
+	if q < 2 {
+		return nil, &Error{Text: fmt.Sprint(q), Reason: "need at least 2 categories", Err: ErrInvalidInput}
+	}
+	if w < Unweighted || w > Quadratic {
+		return nil, &Error{Text: w.String(), Reason: "unknown weights", Err: ErrInvalidInput}
+	}
+	m := make([][]float64, q)
+	for i := range m {
+		m[i] = make([]float64, q)
+		for j := range m[i] {
+			d := math.Abs(float64(i-j)) / float64(q-1)
+			switch w {
+			case Unweighted:
+				if i == j {
+					m[i][j] = 1
+				}
+			case Linear:
+				m[i][j] = 1 - d
+			case Quadratic:
+				m[i][j] = 1 - d*d
+			}
+		}
+	}
+	return m, nil
+}
+
+// Coefficient is a chance-corrected agreement coefficient with its
+// large-sample inference.
+type Coefficient struct {
+	Value float64
+	// SE is the large-sample standard error: for kappa the non-null
+	// variance of Fleiss, Cohen & Everitt (1969); for AC1 Gwet's (2008)
+	// variance as in irrCAC::gwet.ac1.table (f = 0).
+	SE float64
+	// SE0 is kappa's standard error under H0: kappa = 0 (FCE 1969), used for
+	// Z. NaN for AC1.
+	SE0 float64
+	// Z = Value/SE0 and P its two-sided normal p-value (NaN for AC1).
+	Z, P float64
+	// CI is Value ± z·SE for kappa (normal, as psych and vcd) and
+	// Value ± t(n-1)·SE for AC1 (as irrCAC), clamped to [-1, 1] as psych and
+	// vcd do.
+	CI effect.Interval
+	// Err is non-nil (wrapping ErrUndefined) when the coefficient is
+	// undefined for the data; Value and the rest are then NaN.
+	Err error
+}
+
+func undefined(reason string, level float64) Coefficient {
+	n := math.NaN()
+	return Coefficient{Value: n, SE: n, SE0: n, Z: n, P: n, CI: effect.Interval{Lower: n, Upper: n, Level: level},
+		Err: &Error{Reason: reason, Err: ErrUndefined}}
+}
+
+// proportions checks a q×q table of counts and returns proportions and n.
+func proportions(table [][]float64) ([][]float64, float64, error) {
+	q := len(table)
+	if q < 2 {
+		return nil, 0, &Error{Reason: "table needs at least 2 categories", Err: ErrInvalidInput}
+	}
+	n := 0.0
+	for i, row := range table {
+		if len(row) != q {
+			return nil, 0, &Error{Reason: fmt.Sprintf("row %d has %d cells, want %d (square table)", i+1, len(row), q), Err: ErrInvalidInput}
+		}
+		for j, v := range row {
+			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+				return nil, 0, &Error{Text: fmt.Sprint(v), Reason: fmt.Sprintf("cell [%d,%d] must be a finite count >= 0", i+1, j+1), Err: ErrInvalidInput}
+			}
+			n += v
+		}
+	}
+	if n <= 0 || math.IsInf(n, 0) {
+		return nil, 0, &Error{Reason: "table is empty", Err: ErrInvalidInput}
+	}
+	p := make([][]float64, q)
+	for i := range table {
+		p[i] = make([]float64, q)
+		for j := range table[i] {
+			p[i][j] = table[i][j] / n
+		}
+	}
+	return p, n, nil
+}
+
+func checkLevel(level float64) (float64, error) {
+	if level == 0 {
+		return 0.95, nil
+	}
+	if !(level > 0 && level < 1) {
+		return 0, &Error{Text: fmt.Sprint(level), Reason: "level must be in (0, 1)", Err: ErrInvalidInput}
+	}
+	return level, nil
+}
+
+func clamp(x float64) float64 { return math.Max(-1, math.Min(1, x)) }
+
+// KappaTable returns Cohen's (1960) kappa, or the weighted kappa of Cohen
+// (1968) when w is not nil, for a q×q table of counts (rows rater A,
+// columns rater B), with the Fleiss, Cohen & Everitt (1969) non-null and
+// null standard errors and a normal confidence interval at level (0 means
+// 0.95). w must be q×q with entries in [0, 1] and 1 on the diagonal; nil
+// means identity weights (unweighted kappa).
+//
+// Special cases: when the expected agreement is 1 (both raters used one
+// and the same category throughout) kappa is 0/0; the result then has NaN
+// values and Err wrapping ErrUndefined, and the returned error is nil
+// (psych prints "no variance" and returns NA). A negative variance from
+// rounding is set to 0. Invalid tables, weights or levels return an
+// error wrapping ErrInvalidInput.
+func KappaTable(table, w [][]float64, level float64) (Coefficient, error) {
+	p, n, err := proportions(table)
+	if err != nil {
+		return Coefficient{}, err
+	}
+	if level, err = checkLevel(level); err != nil {
+		return Coefficient{}, err
+	}
+	q := len(p)
+	if w == nil {
+		w, _ = WeightMatrix(q, Unweighted)
+	}
+	if len(w) != q {
+		return Coefficient{}, &Error{Reason: fmt.Sprintf("weights have %d rows, want %d", len(w), q), Err: ErrInvalidInput}
+	}
+	for i := range w {
+		if len(w[i]) != q {
+			return Coefficient{}, &Error{Reason: fmt.Sprintf("weights row %d has %d cells, want %d", i+1, len(w[i]), q), Err: ErrInvalidInput}
+		}
+		for j, v := range w[i] {
+			if !(v >= 0 && v <= 1) || (i == j && v != 1) {
+				return Coefficient{}, &Error{Text: fmt.Sprint(v), Reason: fmt.Sprintf("weight [%d,%d] must be in [0,1], 1 on the diagonal", i+1, j+1), Err: ErrInvalidInput}
+			}
+		}
+	}
+	row := make([]float64, q) // p_i.
+	col := make([]float64, q) // p_.j
+	for i := range p {
+		for j := range p[i] {
+			row[i] += p[i][j]
+			col[j] += p[i][j]
+		}
+	}
+	var po, pe float64
+	for i := range p {
+		for j := range p[i] {
+			po += w[i][j] * p[i][j]
+			pe += w[i][j] * row[i] * col[j]
+		}
+	}
+	if 1-pe < 1e-12 {
+		return undefined("expected agreement is 1 (a single category used by both raters): kappa is 0/0", level), nil
+	}
+	kappa := (po - pe) / (1 - pe)
+	// wRow[i] = w̄_i. = Σ_j p_.j w_ij ; wCol[j] = w̄_.j = Σ_i p_i. w_ij.
+	wRow := make([]float64, q)
+	wCol := make([]float64, q)
+	for i := range w {
+		for j := range w[i] {
+			wRow[i] += col[j] * w[i][j]
+			wCol[j] += row[i] * w[i][j]
+		}
+	}
+	var s1, s0 float64
+	for i := range p {
+		for j := range p[i] {
+			d := w[i][j] - (1-kappa)*(wRow[i]+wCol[j])
+			s1 += p[i][j] * d * d
+			d0 := w[i][j] - (wRow[i] + wCol[j])
+			s0 += row[i] * col[j] * d0 * d0
+		}
+	}
+	den := n * (1 - pe) * (1 - pe)
+	t := kappa - pe*(1-kappa)
+	v := math.Max(0, (s1-t*t)/den)
+	v0 := math.Max(0, (s0-pe*pe)/den)
+	se, se0 := math.Sqrt(v), math.Sqrt(v0)
+	zc := distuv.UnitNormal.Quantile(0.5 + level/2)
+	c := Coefficient{Value: kappa, SE: se, SE0: se0,
+		CI: effect.Interval{Lower: clamp(kappa - zc*se), Upper: clamp(kappa + zc*se), Level: level}}
+	c.Z = kappa / se0
+	c.P = 2 * distuv.UnitNormal.Survival(math.Abs(c.Z))
+	if se0 == 0 {
+		c.Z, c.P = math.NaN(), math.NaN()
+	}
+	return c, nil
+}
+
+// AC1Table returns Gwet's (2008) AC1 for a q×q table of counts (identity
+// weights) with the variance of irrCAC::gwet.ac1.table (no finite-
+// population correction) and a t(n-1) interval at level (0 means 0.95),
+// clamped to [-1, 1]. AC1 stays defined when kappa is not: with one
+// category used throughout it is 1. SE0, Z and P are NaN.
+//
+// The number of categories q matters (chance agreement is
+// Σ π_k(1-π_k)/(q-1)), so pass the full answer vocabulary, unused
+// categories included.
+func AC1Table(table [][]float64, level float64) (Coefficient, error) {
+	p, n, err := proportions(table)
+	if err != nil {
+		return Coefficient{}, err
+	}
+	if level, err = checkLevel(level); err != nil {
+		return Coefficient{}, err
+	}
+	q := len(p)
+	pi := make([]float64, q)
+	var po float64
+	for i := range p {
+		po += p[i][i]
+		for j := range p[i] {
+			pi[i] += p[i][j] / 2
+			pi[j] += p[i][j] / 2
+		}
+	}
+	var pe float64
+	for _, v := range pi {
+		pe += v * (1 - v)
+	}
+	pe /= float64(q - 1)
+	ac1 := (po - pe) / (1 - pe)
+	var s float64
+	for k := range p {
+		for l := range p[k] {
+			d := -2 * (1 - ac1) * (1 - (pi[k]+pi[l])/2) / float64(q-1)
+			if k == l {
+				d++
+			}
+			s += p[k][l] * d * d
+		}
+	}
+	t := po - 2*(1-ac1)*pe
+	v := math.Max(0, (s-t*t)/(n*(1-pe)*(1-pe)))
+	se := math.Sqrt(v)
+	nan := math.NaN()
+	c := Coefficient{Value: ac1, SE: se, SE0: nan, Z: nan, P: nan}
+	if n > 1 {
+		tc := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}.Quantile(0.5 + level/2)
+		c.CI = effect.Interval{Lower: clamp(ac1 - tc*se), Upper: clamp(ac1 + tc*se), Level: level}
+	} else {
+		c.CI = effect.Interval{Lower: nan, Upper: nan, Level: level}
+	}
+	return c, nil
+}

@@ -1,0 +1,11 @@
+package mmat
+
+import (
+	"errors"
+	"math"
+)
+
+func nan() float64 { return math.NaN() }
+
+// joinErrs joins errors (errors.Join keeps errors.Is working on each).
+func joinErrs(errs []error) error { return errors.Join(errs...) }
