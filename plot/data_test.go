@@ -1,10 +1,12 @@
 package plot_test
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 
 	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/mmat"
 	"github.com/tiesproject/ties/plot"
 )
 
@@ -72,4 +74,54 @@ func forestData() plot.ForestData {
 	}
 	d.Notes = []string{"Heterogeneity: τ² = 0.010, I² = 21%, Q = 10.1 (df = 8, p = 0.26)"}
 	return d
+}
+
+// funnelData is twelve trials with small-study asymmetry and three
+// studies imputed by trim-and-fill.
+func funnelData() plot.FunnelData {
+	pts := []struct{ g, se float64 }{
+		{-0.31, 0.19}, {-0.08, 0.21}, {-0.52, 0.28}, {0.05, 0.16}, {-0.41, 0.24}, {-0.22, 0.12},
+		{0.12, 0.20}, {-0.65, 0.33}, {-0.18, 0.14}, {-0.72, 0.36}, {-0.15, 0.09}, {-0.58, 0.30},
+	}
+	d := plot.FunnelData{Measure: effect.MeasureG}
+	for i, p := range pts {
+		d.Studies = append(d.Studies, plot.FunnelStudy{Label: fmt.Sprintf("Study %d", i+1), Estimate: p.g, SE: p.se})
+	}
+	for i, p := range []struct{ g, se float64 }{{0.26, 0.36}, {0.12, 0.33}, {0.04, 0.30}} {
+		d.Studies = append(d.Studies, plot.FunnelStudy{Label: fmt.Sprintf("Filled %d", i+1), Estimate: p.g, SE: p.se, Filled: true})
+	}
+	return d
+}
+
+// appraisalGrid is eight studies of a review of social interventions:
+// six RCTs, one non-randomized study and one screened out after S2.
+func appraisalGrid() mmat.Grid {
+	const Y, N, C = mmat.Yes, mmat.No, mmat.CantTell
+	rows := []struct {
+		study string
+		cat   mmat.Category
+		ans   []mmat.Answer // S1, S2, then the category's five criteria
+	}{
+		{"Mountain 2017", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, N, C, Y}},
+		{"Lloyd-Evans 2020", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, Y, Y, C}},
+		{"Sheridan 2015", mmat.RCT, []mmat.Answer{Y, Y, C, Y, N, N, Y}},
+		{"Harris 1999", mmat.RCT, []mmat.Answer{Y, Y, C, C, N, C, N}},
+		{"Davidson 2004", mmat.RCT, []mmat.Answer{Y, Y, Y, N, Y, C, Y}},
+		{"Terzian 2013", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, Y, Y, Y}},
+		{"Castelein 2008", mmat.NonRandomized, []mmat.Answer{Y, Y, Y, Y, C, N, Y}},
+		{"Thomas 2023", mmat.RCT, []mmat.Answer{Y, N}},
+	}
+	var apps []mmat.Appraisal
+	for _, r := range rows {
+		a := mmat.Appraisal{Study: r.study, Category: r.cat}
+		ids := []string{"S1", "S2"}
+		for _, c := range mmat.CategoryCriteria(r.cat) {
+			ids = append(ids, c.ID)
+		}
+		for k, ans := range r.ans {
+			a.Set(ids[k], ans, "")
+		}
+		apps = append(apps, a)
+	}
+	return mmat.NewGrid(apps, nil)
 }

@@ -2,6 +2,7 @@ package plot
 
 import (
 	"image/color"
+	"strings"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot/vg"
@@ -18,9 +19,17 @@ func (f *Figure) Draw(c draw.Canvas) {
 	sty := f.textStyle()
 	lineH := lineHeight(sty)
 	pad := sty.Font.Size / 2
+	c = draw.Crop(c, pad, -pad, pad, -pad) // an outer margin
 
 	// Bottom bands, from the bottom up.
-	notesH := vg.Length(len(f.Notes)) * lineH
+	ns := sty
+	ns.XAlign, ns.YAlign = draw.XLeft, draw.YCenter
+	ns.Font.Size = sty.Font.Size * 0.9
+	var notes []string
+	for _, n := range f.Notes {
+		notes = append(notes, wrap(n, ns, c.Size().X)...)
+	}
+	notesH := vg.Length(len(notes)) * lineH * 0.9
 	keyLines := f.keyLines(sty, c.Size().X-2*pad)
 	keyH := vg.Length(len(keyLines)) * lineH
 	if keyH > 0 {
@@ -62,7 +71,7 @@ func (f *Figure) Draw(c draw.Canvas) {
 	trX, trY := f.Plot.Transforms(&dc)
 
 	// Columns.
-	x := c.Min.X + pad
+	x := c.Min.X
 	for _, col := range f.Left {
 		w := columnWidth(col, sty)
 		drawColumn(&c, col, sty, x, w, trY)
@@ -92,7 +101,7 @@ func (f *Figure) Draw(c draw.Canvas) {
 			ts := sty
 			ts.XAlign, ts.YAlign = draw.XLeft, draw.YCenter
 			ts.Font.Weight = xfont.WeightBold
-			c.FillText(ts, vg.Point{X: c.Min.X + pad, Y: y - lineH/2}, t.Title)
+			c.FillText(ts, vg.Point{X: c.Min.X, Y: y - lineH/2}, t.Title)
 			y -= lineH
 		}
 		for _, r := range t.Rows {
@@ -120,13 +129,29 @@ func (f *Figure) Draw(c draw.Canvas) {
 			y -= lineH
 		}
 	}
-	ns := sty
-	ns.XAlign, ns.YAlign = draw.XLeft, draw.YCenter
-	ns.Font.Size = sty.Font.Size * 0.9
-	for _, n := range f.Notes {
-		c.FillText(ns, vg.Point{X: c.Min.X + pad, Y: y - lineH/2}, n)
-		y -= lineH
+	for _, n := range notes {
+		c.FillText(ns, vg.Point{X: c.Min.X, Y: y - lineH*0.45}, n)
+		y -= lineH * 0.9
 	}
+}
+
+// wrap breaks s at spaces into lines no wider than width.
+func wrap(s string, sty draw.TextStyle, width vg.Length) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return nil
+	}
+	var lines []string
+	cur := words[0]
+	for _, w := range words[1:] {
+		if next := cur + " " + w; sty.Width(next) <= width {
+			cur = next
+			continue
+		}
+		lines = append(lines, cur)
+		cur = w
+	}
+	return append(lines, cur)
 }
 
 // textStyle returns f.Text, falling back to the package default when it
