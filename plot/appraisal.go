@@ -5,10 +5,10 @@ import (
 	"image/color"
 	"strings"
 
+	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	xfont "golang.org/x/image/font"
 
 	"github.com/tiesproject/ties/mmat"
 )
