@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/effect/meta"
 	"github.com/tiesproject/ties/mmat"
 	"github.com/tiesproject/ties/plot"
 )
@@ -124,4 +125,25 @@ func appraisalGrid() mmat.Grid {
 		apps = append(apps, a)
 	}
 	return mmat.NewGrid(apps, nil)
+}
+
+// metaStudies turns forestData's studies into meta.Study values.
+func metaStudies() []meta.Study {
+	var out []meta.Study
+	for _, s := range forestData().Studies {
+		se := (s.CI.Upper - s.CI.Lower) / (2 * 1.959964)
+		out = append(out, meta.Study{Label: s.Label, Estimate: effect.Estimate{Measure: effect.MeasureG, Value: s.Estimate, Variance: se * se}})
+	}
+	return out
+}
+
+// armSummaries is a three-arm trial given as published summaries, with
+// the peer-support arm's 6-month visit missing.
+func armSummaries() []plot.Arm {
+	v := func(t, m, sd float64, n int) plot.Visit { return plot.Visit{Time: t, Mean: m, SD: sd, N: n} }
+	return []plot.Arm{
+		{Name: "Befriending", Visits: []plot.Visit{v(0, 6.9, 1.6, 60), v(3, 5.9, 1.7, 55), v(6, 5.4, 1.8, 51), v(12, 5.5, 1.9, 47)}},
+		{Name: "Peer support", Visits: []plot.Visit{v(0, 7.0, 1.5, 58), v(3, 6.2, 1.6, 52), {Time: 6, Mean: math.NaN()}, v(12, 5.9, 1.8, 44)}},
+		{Name: "Usual care", Visits: []plot.Visit{v(0, 7.0, 1.6, 61), v(3, 6.9, 1.7, 57), v(6, 6.8, 1.7, 54), v(12, 6.7, 1.8, 50)}},
+	}
 }

@@ -29,16 +29,16 @@ type FunnelStudy struct {
 type FunnelData struct {
 	Measure effect.Measure
 	Studies []FunnelStudy
-}
-
-// FunnelOptions adjusts a funnel plot. A nil *FunnelOptions means the
-// defaults documented on each field.
-type FunnelOptions struct {
 	// Centre is the estimate the funnel is centred on, usually the pooled
 	// estimate; nil means the inverse-variance (fixed-effect) mean of all
 	// points, observed and filled, as metafor's funnel() of a
 	// fixed-effect model.
 	Centre *float64
+}
+
+// FunnelOptions adjusts a funnel plot. A nil *FunnelOptions means the
+// defaults documented on each field.
+type FunnelOptions struct {
 	// Level is the coverage of the pseudo confidence limits; 0 means 0.95.
 	Level float64
 	// XLabel names the x axis; "" means the measure's name.
@@ -89,8 +89,8 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 		return nil, inputErr(fig, "Studies", nil, "every study is Filled; there are no observed studies")
 	}
 	centre := swy / sw
-	if opt.Centre != nil {
-		centre = *opt.Centre
+	if d.Centre != nil {
+		centre = *d.Centre
 		if !finite(centre) {
 			return nil, inputErr(fig, "Centre", centre, "must be finite")
 		}
