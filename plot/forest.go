@@ -199,6 +199,9 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 	fp := &forestPlotter{rows: rows, null: null, weighted: wsum > 0, top: float64(n) + 0.5}
 	p.Add(fp)
 	xmin, xmax := fp.xRange()
+	if err := checkRange(fig, "Studies.CI", xmin, xmax); err != nil {
+		return nil, err
+	}
 	name := shortName(d.Measure, exp)
 	p.X.Label.Text = opt.XLabel
 	if p.X.Label.Text == "" {
@@ -217,6 +220,9 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 		padx := 0.06 * (xmax - xmin)
 		p.X.Min, p.X.Max = xmin-padx, xmax+padx
 		p.X.Tick.Marker = niceTicks{}
+		if err := checkRange(fig, "Studies.CI", p.X.Min, p.X.Max); err != nil {
+			return nil, err
+		}
 	}
 
 	head := float64(n) + 1

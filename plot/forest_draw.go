@@ -72,6 +72,9 @@ func (f *forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			h := rowH * 0.36
 			d := []vg.Point{{X: trX(r.lo), Y: y}, {X: trX(r.est), Y: y + h}, {X: trX(r.hi), Y: y}, {X: trX(r.est), Y: y - h}}
 			d = c.ClipPolygonX(d)
+			if len(d) < 3 {
+				continue // entirely outside a range the caller set
+			}
 			c.FillPolygon(pick(pooledFills, r.shade), d)
 			d = append(d, d[0])
 			c.StrokeLines(draw.LineStyle{Color: color.Black, Width: vg.Points(0.75)}, d)

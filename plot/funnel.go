@@ -138,6 +138,12 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 	padx := 0.04 * (xmax - xmin)
 	p.X.Min, p.X.Max = xmin-padx, xmax+padx
 	p.Y.Min, p.Y.Max = 0, yMax
+	if err := checkRange(fig, "Studies.Estimate", p.X.Min, p.X.Max); err != nil {
+		return nil, err
+	}
+	if err := checkRange(fig, "Studies.SE", 0, yMax); err != nil {
+		return nil, err
+	}
 	p.X.Tick.Marker = niceTicks{}
 	p.Y.Tick.Marker = niceTicks{}
 	return fg, nil

@@ -356,10 +356,17 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 	margin := 0.05*span + float64(k)*dodge/2
 	p.X.Min = times[0] - margin
 	p.X.Max = times[len(times)-1] + margin
+	if err := checkRange("trajectory", "Visits.Time", p.X.Min, p.X.Max); err != nil {
+		return nil, err
+	}
 	if yr := p.Y.Max - p.Y.Min; yr > 0 {
 		p.Y.Min -= 0.03 * yr
 		p.Y.Max += 0.03 * yr
 	}
+	if err := checkRange("trajectory", "Visits.Mean", p.Y.Min, p.Y.Max); err != nil {
+		return nil, err
+	}
+	p.Y.Tick.Marker = niceTicks{}
 
 	if !opt.NoRiskTable {
 		tbl := &Table{Title: "Number at risk", X: times}
