@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"strings"
 
-	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -180,7 +179,7 @@ func (t *trafficLight) Plot(c draw.Canvas, p *plot.Plot) {
 	border := draw.LineStyle{Color: color.Gray{Y: 0xdd}, Width: vg.Points(0.5)}
 	head := t.text
 	head.XAlign, head.YAlign = draw.XCenter, draw.YCenter
-	head.Font.Weight = xfont.WeightBold
+	head = bold(&c, head)
 	for j, cr := range t.g.Criteria {
 		c.FillText(head, vg.Point{X: trX(float64(j + 1)), Y: trY(float64(n) + 1)}, cr.ID)
 	}
@@ -218,7 +217,7 @@ func drawAnswer(c *draw.Canvas, s answerStyle, pt vg.Point, r vg.Length, text dr
 	if s.symbol != "" {
 		ts := text
 		ts.Font.Size = r * 1.5
-		ts.Font.Weight = xfont.WeightBold
+		ts = bold(c, ts)
 		ts.XAlign, ts.YAlign = draw.XCenter, draw.YCenter
 		// The text box includes the descent; lift the symbol to the
 		// optical centre.

@@ -244,6 +244,7 @@ func TestSaveErrors(t *testing.T) {
 		dpi  int
 	}{
 		{"unknown extension", dir + "/f.bmp", 10 * cm, 10 * cm, 0},
+		{"EPS", dir + "/f.eps", 10 * cm, 10 * cm, 0},
 		{"no extension", dir + "/f", 10 * cm, 10 * cm, 0},
 		{"zero width", dir + "/f.svg", 0, 10 * cm, 0},
 		{"negative height", dir + "/f.png", 10 * cm, -1, 0},

@@ -12,7 +12,6 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgeps"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
@@ -108,11 +107,13 @@ type KeyEntry struct {
 }
 
 // Save writes the figure to path. The format follows the extension:
-// .svg, .png, .pdf, .eps, .jpg/.jpeg or .tif/.tiff. Width and height are
+// .svg, .png, .pdf, .jpg/.jpeg or .tif/.tiff. (EPS is not offered:
+// gonum/plot v0.17.0 writes "%%!PS-Adobe" as the first line, which is not
+// a valid PostScript header.) Width and height are
 // vg lengths, so 17*vg.Centimeter or 6*vg.Inch both work.
 //
-// SVG, PNG (on one architecture) and EPS bodies are byte-for-byte
-// reproducible; PDF and EPS carry a creation date.
+// SVG and PNG output is byte-for-byte reproducible (PNG on one
+// architecture); PDF carries a creation date.
 func (f *Figure) Save(path string, width, height vg.Length) (err error) {
 	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	wt, err := f.WriterTo(width, height, format)
@@ -128,8 +129,7 @@ func (f *Figure) Save(path string, width, height vg.Length) (err error) {
 }
 
 // WriterTo renders the figure in the named format ("svg", "png", "pdf",
-// "eps", "jpg", "jpeg", "tif", "tiff") and returns it ready to be
-// written.
+// "jpg", "jpeg", "tif", "tiff") and returns it ready to be written.
 func (f *Figure) WriterTo(width, height vg.Length, format string) (io.WriterTo, error) {
 	if !(width > 0 && height > 0) || width > 1e4 || height > 1e4 {
 		return nil, fmt.Errorf("%w: size %v x %v", ErrFormat, width, height)
@@ -150,8 +150,6 @@ func (f *Figure) WriterTo(width, height vg.Length, format string) (io.WriterTo, 
 		c = vgsvg.NewWith(vgsvg.UseWH(width, height))
 	case "pdf":
 		c = vgpdf.New(width, height)
-	case "eps":
-		c = vgeps.New(width, height)
 	case "png", "jpg", "jpeg", "tif", "tiff":
 		img := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi),
 			vgimg.UseBackgroundColor(color.White))

@@ -340,3 +340,15 @@ func (ratioTicks) Ticks(min, max float64) []plot.Tick {
 	}
 	return ticks
 }
+
+// BenefitFor returns the side that favours the intervention for an
+// estimate of intervention minus usual care on an outcome where higher
+// is better or not (measures.Instrument.HigherIsBetter), or for an
+// oriented estimate (effect.Estimate.Oriented), which always favours the
+// intervention above the null.
+func BenefitFor(higherIsBetter, oriented bool) Benefit {
+	if higherIsBetter || oriented {
+		return BenefitAbove
+	}
+	return BenefitBelow
+}

@@ -100,7 +100,7 @@ func (f *Figure) Draw(c draw.Canvas) {
 		if t.Title != "" {
 			ts := sty
 			ts.XAlign, ts.YAlign = draw.XLeft, draw.YCenter
-			ts.Font.Weight = xfont.WeightBold
+			ts = bold(&c, ts)
 			c.FillText(ts, vg.Point{X: c.Min.X, Y: y - lineH/2}, t.Title)
 			y -= lineH
 		}
@@ -195,7 +195,7 @@ func drawColumn(c *draw.Canvas, col Column, sty draw.TextStyle, x, w vg.Length, 
 	for _, cell := range col.Cells {
 		cs := s
 		if cell.Bold {
-			cs.Font.Weight = xfont.WeightBold
+			cs = bold(c, cs)
 		}
 		c.FillText(cs, vg.Point{X: pos, Y: trY(cell.Y)}, cell.Text)
 	}

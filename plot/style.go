@@ -3,10 +3,15 @@ package plot
 import (
 	"image/color"
 
+	xfont "golang.org/x/image/font"
+	"gonum.org/v1/plot/font/liberation"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgpdf"
 )
 
 // defaultFontSize is the body text size in points: legible at a journal
@@ -23,7 +28,7 @@ func defaultText(size vg.Length) draw.TextStyle {
 		Font:    font.From(sans, size),
 		XAlign:  draw.XLeft,
 		YAlign:  draw.YCenter,
-		Handler: plot.DefaultTextHandler,
+		Handler: textHandler,
 	}
 }
 
@@ -66,3 +71,53 @@ var armGlyphs = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.PyramidGlyph{}, draw
 var armDashes = [][]vg.Length{nil, {vg.Points(4), vg.Points(2)}, {vg.Points(1), vg.Points(2)}, {vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}}
 
 func pick[T any](s []T, i int) T { return s[i%len(s)] }
+
+// pdfBoldVariant names the bold face under a variant of its own. vgpdf
+// (gonum/plot v0.17.0) registers every face with an empty style but then
+// selects bold text with style "B", so bold text fails in PDF ("undefined
+// font: liberationsans-bold B"). On PDF canvases bold text therefore uses
+// this alias of the same glyphs with a normal weight.
+const pdfBoldVariant = "SansBoldPDF"
+
+// fonts is the text handler of the figure furniture: the gonum/plot
+// default fonts plus the PDF bold alias. It is this package's own cache,
+// so the package-level font.DefaultCache is left alone.
+var textHandler = func() text.Handler {
+	coll := liberation.Collection()
+	for _, f := range coll {
+		if f.Font.Typeface == sans.Typeface && f.Font.Variant == sans.Variant &&
+			f.Font.Weight == xfont.WeightBold && f.Font.Style == xfont.StyleNormal {
+			coll = append(coll, font.Face{Font: font.Font{Typeface: sans.Typeface, Variant: pdfBoldVariant}, Face: f.Face})
+			break
+		}
+	}
+	return text.Plain{Fonts: font.NewCache(coll)}
+}()
+
+// bold returns s in bold for drawing on c.
+func bold(c *draw.Canvas, s draw.TextStyle) draw.TextStyle {
+	if isPDF(c.Canvas) {
+		s.Font.Variant = pdfBoldVariant
+		s.Font.Weight = xfont.WeightNormal
+		return s
+	}
+	s.Font.Weight = xfont.WeightBold
+	return s
+}
+
+// isPDF reports whether v draws into a PDF, looking through the
+// draw.Canvas wrappers that draw.Crop adds.
+func isPDF(v vg.Canvas) bool {
+	for {
+		switch c := v.(type) {
+		case *vgpdf.Canvas:
+			return true
+		case draw.Canvas:
+			v = c.Canvas
+		case *draw.Canvas:
+			v = c.Canvas
+		default:
+			return false
+		}
+	}
+}
