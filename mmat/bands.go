@@ -35,7 +35,8 @@ var Stars = Bands{
 	Bands: []Band{{0, "0"}, {20, "*"}, {40, "**"}, {60, "***"}, {80, "****"}, {100, "*****"}},
 }
 
-// ThreeLevel labels <= 40% Low, 60-79% Moderate, >= 80% High. Such bands
+// ThreeLevel labels below 60% Low (with five criteria: <= 40%), 60-79%
+// Moderate and >= 80% High. Such bands
 // appear in reviews but no primary source for them was verified; use them
 // only when the review protocol fixed them in advance.
 var ThreeLevel = Bands{

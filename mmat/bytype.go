@@ -74,10 +74,12 @@ func SummarizeByType(apps []Appraisal, o *Options) ([]TypeSummary, error) {
 		}
 		used := make([]bool, len(criteria))
 		used[0], used[1] = true, true
-		for _, a := range members {
-			for _, c := range a.Blocks() {
-				for _, cr := range CategoryCriteria(c) {
-					used[order(cr.ID)] = true
+		blocks := make([][]Category, len(members))
+		for m, a := range members {
+			blocks[m] = a.Blocks()
+			for _, c := range blocks[m] {
+				for k := 0; k < 5; k++ {
+					used[2+5*(int(c)-1)+k] = true
 				}
 			}
 		}
@@ -91,8 +93,8 @@ func SummarizeByType(apps []Appraisal, o *Options) ([]TypeSummary, error) {
 				continue
 			}
 			cc := CriterionCount{Criterion: criteria[j]}
-			for _, a := range members {
-				if !cc.Criterion.Screening() && !contains(a.Blocks(), cc.Criterion.Category) {
+			for m, a := range members {
+				if !cc.Criterion.Screening() && !contains(blocks[m], cc.Criterion.Category) {
 					continue
 				}
 				switch a.effective(cc.Criterion.ID, &opt) {

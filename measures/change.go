@@ -1,0 +1,252 @@
+package measures
+
+import (
+	"fmt"
+	"math"
+)
+
+// z975 is the standard normal 0.975 quantile, the conventional RCI
+// criterion "1.96".
+const z975 = 1.959963984540054
+
+// Population is the mean and SD of a reference population on a scale.
+type Population struct {
+	Mean, SD float64
+}
+
+// Norms are the reference populations for clinically significant change
+// (Jacobson & Truax 1991): a dysfunctional (clinical) population and,
+// for cut-offs b and c, a functional one.
+type Norms struct {
+	Dysfunctional Population
+	Functional    Population
+}
+
+// Cutoff names one of Jacobson & Truax's (1991) cut-offs.
+type Cutoff int
+
+const (
+	// CutoffA: two SDs beyond the dysfunctional mean, towards functioning.
+	CutoffA Cutoff = iota
+	// CutoffB: two SDs inside the functional range (from the functional
+	// mean towards dysfunction).
+	CutoffB
+	// CutoffC: the point between the two means weighted by the SDs,
+	// (SD_fun·M_dys + SD_dys·M_fun)/(SD_fun + SD_dys); Jacobson & Truax
+	// prefer it when the distributions overlap.
+	CutoffC
+)
+
+// Cutoff returns cut-off c of the norms for a scale on which a higher score
+// is better (higherIsBetter, e.g. Instrument.HigherIsBetter) or worse.
+// CutoffA uses only the dysfunctional population; B only the functional
+// one; C both. An SD that is not positive and finite, or a non-finite mean,
+// of a population the cut-off uses returns an error wrapping
+// ErrInvalidInput.
+func (n Norms) Cutoff(c Cutoff, higherIsBetter bool) (float64, error) {
+	sign := -1.0
+	if higherIsBetter {
+		sign = 1
+	}
+	check := func(name string, p Population) error {
+		if !finite(p.Mean) {
+			return fieldErr(name+".Mean", p.Mean, "must be finite")
+		}
+		if !(p.SD > 0) || math.IsInf(p.SD, 0) {
+			return fieldErr(name+".SD", p.SD, "must be positive and finite")
+		}
+		return nil
+	}
+	d, f := n.Dysfunctional, n.Functional
+	switch c {
+	case CutoffA:
+		if err := check("Dysfunctional", d); err != nil {
+			return math.NaN(), err
+		}
+		return d.Mean + sign*2*d.SD, nil
+	case CutoffB:
+		if err := check("Functional", f); err != nil {
+			return math.NaN(), err
+		}
+		return f.Mean - sign*2*f.SD, nil
+	case CutoffC:
+		if err := check("Dysfunctional", d); err != nil {
+			return math.NaN(), err
+		}
+		if err := check("Functional", f); err != nil {
+			return math.NaN(), err
+		}
+		return (f.SD*d.Mean + d.SD*f.Mean) / (f.SD + d.SD), nil
+	}
+	return math.NaN(), fieldErr("Cutoff", int(c), "must be CutoffA, CutoffB or CutoffC")
+}
+
+// ChangeCategory is Jacobson & Truax's classification of an individual's
+// change.
+type ChangeCategory int
+
+// Change categories.
+const (
+	Unchanged    ChangeCategory = iota // change not reliable
+	Recovered                          // reliable improvement and the post score is on the functional side of the cut-off
+	Improved                           // reliable improvement, post score not past the cut-off
+	Deteriorated                       // reliable worsening
+)
+
+func (c ChangeCategory) String() string {
+	switch c {
+	case Recovered:
+		return "recovered"
+	case Improved:
+		return "improved"
+	case Deteriorated:
+		return "deteriorated"
+	}
+	return "unchanged"
+}
+
+// ChangeCriteria are the quantities that define reliable and clinically
+// significant change on one scale.
+type ChangeCriteria struct {
+	// SD is the standard deviation used for the standard error of
+	// measurement, usually the pre-treatment SD of the sample or of the
+	// dysfunctional norm group. Must be positive.
+	SD float64
+	// Reliability of the scale (test–retest or alpha), in [0, 1).
+	Reliability float64
+	// HigherIsBetter is the scale's direction (Instrument.HigherIsBetter).
+	HigherIsBetter bool
+	// Cutoff is the clinical cut-off (see Norms.Cutoff). ClassifyChange
+	// needs it; ReliableChange ignores it.
+	Cutoff float64
+	// Critical is the |RCI| above which change is reliable; 0 means
+	// 1.959964 (two-sided 5%).
+	Critical float64
+}
+
+// Change is one individual's change from pre to post.
+type Change struct {
+	Diff     float64 // post − pre
+	SEdiff   float64 // SD·sqrt(2(1 − reliability))
+	RCI      float64 // Diff / SEdiff
+	Reliable bool    // |RCI| > Critical
+	// Better reports whether the change is in the favourable direction
+	// (whether or not it is reliable).
+	Better bool
+	// Functional reports whether the post score lies strictly beyond the
+	// cut-off on the functional side (only set by ClassifyChange).
+	Functional bool
+	Category   ChangeCategory // only set by ClassifyChange
+}
+
+func (c *ChangeCriteria) validate(needCutoff bool) error {
+	if c == nil {
+		return fieldErr("criteria", "nil", "are required")
+	}
+	if !(c.SD > 0) || math.IsInf(c.SD, 0) {
+		return fieldErr("SD", c.SD, "must be positive and finite")
+	}
+	if !(c.Reliability >= 0 && c.Reliability < 1) {
+		return fieldErr("Reliability", c.Reliability, "must be in [0, 1)")
+	}
+	if c.Critical != 0 && !(c.Critical > 0 && !math.IsInf(c.Critical, 0)) {
+		return fieldErr("Critical", c.Critical, "must be positive and finite (0 means 1.96)")
+	}
+	if needCutoff && !finite(c.Cutoff) {
+		return fieldErr("Cutoff", c.Cutoff, "must be finite")
+	}
+	return nil
+}
+
+// ReliableChange computes the Jacobson–Truax (1991) reliable change index
+// RCI = (post − pre) / SEdiff with SEdiff = SD·sqrt(2(1 − r)). Change is
+// reliable when |RCI| exceeds c.Critical (1.96 by default); Better uses
+// the scale's direction. NaN or infinite scores return an error wrapping
+// ErrInvalidInput.
+func ReliableChange(pre, post float64, c *ChangeCriteria) (Change, error) {
+	if err := c.validate(false); err != nil {
+		return Change{}, err
+	}
+	return reliableChange(pre, post, c)
+}
+
+func reliableChange(pre, post float64, c *ChangeCriteria) (Change, error) {
+	if !finite(pre) {
+		return Change{}, fieldErr("pre", pre, "must be finite")
+	}
+	if !finite(post) {
+		return Change{}, fieldErr("post", post, "must be finite")
+	}
+	crit := c.Critical
+	if crit == 0 {
+		crit = z975
+	}
+	var ch Change
+	ch.Diff = post - pre
+	ch.SEdiff = c.SD * math.Sqrt(2*(1-c.Reliability))
+	ch.RCI = ch.Diff / ch.SEdiff
+	ch.Reliable = math.Abs(ch.RCI) > crit
+	ch.Better = ch.Diff != 0 && (ch.Diff > 0) == c.HigherIsBetter
+	return ch, nil
+}
+
+// ClassifyChange classifies one individual's change as recovered,
+// improved, unchanged or deteriorated (Jacobson & Truax 1991): recovered
+// when the change is a reliable improvement and the post score lies
+// strictly beyond c.Cutoff on the functional side; improved when it is a
+// reliable improvement that does not pass the cut-off; deteriorated when
+// it is a reliable worsening; otherwise unchanged. The pre score is not
+// required to lie on the dysfunctional side (Functional and the inputs
+// let callers apply that stricter rule).
+func ClassifyChange(pre, post float64, c *ChangeCriteria) (Change, error) {
+	if err := c.validate(true); err != nil {
+		return Change{}, err
+	}
+	return classify(pre, post, c)
+}
+
+func classify(pre, post float64, c *ChangeCriteria) (Change, error) {
+	ch, err := reliableChange(pre, post, c)
+	if err != nil {
+		return ch, err
+	}
+	if c.HigherIsBetter {
+		ch.Functional = post > c.Cutoff
+	} else {
+		ch.Functional = post < c.Cutoff
+	}
+	switch {
+	case !ch.Reliable:
+		ch.Category = Unchanged
+	case !ch.Better:
+		ch.Category = Deteriorated
+	case ch.Functional:
+		ch.Category = Recovered
+	default:
+		ch.Category = Improved
+	}
+	return ch, nil
+}
+
+// ClassifyChanges classifies every (pre[i], post[i]) pair. It returns one
+// Change and one error per pair, in order (a pair with a NaN score gets an
+// error and a zero Change); the final error is for invalid criteria or
+// mismatched lengths.
+func ClassifyChanges(pre, post []float64, c *ChangeCriteria) ([]Change, []error, error) {
+	if err := c.validate(true); err != nil {
+		return nil, nil, err
+	}
+	if len(pre) != len(post) {
+		return nil, nil, fieldErr("post", len(post), fmt.Sprintf("want as many scores as pre (%d)", len(pre)))
+	}
+	out := make([]Change, len(pre))
+	errs := make([]error, len(pre))
+	for i := range pre {
+		ch, err := classify(pre[i], post[i], c)
+		if err != nil {
+			err = fmt.Errorf("pair %d: %w", i, err)
+		}
+		out[i], errs[i] = ch, err
+	}
+	return out, errs, nil
+}

@@ -1,0 +1,394 @@
+package measures
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// CSVOptions configures ScoreCSV and WriteCSV. The nil value means the
+// defaults given for each field.
+type CSVOptions struct {
+	// Comma is the field delimiter; 0 means ','.
+	Comma rune
+	// ID is the header of the respondent id column; "" means "id".
+	ID string
+	// Keep lists further columns copied to the results and the output,
+	// e.g. "visit" and "arm" for long data with one row per respondent
+	// and visit.
+	Keep []string
+	// Columns maps CSV headers to item content IDs. Headers not in the
+	// map are taken to be content IDs themselves.
+	Columns map[string]string
+	// Missing lists the cell values (after trimming spaces) read as a
+	// missing item; nil means "" and "NA". Add "-99" or similar codes
+	// here; an unlisted code is an error, never silently missing.
+	Missing []string
+	// Score sets the missing-item handling for every instrument; nil
+	// means the published keys.
+	Score *ScoreOptions
+	// NA is written for a missing score by WriteCSV; "" means "NA".
+	NA string
+}
+
+func (o *CSVOptions) comma() rune {
+	if o == nil || o.Comma == 0 {
+		return ','
+	}
+	return o.Comma
+}
+
+func (o *CSVOptions) id() string {
+	if o == nil || o.ID == "" {
+		return "id"
+	}
+	return o.ID
+}
+
+func (o *CSVOptions) na() string {
+	if o == nil || o.NA == "" {
+		return "NA"
+	}
+	return o.NA
+}
+
+func (o *CSVOptions) missing() map[string]bool {
+	codes := []string{"", "NA"}
+	if o != nil && o.Missing != nil {
+		codes = o.Missing
+	}
+	m := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		m[strings.TrimSpace(c)] = true
+	}
+	return m
+}
+
+// Row is the result for one CSV record.
+type Row struct {
+	Line   int      // 1-based line number of the record (the header is line 1)
+	ID     string   // value of the id column
+	Keep   []string // values of CSVOptions.Keep columns
+	Scores []Score  // one per instrument, in the order given
+	// Errs holds one error per instrument: nil, the joined *ItemError
+	// values of the cells that could not be scored, or a *RowError when
+	// the record could not be read.
+	Errs []error
+}
+
+// Err returns the errors of the row joined, or nil.
+func (r *Row) Err() error { return errors.Join(r.Errs...) }
+
+type csvPlan struct {
+	idCol   int
+	keep    []int
+	cols    [][]int // per instrument, per item: column index
+	headers []string
+}
+
+func planCSV(header []string, ins []*Instrument, o *CSVOptions) (*csvPlan, error) {
+	p := &csvPlan{headers: header}
+	pos := map[string]int{}
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		header[i] = h
+		if _, dup := pos[h]; dup {
+			return nil, fmt.Errorf("%w: header %q appears twice", ErrColumn, h)
+		}
+		pos[h] = i
+	}
+	find := func(name string) (int, error) {
+		if i, ok := pos[name]; ok {
+			return i, nil
+		}
+		return 0, fmt.Errorf("%w: no column %q in the header", ErrColumn, name)
+	}
+	var err error
+	if p.idCol, err = find(o.id()); err != nil {
+		return nil, err
+	}
+	if o != nil {
+		for _, k := range o.Keep {
+			i, err := find(k)
+			if err != nil {
+				return nil, err
+			}
+			p.keep = append(p.keep, i)
+		}
+	}
+	// Content ID of each column.
+	item := map[string]int{}
+	for i, h := range header {
+		id := h
+		if o != nil && o.Columns != nil {
+			if m, ok := o.Columns[h]; ok {
+				id = m
+			}
+		}
+		if j, dup := item[id]; dup {
+			return nil, fmt.Errorf("%w: columns %q and %q both map to item %q", ErrColumn, header[j], h, id)
+		}
+		item[id] = i
+	}
+	if o != nil {
+		for h := range o.Columns {
+			if _, ok := pos[h]; !ok {
+				return nil, fmt.Errorf("%w: mapped column %q is not in the header", ErrColumn, h)
+			}
+		}
+	}
+	for _, in := range ins {
+		cols := make([]int, len(in.Items))
+		for j, it := range in.Items {
+			i, ok := item[it.ID]
+			if !ok {
+				return nil, fmt.Errorf("%w: instrument %s needs a column for item %q (map headers to content IDs with CSVOptions.Columns)", ErrColumn, in.ID, it.ID)
+			}
+			cols[j] = i
+		}
+		p.cols = append(p.cols, cols)
+	}
+	return p, nil
+}
+
+// ScoreCSV reads a wide CSV file (a header row, then one row per
+// respondent, or per respondent and visit, with an id column and one
+// column per item) and scores every row on every instrument. It returns
+// one Row per record, in order; nothing is dropped. A cell that is neither
+// a number nor a missing code (CSVOptions.Missing), or a number that is
+// not an allowed code, makes that instrument's score for that row NaN with
+// an *ItemError naming the line, column, item and value in Row.Errs.
+//
+// The error return is for problems with the file as a whole: unreadable
+// input, an empty file, a header that lacks the id column, a Keep column
+// or an item column (ErrColumn).
+func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
+	if len(ins) == 0 {
+		return nil, fieldErr("instruments", 0, "at least one instrument is required")
+	}
+	for i, in := range ins {
+		if err := in.loaded(); err != nil {
+			return nil, fmt.Errorf("instruments[%d]: %w", i, err)
+		}
+	}
+	if o != nil {
+		if err := o.Score.validate(); err != nil {
+			return nil, err
+		}
+	}
+	cr := csv.NewReader(r)
+	cr.Comma = o.comma()
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%w: empty input, no header", ErrColumn)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: header: %v", ErrColumn, err)
+	}
+	p, err := planCSV(header, ins, o)
+	if err != nil {
+		return nil, err
+	}
+	missing := o.missing()
+	var so *ScoreOptions
+	if o != nil {
+		so = o.Score
+	}
+	var rows []Row
+	resp := make([][]float64, len(ins))
+	for i, in := range ins {
+		resp[i] = make([]float64, len(in.Items))
+	}
+	lastLine := 1
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		row := Row{Scores: make([]Score, len(ins)), Errs: make([]error, len(ins))}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return rows, fmt.Errorf("measures: reading CSV: %w", err)
+			}
+			if pe.StartLine <= lastLine {
+				// The reader did not advance; stop rather than loop.
+				return rows, fmt.Errorf("%w: line %d: %v", ErrRecord, pe.StartLine, pe.Err)
+			}
+			row.Line = pe.StartLine
+			lastLine = pe.StartLine
+			re := &RowError{Row: row.Line, Reason: pe.Err.Error()}
+			row.fail(re)
+			rows = append(rows, row)
+			continue
+		}
+		row.Line, _ = cr.FieldPos(0)
+		lastLine = row.Line
+		if len(rec) != len(p.headers) {
+			if p.idCol < len(rec) {
+				row.ID = rec[p.idCol]
+			}
+			row.fail(&RowError{Row: row.Line, Reason: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(p.headers))})
+			rows = append(rows, row)
+			continue
+		}
+		row.ID = rec[p.idCol]
+		for _, k := range p.keep {
+			row.Keep = append(row.Keep, rec[k])
+		}
+		for i, in := range ins {
+			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.Line, so)
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+func (r *Row) fail(err error) {
+	for i := range r.Errs {
+		r.Errs[i] = err
+		r.Scores[i] = nanScore()
+	}
+}
+
+func nanScore() Score {
+	return Score{Total: math.NaN(), Raw: math.NaN()}
+}
+
+func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, missing map[string]bool, x []float64, line int, so *ScoreOptions) (Score, error) {
+	var errs []error
+	for j, col := range cols {
+		cell := strings.TrimSpace(rec[col])
+		if missing[cell] {
+			x[j] = math.NaN()
+			continue
+		}
+		v, err := strconv.ParseFloat(cell, 64)
+		if err != nil || math.IsNaN(v) {
+			errs = append(errs, &ItemError{Row: line, Column: headers[col], Item: in.Items[j].ID, Index: j, Value: rec[col], Err: ErrNotNumeric})
+			continue
+		}
+		if !in.allowed(j, v) {
+			errs = append(errs, &ItemError{Row: line, Column: headers[col], Item: in.Items[j].ID, Index: j, Value: rec[col], Err: ErrOutOfRange})
+			continue
+		}
+		x[j] = v
+	}
+	if errs != nil {
+		s := nanScore()
+		return s, errors.Join(errs...)
+	}
+	s, err := in.ScoreWith(x, so)
+	if err != nil { // not reached: every code was checked above
+		return nanScore(), err
+	}
+	return s, nil
+}
+
+// allowed reports whether x is an allowed code of item j.
+func (in *Instrument) allowed(j int, x float64) bool {
+	c := in.c
+	i := int(x)
+	k := i - c.lo[j]
+	if float64(i) != x || uint(k) >= uint(c.span[j]) {
+		return false
+	}
+	v := c.tab[c.off[j]+k]
+	return v == v
+}
+
+// WriteCSV writes scored rows as CSV: the id column, the Keep columns,
+// then for each instrument (prefix = instrument id) "<id>_total",
+// "<id>_raw" (only with a conversion table), "<id>_band" (only with
+// bands), one column per subscale "<id>_<subscale>", "<id>_missing",
+// "<id>_prorated", "<id>_nonstandard" (a caller's missing-item opt-in
+// produced a score) and "<id>_error". Missing scores are written as
+// CSVOptions.NA.
+func WriteCSV(w io.Writer, ins []*Instrument, rows []Row, o *CSVOptions) error {
+	cw := csv.NewWriter(w)
+	cw.Comma = o.comma()
+	na := o.na()
+	head := []string{o.id()}
+	if o != nil {
+		head = append(head, o.Keep...)
+	}
+	for _, in := range ins {
+		p := in.ID + "_"
+		head = append(head, p+"total")
+		if in.Total.Conversion != nil {
+			head = append(head, p+"raw")
+		}
+		if len(in.Total.Bands) > 0 {
+			head = append(head, p+"band")
+		}
+		for _, s := range in.Subscales {
+			head = append(head, p+s.ID)
+		}
+		head = append(head, p+"missing", p+"prorated", p+"nonstandard", p+"error")
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	num := func(x float64) string {
+		if math.IsNaN(x) {
+			return na
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	rec := make([]string, 0, len(head))
+	for ri, r := range rows {
+		if len(r.Scores) != len(ins) || len(r.Errs) != len(ins) {
+			return fieldErr(fmt.Sprintf("rows[%d]", ri), len(r.Scores), "want one score and one error per instrument")
+		}
+		rec = append(rec[:0], r.ID)
+		if o != nil {
+			for k := range o.Keep {
+				v := ""
+				if k < len(r.Keep) {
+					v = r.Keep[k]
+				}
+				rec = append(rec, v)
+			}
+		}
+		for i, in := range ins {
+			s := r.Scores[i]
+			rec = append(rec, num(s.Total))
+			if in.Total.Conversion != nil {
+				rec = append(rec, num(s.Raw))
+			}
+			if len(in.Total.Bands) > 0 {
+				b := s.Band
+				if b == "" {
+					b = na
+				}
+				rec = append(rec, b)
+			}
+			for j := range in.Subscales {
+				v := math.NaN()
+				if j < len(s.Subscales) {
+					v = s.Subscales[j].Value
+				}
+				rec = append(rec, num(v))
+			}
+			e := ""
+			if r.Errs[i] != nil {
+				e = strings.ReplaceAll(r.Errs[i].Error(), "\n", "; ")
+			}
+			rec = append(rec, strconv.Itoa(s.Missing), strconv.FormatBool(s.Prorated), strconv.FormatBool(s.NonStandard), e)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,169 @@
+package mmat
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// jsonRating and jsonAppraisal mirror Rating and Appraisal with the answer
+// and category as raw text, so that errors can name the appraisal and
+// criterion.
+type jsonRating struct {
+	Answer  string `json:"answer,omitempty"`
+	Comment string `json:"comment,omitempty"`
+}
+
+type jsonAppraisal struct {
+	Study     string                `json:"study"`
+	Rater     string                `json:"rater,omitempty"`
+	Category  json.RawMessage       `json:"category,omitempty"`
+	Component json.RawMessage       `json:"component,omitempty"`
+	Ratings   map[string]jsonRating `json:"ratings,omitempty"`
+}
+
+// WriteJSON writes appraisals as a JSON array of objects
+//
+//	{"study": "Smith 2019", "rater": "AB", "category": 5, "component": 3,
+//	 "ratings": {"S1": {"answer": "Yes"}, "1.1": {"answer": "Can't tell", "comment": "..."}}}
+//
+// indented for review in version control. Zero Ratings are dropped. The
+// checks of WriteLong apply, except that the same (study, rater) may appear
+// more than once. ReadJSON(WriteJSON(x)) equals x apart from dropped zero
+// Ratings.
+func WriteJSON(w io.Writer, apps []Appraisal) error {
+	if err := checkWritable(apps, true); err != nil {
+		return err
+	}
+	out := make([]jsonAppraisal, len(apps))
+	for i := range apps {
+		a := &apps[i]
+		j := jsonAppraisal{Study: a.Study, Rater: a.Rater}
+		if a.Category != 0 {
+			j.Category = json.RawMessage(strconv.Itoa(int(a.Category)))
+		}
+		if a.Component != 0 {
+			j.Component = json.RawMessage(strconv.Itoa(int(a.Component)))
+		}
+		for id, r := range a.Ratings {
+			if r == (Rating{}) {
+				continue
+			}
+			if j.Ratings == nil {
+				j.Ratings = map[string]jsonRating{}
+			}
+			j.Ratings[id] = jsonRating{Answer: r.Answer.String(), Comment: r.Comment}
+		}
+		out[i] = j
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// ReadJSON reads the layout written by WriteJSON: a JSON array of
+// appraisal objects. Unknown fields are an error. "category" and
+// "component" may be numbers (1-5) or names accepted by ParseCategory;
+// answers are parsed with ParseAnswer plus o.Aliases (the CSV settings of o
+// are ignored). Errors name the appraisal (Row = its 1-based position in
+// the array), the field path, study, rater, criterion and text. Reading
+// does not apply the MMAT rules: call Validate.
+func ReadJSON(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
+	opt := o.orDefault()
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var in []jsonAppraisal
+	if err := dec.Decode(&in); err != nil {
+		return nil, &Error{Reason: err.Error(), Err: ErrInvalidInput}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, &Error{Reason: "unexpected data after the JSON array", Err: ErrInvalidInput}
+	}
+	if in == nil {
+		return nil, &Error{Reason: "expected a JSON array of appraisals, got null", Err: ErrInvalidInput}
+	}
+	out := make([]Appraisal, len(in))
+	el := errList{max: opt.MaxErrors}
+apps:
+	for i, j := range in {
+		loc := func(field, crit, text string, sentinel error, reason string) error {
+			return &Error{Row: i + 1, Column: fmt.Sprintf("[%d].%s", i, field), Study: j.Study, Rater: j.Rater,
+				Criterion: crit, Text: text, Reason: reason, Err: sentinel}
+		}
+		a := Appraisal{Study: j.Study, Rater: j.Rater}
+		if j.Study == "" {
+			if el.add(loc("study", "", "", ErrInvalidInput, "empty study identifier")) {
+				break
+			}
+			continue
+		}
+		var err error
+		if a.Category, err = jsonCategory(j.Category); err != nil {
+			if el.add(loc("category", "", string(j.Category), ErrInvalidCategory, "")) {
+				break
+			}
+			continue
+		}
+		if a.Component, err = jsonCategory(j.Component); err != nil {
+			if el.add(loc("component", "", string(j.Component), ErrInvalidCategory, "")) {
+				break
+			}
+			continue
+		}
+		for _, id := range sortedKeys(j.Ratings) {
+			jr := j.Ratings[id]
+			if _, ok := Lookup(id); !ok {
+				if el.add(loc("ratings."+strconv.Quote(id), id, id, ErrUnknownCriterion, "")) {
+					break apps
+				}
+				continue
+			}
+			ans, err := opt.parseAnswer(jr.Answer)
+			if err != nil {
+				if el.add(loc("ratings."+strconv.Quote(id)+".answer", id, jr.Answer, ErrInvalidAnswer, "")) {
+					break apps
+				}
+				continue
+			}
+			if ans != NotRated || jr.Comment != "" {
+				a.Set(id, ans, jr.Comment)
+			}
+		}
+		out[i] = a
+	}
+	if len(el.errs) > 0 {
+		return nil, el.err()
+	}
+	return out, nil
+}
+
+func jsonCategory(raw json.RawMessage) (Category, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return 0, nil
+	}
+	var s string
+	if raw[0] == '"' {
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return 0, err
+		}
+		return ParseCategory(s)
+	}
+	n, err := strconv.Atoi(string(raw))
+	if err != nil || n < 0 || n > 5 {
+		return 0, &Error{Text: string(raw), Err: ErrInvalidCategory}
+	}
+	return Category(n), nil
+}
+
+func sortedKeys(m map[string]jsonRating) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sortIDs(ids)
+	return ids
+}
