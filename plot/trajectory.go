@@ -79,6 +79,10 @@ type TrajectoryOptions struct {
 	NoParticipants bool
 	// Title is the plot title; empty means none.
 	Title string
+	// ArmOrder lists arm names in the order they are drawn, coloured and
+	// tabulated (the first is blue, the second orange); arms it does not
+	// name follow in their input order. Put the intervention first.
+	ArmOrder []string
 }
 
 func (o *TrajectoryOptions) orDefault() TrajectoryOptions {
@@ -240,6 +244,7 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 	if opt.Dodge < 0 || math.IsNaN(opt.Dodge) || math.IsInf(opt.Dodge, 0) {
 		return nil, inputErr("trajectory", "Dodge", opt.Dodge, "must be finite and non-negative")
 	}
+	arms = orderArms(arms, opt.ArmOrder)
 	pts, shownLevel, err := validateArms(arms, level)
 	if err != nil {
 		return nil, err
@@ -287,8 +292,10 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 		off := (float64(i) - float64(k-1)/2) * dodge
 		clr := pick(armColors, i)
 
-		if !opt.NoParticipants {
-			faint := withAlpha(clr, 0x22)
+		if !opt.NoParticipants && len(a.Participants) > 0 {
+			// Fainter as lines pile up, so that the means stay in front.
+			alpha := 0x22 * math.Sqrt(40/math.Max(40, float64(len(a.Participants))))
+			faint := withAlpha(clr, uint8(math.Max(10, alpha)))
 			for _, s := range a.Participants {
 				for _, seg := range participantSegments(s, off) {
 					l, err := plotter.NewLine(seg)
@@ -390,6 +397,35 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 		fig.Notes = append(fig.Notes, "Points are means.")
 	}
 	return fig, nil
+}
+
+// orderArms returns arms sorted by their position in order (a stable
+// sort; unnamed arms keep their input order after the named ones).
+func orderArms(arms []Arm, order []string) []Arm {
+	if len(order) == 0 {
+		return arms
+	}
+	rank := map[string]int{}
+	for i, n := range order {
+		if _, ok := rank[n]; !ok {
+			rank[n] = i
+		}
+	}
+	out := slices.Clone(arms)
+	slices.SortStableFunc(out, func(a, b Arm) int {
+		ra, oka := rank[a.Name]
+		rb, okb := rank[b.Name]
+		switch {
+		case oka && okb:
+			return ra - rb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return 0
+	})
+	return out
 }
 
 // percent formats a level such as 0.95 as "95%".
