@@ -13,6 +13,9 @@ import (
 // place a figure on a canvas of your own (for example, one tile of a
 // multi-panel figure).
 func (f *Figure) Draw(c draw.Canvas) {
+	if f == nil || f.Plot == nil {
+		return
+	}
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
 
