@@ -65,8 +65,9 @@
 // the row (for example `Studies[3 "Harris 1999"].SE`); it wraps
 // ErrInvalidInput and effect.ErrInvalidInput. Cases: no arms, studies or
 // criteria; NaN or infinite estimates, times or bounds; negative or zero
-// standard errors; negative SDs or counts; intervals that do not contain
-// their estimate or have a level outside (0, 1) or differing levels;
+// standard errors; negative SDs or counts; interval bounds in the wrong
+// order, levels outside (0, 1) or differing levels; trajectory intervals
+// that do not contain their mean;
 // mismatched lengths; unknown answers; duplicate arms or visit times;
 // values spanning a range too wide to draw. Save and WriterTo return
 // ErrFormat for an unknown extension or a non-positive size or DPI.

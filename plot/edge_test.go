@@ -29,6 +29,9 @@ func TestEdgeCases(t *testing.T) {
 			return plot.Forest(plot.ForestData{Studies: []plot.ForestStudy{{Label: "Solo", CI: effect.Interval{Level: 0.95}}},
 				Pooled: []plot.ForestPooled{{Label: "Pooled", CI: effect.Interval{Level: 0.95}}}}, nil)
 		},
+		"estimate outside its CI": func() (*plot.Figure, error) {
+			return plot.Forest(plot.ForestData{Studies: []plot.ForestStudy{{Label: "Boot", Estimate: 0.7, CI: ci}}}, nil)
+		},
 		"one point": func() (*plot.Figure, error) {
 			return plot.Funnel(plot.FunnelData{Studies: []plot.FunnelStudy{{Estimate: 0.2, SE: 0.1}}}, nil)
 		},

@@ -132,7 +132,7 @@ func TestForestBadInput(t *testing.T) {
 		{"NaN weight", `Studies[0 "Mountain 2017"].Weight`, forest(func(d *plot.ForestData) { d.Studies[0].Weight = nan })},
 		{"no level", "CI.Level", forest(func(d *plot.ForestData) { d.Studies[1].CI.Level = 0 })},
 		{"mixed levels", "CI.Level", forest(func(d *plot.ForestData) { d.Studies[1].CI.Level = 0.9 })},
-		{"CI misses estimate", `Studies[4 "Davidson 2004"].CI`, forest(func(d *plot.ForestData) { d.Studies[4].CI.Upper = -0.5 })},
+		{"CI reversed", `Studies[4 "Davidson 2004"].CI`, forest(func(d *plot.ForestData) { d.Studies[4].CI.Upper = -0.9 })},
 		{"CI NaN", `Studies[4 "Davidson 2004"].CI`, forest(func(d *plot.ForestData) { d.Studies[4].CI.Lower = nan })},
 		{"pooled label", "Pooled[0].Label", forest(func(d *plot.ForestData) { d.Pooled[0].Label = "" })},
 		{"pooled NaN", `Pooled[1 "Random effects (REML)"].Estimate`, forest(func(d *plot.ForestData) { d.Pooled[1].Estimate = nan })},

@@ -17,7 +17,10 @@ import (
 type ForestStudy struct {
 	Label    string
 	Estimate float64
-	CI       effect.Interval
+	// CI is the study's interval; it needs a Level in (0, 1), the same
+	// for every row. An estimate outside it (possible for percentile
+	// bootstrap intervals) is drawn as given.
+	CI effect.Interval
 	// Weight is the study's weight in the pooled estimate on any scale
 	// (percent, 1/variance); the square's area is proportional to it.
 	// Zero everywhere means equal squares and no weight column.
@@ -127,8 +130,10 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 		if !finite(ci.Lower) || !finite(ci.Upper) {
 			return inputErr(fig, field+".CI", ci, "bounds must be finite")
 		}
-		if !(ci.Lower <= est && est <= ci.Upper) {
-			return inputErr(fig, field+".CI", ci, "does not contain the estimate")
+		// An estimate outside its own interval is allowed: percentile
+		// bootstrap intervals can exclude it. It is drawn as given.
+		if !(ci.Lower <= ci.Upper) {
+			return inputErr(fig, field+".CI", ci, "Lower exceeds Upper")
 		}
 		if exp && (math.IsInf(tr(ci.Upper), 0) || tr(ci.Lower) == 0) {
 			return inputErr(fig, field+".CI", ci, "too extreme to show as a ratio (set NoExp)")

@@ -26,7 +26,7 @@ func (f *forestPlotter) xRange() (lo, hi float64) {
 		if r.kind == rowBlank {
 			continue
 		}
-		lo, hi = math.Min(lo, r.lo), math.Max(hi, r.hi)
+		lo, hi = math.Min(lo, math.Min(r.lo, r.est)), math.Max(hi, math.Max(r.hi, r.est))
 	}
 	return lo, hi
 }
