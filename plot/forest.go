@@ -135,7 +135,7 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 		if !(ci.Lower <= ci.Upper) {
 			return inputErr(fig, field+".CI", ci, "Lower exceeds Upper")
 		}
-		if exp && (math.IsInf(tr(ci.Upper), 0) || tr(ci.Lower) == 0) {
+		if exp && !(math.Abs(ci.Lower) <= maxLogRatio && math.Abs(ci.Upper) <= maxLogRatio && math.Abs(est) <= maxLogRatio) {
 			return inputErr(fig, field+".CI", ci, "too extreme to show as a ratio (set NoExp)")
 		}
 		return nil
@@ -181,7 +181,7 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 			if !finite(pi.Lower) || !finite(pi.Upper) || !(pi.Lower <= pl.Estimate && pl.Estimate <= pi.Upper) {
 				return nil, inputErr(fig, f+".Prediction", pi, "bounds must be finite and contain the estimate")
 			}
-			if exp && (math.IsInf(tr(pi.Upper), 0) || tr(pi.Lower) == 0) {
+			if exp && !(math.Abs(pi.Lower) <= maxLogRatio && math.Abs(pi.Upper) <= maxLogRatio) {
 				return nil, inputErr(fig, f+".Prediction", pi, "too extreme to show as a ratio (set NoExp)")
 			}
 			rows = append(rows, forestRow{kind: rowPrediction, label: "Prediction interval", est: tr(pl.Estimate), lo: tr(pi.Lower), hi: tr(pi.Upper), level: pi.Level})
@@ -218,11 +218,17 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 	if exp {
 		lx, hx := math.Log(xmin), math.Log(xmax)
 		padx := 0.06 * (hx - lx)
+		if padx < 0.05 {
+			padx = 0.05 // all intervals (nearly) equal: still show a range
+		}
 		p.X.Min, p.X.Max = math.Exp(lx-padx), math.Exp(hx+padx)
 		p.X.Scale = plot.LogScale{}
 		p.X.Tick.Marker = ratioTicks{}
 	} else {
 		padx := 0.06 * (xmax - xmin)
+		if padx == 0 {
+			padx = math.Max(0.5, math.Abs(xmax)/2) // all intervals degenerate and equal
+		}
 		p.X.Min, p.X.Max = xmin-padx, xmax+padx
 		p.X.Tick.Marker = niceTicks{}
 		if err := checkRange(fig, "Studies.CI", p.X.Min, p.X.Max); err != nil {
@@ -326,12 +332,20 @@ type forestRow struct {
 	level  float64
 }
 
+// maxLogRatio bounds log ratios shown as ratios: exp(±600) keeps the
+// padded log axis well inside the float64 range.
+const maxLogRatio = 600
+
 // ratioTicks marks ratios at 1-2-5 steps on a log axis.
 type ratioTicks struct{}
 
 func (ratioTicks) Ticks(min, max float64) []plot.Tick {
+	lo, hi := math.Floor(math.Log10(min))-1, math.Ceil(math.Log10(max))+1
+	if !(min > 0) || !finite(lo) || !finite(hi) || hi-lo > 40 {
+		return positiveTicks(min, max)
+	}
 	var ticks []plot.Tick
-	for e := math.Floor(math.Log10(min)) - 1; e <= math.Ceil(math.Log10(max))+1; e++ {
+	for e := lo; e <= hi; e++ {
 		for _, m := range []float64{1, 2, 5} {
 			v := m * math.Pow(10, e)
 			if v < min || v > max {
@@ -341,9 +355,24 @@ func (ratioTicks) Ticks(min, max float64) []plot.Tick {
 		}
 	}
 	if len(ticks) < 2 {
-		return plot.LogTicks{Prec: -1}.Ticks(min, max)
+		return positiveTicks(min, max)
 	}
 	return ticks
+}
+
+// positiveTicks are niceTicks without the non-positive values a log axis
+// cannot place (gonum's LogScale panics on them).
+func positiveTicks(min, max float64) []plot.Tick {
+	var out []plot.Tick
+	for _, t := range (niceTicks{}).Ticks(min, max) {
+		if t.Value > 0 {
+			out = append(out, t)
+		}
+	}
+	if len(out) < 2 && min > 0 && max > min {
+		out = []plot.Tick{{Value: min, Label: strconv.FormatFloat(min, 'g', 3, 64)}, {Value: max, Label: strconv.FormatFloat(max, 'g', 3, 64)}}
+	}
+	return out
 }
 
 // BenefitFor returns the side that favours the intervention for an

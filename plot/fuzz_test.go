@@ -52,10 +52,16 @@ func seed(vals ...float64) []byte {
 // within fails the test if fn does not return in 5 s.
 func within(t *testing.T, fn func()) {
 	t.Helper()
-	done := make(chan struct{})
-	go func() { fn(); close(done) }()
+	done := make(chan any, 1)
+	go func() {
+		defer func() { done <- recover() }()
+		fn()
+	}()
 	select {
-	case <-done:
+	case p := <-done:
+		if p != nil {
+			t.Fatalf("panic: %v", p)
+		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("did not finish in 5 s")
 	}
@@ -74,22 +80,18 @@ func render(t *testing.T, fig *plot.Figure, err error) {
 		}
 		return
 	}
-	// Rendering must finish: a hang (an endless tick loop, say) fails.
-	done := make(chan error, 1)
-	go func() {
+	// Rendering must finish without panicking: a hang (an endless tick
+	// loop, say) or a panic in gonum/plot fails.
+	var rerr error
+	within(t, func() {
 		wt, err := fig.WriterTo(10*vg.Centimeter, 8*vg.Centimeter, "svg")
 		if err == nil {
 			_, err = wt.WriteTo(io.Discard)
 		}
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("rendering did not finish in 5 s")
+		rerr = err
+	})
+	if rerr != nil {
+		t.Fatal(rerr)
 	}
 }
 
