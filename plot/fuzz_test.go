@@ -3,6 +3,7 @@ package plot_test
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/mmat"
 	"github.com/tiesproject/ties/plot"
 )
 
@@ -178,6 +180,37 @@ func FuzzFunnel(f *testing.F) {
 			d.Centre = &c
 		}
 		fig, err := plot.Funnel(d, nil)
+		render(t, fig, err)
+	})
+}
+
+func FuzzAppraisal(f *testing.F) {
+	f.Add(uint8(3), uint8(4), []byte{1, 2, 3, 0, 1, 1, 2, 2, 3, 3, 0, 1}, []byte{1, 1, 0, 1})
+	f.Add(uint8(1), uint8(1), []byte{9}, []byte{})
+	f.Fuzz(func(t *testing.T, ns, nc uint8, answers, applies []byte) {
+		n, m := int(ns%12), int(nc%12)
+		g := mmat.Grid{}
+		for i := 0; i < n; i++ {
+			g.Studies = append(g.Studies, fmt.Sprint("Study ", i))
+		}
+		for j := 0; j < m; j++ {
+			g.Criteria = append(g.Criteria, mmat.Criterion{ID: fmt.Sprint("C", j)})
+		}
+		k := 0
+		for i := 0; i < n; i++ {
+			var row []mmat.Answer
+			var app []bool
+			for j := 0; j < m && k < len(answers); j++ {
+				row = append(row, mmat.Answer(int8(answers[k])))
+				app = append(app, k >= len(applies) || applies[k]&1 == 1)
+				k++
+			}
+			g.Answers = append(g.Answers, row)
+			g.Applies = append(g.Applies, app)
+		}
+		fig, err := plot.TrafficLight(g, nil)
+		render(t, fig, err)
+		fig, err = plot.AppraisalSummary(g, nil)
 		render(t, fig, err)
 	})
 }
