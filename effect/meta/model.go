@@ -14,6 +14,7 @@ type model struct {
 	k, p    int
 	c       float64 // centre for the one-pass sums of fit1
 	centred bool
+	fe      *wfit // cached fit at tau² = 0 (intercept-only model)
 }
 
 func newModel(y, v []float64, x [][]float64) *model {
@@ -50,6 +51,13 @@ type wfit struct {
 // The intercept-only case has a fast path with scalar sums.
 func (m *model) fit(tau2 float64) wfit {
 	if m.p == 1 && m.x[0] == nil {
+		if tau2 == 0 {
+			if m.fe == nil {
+				f := m.fit1(0)
+				m.fe = &f
+			}
+			return *m.fe
+		}
 		return m.fit1(tau2)
 	}
 	return m.fitp(tau2)
