@@ -1,6 +1,10 @@
 package effect
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tiesproject/ties/internal/nct"
+)
 
 var (
 	sinkE Estimate
@@ -129,4 +133,14 @@ func BenchmarkFavouring(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sinkE = e.Favouring(LowerIsBetter)
 	}
+}
+
+// The two evaluation paths of the exact interval on the RC1 statistic:
+// AS 243 with probit-secant steps (used here) and internal/nct alone.
+func BenchmarkNCPIntervalAS243(b *testing.B) {
+	reportCPU(b, func() { sinkF, _, _ = fastNCPInterval(-2.21706754597, 90, 0.95) })
+}
+
+func BenchmarkNCPIntervalNCT(b *testing.B) {
+	reportCPU(b, func() { sinkF, _, _ = nct.NCPInterval(-2.21706754597, 90, 0.95) })
 }

@@ -138,3 +138,39 @@ func ExampleJ() {
 	// Output:
 	// J(2) = 0.564190, J(90) = 0.991640, J(1000) = 0.999250
 }
+
+func ExampleFromF() {
+	// "F(1, 90) = 4.92" with the intervention arm lower: F has no sign.
+	d, _ := effect.FromF(4.92, -1, 45, 47, nil)
+	fmt.Printf("d = %.4f [%.4f, %.4f]\n", d.Value, d.CI.Lower, d.CI.Upper)
+	// Output:
+	// d = -0.4626 [-0.8757, -0.0471]
+}
+
+func ExampleSummarizePairs() {
+	pre := []float64{131, 124, 130, 105, 102, 120, 101, 120}
+	post := []float64{133, 134, 129, 112, 106, 125, 106, 129}
+	pp, _ := effect.SummarizePairs(pre, post)
+	dz, _ := effect.Dz(pp, nil)
+	fmt.Printf("r = %.4f, d_z = %.4f [%.4f, %.4f]\n", pp.R, dz.Value, dz.CI.Lower, dz.CI.Upper)
+	// Output:
+	// r = 0.9560, d_z = 1.4224 [0.3937, 2.4063]
+}
+
+func ExampleDFromLogOR() {
+	// log OR -0.8838 (var 0.1991) from a 2×2 table, converted for pooling with SMDs.
+	or := effect.Estimate{Measure: effect.MeasureLogOR, Value: -0.883767540169, Variance: 0.199090909091}
+	l, _ := effect.DFromLogOR(or, effect.Logistic)
+	c, _ := effect.DFromLogOR(or, effect.Cox)
+	fmt.Printf("logistic d = %.4f (var %.4f); Cox d = %.4f (var %.4f)\n", l.Value, l.Variance, c.Value, c.Variance)
+	// Output:
+	// logistic d = -0.4872 (var 0.0605); Cox d = -0.5356 (var 0.0731)
+}
+
+func ExampleDirectionFor() {
+	// An instrument whose higher scores mean lonelier (HigherIsBetter false).
+	g, _ := effect.HedgesG(treat, control, nil)
+	fmt.Printf("%.4f\n", g.Favouring(effect.DirectionFor(false)).Value)
+	// Output:
+	// 0.4585
+}

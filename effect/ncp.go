@@ -39,13 +39,17 @@ var fastRootOpts = &root.Options{AbsTol: 1e-13, RelTol: 1e-13, MaxIter: 200}
 func ncpInterval(t, df, level float64) (lo, hi float64, err error) {
 	if df <= asDFLimit && math.Abs(t) < as243Limit {
 		lo, hi, err = fastNCPInterval(t, df, level)
-		if err == nil && math.Abs(lo) <= as243Limit && math.Abs(hi) <= as243Limit {
+		if err == nil && lo <= hi && math.Abs(lo) <= as243Limit && math.Abs(hi) <= as243Limit {
 			return lo, hi, nil
 		}
 	}
 	lo, hi, err = nct.NCPInterval(t, df, level)
 	if err != nil {
 		return math.NaN(), math.NaN(), fmt.Errorf("%w: noncentral t interval (t = %v, df = %v, level = %v): %w", ErrNoConvergence, t, df, level, err)
+	}
+	// Never return an inconsistent interval.
+	if !(lo <= hi) {
+		return math.NaN(), math.NaN(), fmt.Errorf("%w: noncentral t interval (t = %v, df = %v, level = %v): limits %v > %v", ErrNoConvergence, t, df, level, lo, hi)
 	}
 	return lo, hi, nil
 }

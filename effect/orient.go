@@ -51,3 +51,13 @@ func (e Estimate) Favouring(dir Direction) Estimate {
 	e.Oriented = true
 	return e
 }
+
+// DirectionFor maps a boolean "higher scores are better" flag, such as the
+// measures package's Instrument.HigherIsBetter, to a Direction:
+// HigherIsBetter when true, LowerIsBetter when false.
+func DirectionFor(higherIsBetter bool) Direction {
+	if higherIsBetter {
+		return HigherIsBetter
+	}
+	return LowerIsBetter
+}

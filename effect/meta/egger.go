@@ -70,6 +70,9 @@ func Egger(studies []Study, model RegModel, o *Options) (EggerResult, error) {
 		y[i], v[i], sei[i] = st.Value, st.Variance, math.Sqrt(st.Variance)
 	}
 	m := newModel(y, v, [][]float64{nil, sei})
+	if !m.fullRank() {
+		return EggerResult{}, fmt.Errorf("%w: the standard errors are all equal, so the regression is singular", effect.ErrInvalidInput)
+	}
 	var tau2 float64
 	if model == RegMixed {
 		est, err := m.estimateTau2(s.method, s)

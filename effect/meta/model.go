@@ -9,9 +9,12 @@ import "math"
 // in O(k·p²) time without forming k×k matrices, where
 // P = W - W X (X'WX)⁻¹ X'W and W = diag(1/(v_i + tau²)).
 type model struct {
-	y, v []float64
-	x    [][]float64
-	k, p int
+	y, v    []float64
+	x       [][]float64
+	k, p    int
+	c       float64 // centre for the one-pass sums of fit1
+	centred bool
+	fe      *wfit // cached fit at tau² = 0 (intercept-only model)
 }
 
 func newModel(y, v []float64, x [][]float64) *model {
@@ -48,41 +51,74 @@ type wfit struct {
 // The intercept-only case has a fast path with scalar sums.
 func (m *model) fit(tau2 float64) wfit {
 	if m.p == 1 && m.x[0] == nil {
+		if tau2 == 0 {
+			if m.fe == nil {
+				f := m.fit1(0)
+				m.fe = &f
+			}
+			return *m.fe
+		}
 		return m.fit1(tau2)
 	}
 	return m.fitp(tau2)
 }
 
 func (m *model) fit1(tau2 float64) wfit {
-	var sw, swy, sw2, sw3 float64
+	// One pass over the studies: the sums are taken about a fixed centre c
+	// (the inverse-variance mean, computed once), so that residual sums
+	// such as sum w(y-b)² = sum w d² - 2(b-c) sum w d + (b-c)² sum w, with
+	// d = y - c, lose no accuracy to cancellation: b - c is small compared
+	// with the spread of y.
+	if !m.centred {
+		m.centre()
+	}
+	c := m.c
+	y := m.y[:len(m.v)]
+	var s1, s1d, s1dd, s2, s2d, s2dd, s3, s3d, s3dd float64
 	for i, vi := range m.v {
 		w := 1 / (vi + tau2)
-		sw += w
-		swy += w * m.y[i]
+		d := y[i] - c
+		wd := w * d
+		s1 += w
+		s1d += wd
+		s1dd += wd * d
 		w2 := w * w
-		sw2 += w2
-		sw3 += w2 * w
+		w2d := w * wd
+		s2 += w2
+		s2d += w2d
+		s2dd += w2d * d
+		w3 := w2 * w
+		w3d := w * w2d
+		s3 += w3
+		s3d += w3d
+		s3dd += w3d * d
 	}
-	b := swy / sw
-	var rss, ypy2, s3, swr2 float64
-	for i, vi := range m.v {
-		w := 1 / (vi + tau2)
-		r := m.y[i] - b
-		wr := w * r
-		rss += wr * r
-		ypy2 += wr * wr
-		s3 += wr * wr * w
-		swr2 += w * wr
-	}
+	e := s1d / s1 // b - c
+	b := c + e
+	// sum w r² with r = d - e; sum w r = 0 by construction.
+	rss := s1dd - e*s1d
+	ypy2 := s2dd - 2*e*s2d + e*e*s2
+	w3r2 := s3dd - 2*e*s3d + e*e*s3
+	w2r := s2d - e*s2
 	// Y'PPPY = u'Pu with u = Py = W r: sum w u² - (sum w u)²/sum w.
-	ypy3 := s3 - swr2*swr2/sw
-	q := sw2 / sw
+	ypy3 := w3r2 - w2r*w2r/s1
+	q := s2 / s1
 	return wfit{
-		tau2: tau2, beta: []float64{b}, a: []float64{1 / sw},
-		sw: sw, sw2: sw2, rss: rss, ypy2: ypy2, ypy3: ypy3,
-		trP:  sw - q,
-		trPP: sw2 - 2*sw3/sw + q*q,
+		tau2: tau2, beta: []float64{b}, a: []float64{1 / s1},
+		sw: s1, sw2: s2, rss: math.Max(0, rss), ypy2: math.Max(0, ypy2), ypy3: ypy3,
+		trP:  s1 - q,
+		trPP: s2 - 2*s3/s1 + q*q,
 	}
+}
+
+// centre sets c to the inverse-variance weighted mean of y.
+func (m *model) centre() {
+	var sw, swy float64
+	for i, v := range m.v {
+		sw += 1 / v
+		swy += m.y[i] / v
+	}
+	m.c, m.centred = swy/sw, true
 }
 
 func (m *model) fitp(tau2 float64) wfit {
@@ -143,6 +179,15 @@ func (m *model) fitp(tau2 float64) wfit {
 	axw2x := matMul(a, xw2x, p)
 	f.trPP = sw2 - 2*trProd(a, xw3x, p) + trProd(axw2x, axw2x, p)
 	return f
+}
+
+// fullRank reports whether X has full column rank (numerically).
+func (m *model) fullRank() bool {
+	if m.p == 1 && m.x[0] == nil {
+		return m.k > 0
+	}
+	_, ok := invSPD(m.cross(func(int) float64 { return 1 }), m.p)
+	return ok
 }
 
 // cross returns X' diag(d) X (p×p).

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -91,6 +92,10 @@ func (m *model) pool(s settings) (Result, error) {
 	// The pooled estimate and its inference.
 	mu := f.beta[0]
 	vb := f.a[0]
+	if math.IsNaN(mu) || math.IsInf(mu, 0) || !(vb > 0) || math.IsInf(vb, 0) {
+		return Result{}, fmt.Errorf("%w: the values and variances are too extreme for double precision (pooled estimate %g, variance %g)",
+			effect.ErrInvalidInput, mu, vb)
+	}
 	zcrit := normalQuantile(0.5 + s.level/2)
 	crit := zcrit
 	df := 0.0

@@ -149,6 +149,9 @@ func (a *SubgroupAnalysis) mixed(studies []Study, order []string, s settings) er
 		}
 	}
 	m := newModel(y, v, x)
+	if !m.fullRank() {
+		return nil
+	}
 	est, err := m.estimateTau2(s.method, s)
 	if err != nil {
 		return err

@@ -138,10 +138,13 @@ func (m *model) pauleMandel(s settings) (tau2Est, error) {
 // tau² with derivative -Y'PPY, so Newton's method with a bisection
 // safeguard converges from any start.
 func (m *model) solveQ(target float64, s settings) (float64, int, error) {
+	// Newton's method on 1/Q_gen, which is close to linear in tau² (exactly
+	// so when all v_i are equal), converges in a few steps even for the
+	// small targets of the Q-profile upper bound.
 	return solveDecreasing(func(t float64) (float64, float64) {
 		f := m.fit(t)
-		return f.rss - target, f.ypy2
-	}, m.vscale(), s)
+		return 1/target - 1/f.rss, f.ypy2 / (f.rss * f.rss)
+	}, m.vscale(), 0, s)
 }
 
 // likelihood maximizes the (restricted) likelihood over tau² >= 0 by Newton
@@ -166,7 +169,11 @@ func (m *model) likelihood(method Method, s settings) (tau2Est, error) {
 		}
 		return g, fisher
 	}
-	t, it, err := solveDecreasing(score, m.vscale(), s)
+	// Start from the DerSimonian-Laird estimate, a cheap closed form that is
+	// usually close to the maximum.
+	f0 := m.fit(0)
+	start := math.Max(0, (f0.rss-float64(m.k-m.p))/f0.trP)
+	t, it, err := solveDecreasing(score, m.vscale(), start, s)
 	if err != nil {
 		return tau2Est{}, err
 	}
@@ -193,9 +200,10 @@ func (m *model) vscale() float64 {
 // root and g(t) < 0 right of it; it returns 0 when g(0) <= 0. f returns
 // g(t) and a positive slope estimate s ≈ -g'(t) for Newton steps. Steps
 // that leave the current bracket are replaced by bisection (or bracket
-// expansion), so the search always converges. It stops when a step is
+// expansion), so the search always converges. A positive start is the
+// first point tried after 0. It stops when a step is
 // below tol relative to t (or absolutely below tol·scale·1e-6).
-func solveDecreasing(f func(t float64) (g, slope float64), scale float64, s settings) (float64, int, error) {
+func solveDecreasing(f func(t float64) (g, slope float64), scale, start float64, s settings) (float64, int, error) {
 	g0, sl := f(0)
 	if math.IsNaN(g0) {
 		return math.NaN(), 0, fmt.Errorf("%w: NaN in tau² search", ErrNoConvergence)
@@ -205,6 +213,18 @@ func solveDecreasing(f func(t float64) (g, slope float64), scale float64, s sett
 	}
 	lo, hi := 0.0, math.Inf(1)
 	t, g := 0.0, g0
+	if start > 0 {
+		if gs, ss := f(start); !math.IsNaN(gs) {
+			t, g, sl = start, gs, ss
+			if gs > 0 {
+				lo = start
+			} else if gs < 0 {
+				hi = start
+			} else {
+				return start, 1, nil
+			}
+		}
+	}
 	abs := s.tol * scale * 1e-6
 	for it := 1; it <= s.maxIter; it++ {
 		var next float64

@@ -102,15 +102,15 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 			y[i], v[i], sei[i] = st.Value, st.Variance, math.Sqrt(st.Variance)
 		}
 		m := newModel(y, v, [][]float64{nil, sei})
-		est, err := m.estimateTau2(s.method, s)
-		if err != nil {
-			return TrimFillResult{}, err
-		}
-		f := m.fit(est.tau2)
-		if f.singul || f.beta[1] >= 0 {
-			side = SideLeft
-		} else {
-			side = SideRight
+		side = SideLeft // also when all standard errors are equal and the slope is undefined
+		if m.fullRank() {
+			est, err := m.estimateTau2(s.method, s)
+			if err != nil {
+				return TrimFillResult{}, err
+			}
+			if f := m.fit(est.tau2); !f.singul && f.beta[1] < 0 {
+				side = SideRight
+			}
 		}
 	}
 	// Work on the side "left": flip the sign when studies are missing on the right.

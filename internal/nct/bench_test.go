@@ -21,9 +21,7 @@ var benchCases = []struct {
 func BenchmarkCDF(b *testing.B) {
 	for _, c := range benchCases {
 		b.Run(c.name, func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				sink += CDF(c.t, c.df, c.ncp)
-			}
+			cpuBench(b, func() { sink += CDF(c.t, c.df, c.ncp) })
 		})
 	}
 }
@@ -31,9 +29,7 @@ func BenchmarkCDF(b *testing.B) {
 func BenchmarkSurvival(b *testing.B) {
 	for _, c := range benchCases {
 		b.Run(c.name, func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				sink += Survival(c.t, c.df, c.ncp)
-			}
+			cpuBench(b, func() { sink += Survival(c.t, c.df, c.ncp) })
 		})
 	}
 }
@@ -49,10 +45,10 @@ func BenchmarkNCPInterval(b *testing.B) {
 		{"t=56,df=1e6", 56, 1e6},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
+			cpuBench(b, func() {
 				lo, hi, _ := NCPInterval(c.t, c.df, 0.95)
 				sink += lo + hi
-			}
+			})
 		})
 	}
 }

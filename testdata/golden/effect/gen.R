@@ -4,9 +4,13 @@
 # Run from this directory:   Rscript gen.R && /usr/bin/python3 mp_nct.py
 # gen.R writes *_R.csv files and ncp_needed.csv; mp_nct.py (Python 3 + mpmath)
 # computes the exact noncentral-t intervals that R cannot (|ncp| > 37.62 or
-# df > 4e5, where R's pt() switches to a normal approximation) and writes the
-# final smd.csv, paired.csv and fromstat.csv. Each interval row records its
-# source in a *_src column: "R" (uniroot on pt, tol 1e-13) or "mpmath".
+# df > 4e5, where R's pt() switches to a normal approximation; cached in
+# ncp_mpmath.csv) and writes the final smd.csv, paired.csv and fromstat.csv.
+# Each interval records its source in a *_src column: "R" (uniroot on pt,
+# tol 1e-13) or "mpmath". mp_nct.py also re-evaluates every quantity that
+# involves Hedges' J with an exact (30-digit) J, because R's lgamma-difference
+# J (metafor:::.cmicalc, effectsize:::.J) loses about log10(df) digits (5.9e-12
+# relative at df = 4999); the R values are kept beside them as r_* columns.
 #
 # Sources per column (metafor values are escalc() as installed, 3.8-1):
 #   smd.csv     d, g, J (metafor:::.cmicalc), vi_LS/vi_LS2/vi_UB = escalc("SMD", vtype=),
@@ -15,7 +19,9 @@
 #               smdh_vi_LS2_5x = metafor >= 4.6 LS2 formula by hand, exact CIs by uniroot/mpmath,
 #               wald_* = summary.escalc CI (g) and d +- qnorm * sqrt(1/n1+1/n2+d^2/(2N)) (d),
 #               es_* = effectsize cohens_d / hedges_g / glass_delta / cohens_d(pooled_sd=FALSE)
-#               on raw data with exactly those summaries (only ~1e-7 accurate: optim).
+#               on raw data with exactly those summaries; their CI limits are kept only where
+#               effectsize's optim converged (pt at its limits within 1e-7 of the targets),
+#               NA otherwise.
 #   paired.csv  metafor SMCC and SMCR (sd1i = pre SD) with vtype LS/LS2; effectsize 1.0.3 rm_d
 #               formulas (not in 0.8.3) by hand: d, se, normal CI, adjust=TRUE; exact d_z CI.
 #   fromstat.csv escalc("SMD", ti=), signed p -> t by qt() -> escalc(ti=) (3.8-1 has no pi=), exact CI of d from t.
@@ -93,6 +99,16 @@ for (np in npairs) for (sdr in c(1, 0.7)) for (dv in dvals) {
     cw <- cohens_d(x, y, ci = conf, pooled_sd = FALSE)
     es <- c(cd[[1]], cd$CI_low, cd$CI_high, hg2[[1]], hg2$CI_low, hg2$CI_high,
             gd[[1]], gd$CI_low, gd$CI_high, cw[[1]], cw$CI_low, cw$CI_high)
+    # effectsize 0.8.3 solves both limits jointly with Nelder-Mead (optim) and often stops
+    # short: keep its limits only where pt() at them hits the target tails to 1e-7.
+    conv <- function(tt, df, lo, hi) {
+      a2 <- (1 - conf) / 2
+      isTRUE(abs(pt(tt, df, lo) - (1 - a2)) < 1e-7 && abs(pt(tt, df, hi) - a2) < 1e-7)
+    }
+    if (!conv(t, N - 2, es[2] / sqrt(a), es[3] / sqrt(a))) es[2:3] <- NA
+    if (!conv(t, N - 2, es[5] / (J * sqrt(a)), es[6] / (J * sqrt(a)))) es[5:6] <- NA
+    if (!conv(tg, n2 - 1, es[8] / sqrt(hg), es[9] / sqrt(hg))) es[8:9] <- NA
+    if (!conv(tw, wdf, es[11] / sqrt(hn), es[12] / sqrt(hn))) es[11:12] <- NA
   }
   rows[[k]] <- data.frame(case = k, n1 = n1, n2 = n2, m1 = m1, s1 = s1, m2 = m2, s2 = s2, level = conf,
     d = d, J = J, g = g$yi, vd_LS = vd, vi_LS = vs[1], vi_LS2 = vs[2], vi_UB = vs[3],
