@@ -1,0 +1,123 @@
+package meta_test
+
+import (
+	"fmt"
+
+	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/effect/meta"
+)
+
+// trials are six synthetic loneliness trials (Hedges' g, intervention minus
+// usual care; negative favours the intervention), from effect-anchors.md RC24.
+func trials() []meta.Study {
+	g := []float64{-0.4585, -0.1284, -0.5165, -0.0825, -0.5153, -0.0324}
+	v := []float64{0.0446, 0.0647, 0.0350, 0.0771, 0.0262, 0.0513}
+	kind := []string{"befriending", "peer support", "befriending", "peer support", "befriending", "peer support"}
+	st := make([]meta.Study, len(g))
+	for i := range g {
+		st[i] = meta.Study{
+			Label:    fmt.Sprintf("Trial %d", i+1),
+			Subgroup: kind[i],
+			Estimate: effect.Estimate{Measure: effect.MeasureG, Value: g[i], Variance: v[i]},
+		}
+	}
+	return st
+}
+
+func ExamplePool() {
+	r, err := meta.Pool(trials(), &meta.Options{Method: meta.REML, Prediction: meta.PredictRiley})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e := r.Estimate
+	fmt.Printf("%s (%v, k=%d): %.3f [%.3f, %.3f], p=%.4f\n", e.Measure, r.Method, r.K, e.Value, e.CI.Lower, e.CI.Upper, r.P)
+	fmt.Printf("tau²=%.4f [%.4f, %.4f], I²=%.1f%%, Q(%d)=%.2f, p=%.3f\n", r.Tau2, r.Tau2CI.Lower, r.Tau2CI.Upper, r.I2, r.QDF, r.Q, r.QP)
+	fmt.Printf("95%% prediction interval (t, %g df): [%.3f, %.3f]\n", r.PredDF, r.Prediction.Lower, r.Prediction.Upper)
+	for _, s := range r.Studies {
+		fmt.Printf("%s weight %.1f%%\n", s.Label, s.Weight)
+	}
+	// Output:
+	// Hedges' g (REML, k=6): -0.344 [-0.526, -0.161], p=0.0002
+	// tau²=0.0074 [0.0000, 0.2723], I²=14.1%, Q(5)=5.75, p=0.331
+	// 95% prediction interval (t, 4 df): [-0.695, 0.008]
+	// Trial 1 weight 16.7%
+	// Trial 2 weight 12.0%
+	// Trial 3 weight 20.5%
+	// Trial 4 weight 10.3%
+	// Trial 5 weight 25.8%
+	// Trial 6 weight 14.8%
+}
+
+func ExamplePool_knappHartung() {
+	r, _ := meta.Pool(trials(), &meta.Options{Method: meta.DerSimonianLaird, KnappHartung: true})
+	fmt.Printf("HKSJ: %.3f [%.3f, %.3f], t(%g)=%.2f, p=%.4f\n",
+		r.Estimate.Value, r.Estimate.CI.Lower, r.Estimate.CI.Upper, r.Estimate.DF, r.Stat, r.P)
+	// Output:
+	// HKSJ: -0.344 [-0.582, -0.107], t(5)=-3.73, p=0.0136
+}
+
+func ExampleSubgroups() {
+	a, err := meta.Subgroups(trials(), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, g := range a.Subgroups {
+		r := g.Result
+		fmt.Printf("%-12s k=%d %.3f [%.3f, %.3f]\n", g.Subgroup, r.K, r.Estimate.Value, r.Estimate.CI.Lower, r.Estimate.CI.Upper)
+	}
+	fmt.Printf("test for subgroup differences: Q(%d)=%.2f, p=%.4f\n", a.QBetweenDF, a.QBetween, a.QBetweenP)
+	// Output:
+	// befriending  k=3 -0.501 [-0.709, -0.294]
+	// peer support k=3 -0.077 [-0.360, 0.206]
+	// test for subgroup differences: Q(1)=5.62, p=0.0178
+}
+
+func ExampleLeaveOneOut() {
+	steps, err := meta.LeaveOneOut(trials(), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range steps {
+		if s.Err != nil {
+			fmt.Println(s.Label, s.Err)
+			continue
+		}
+		fmt.Printf("without %s: %.3f, tau²=%.4f\n", s.Label, s.Result.Estimate.Value, s.Result.Tau2)
+	}
+	// Output:
+	// without Trial 1: -0.308, tau²=0.0198
+	// without Trial 2: -0.375, tau²=0.0060
+	// without Trial 3: -0.292, tau²=0.0147
+	// without Trial 4: -0.376, tau²=0.0045
+	// without Trial 5: -0.283, tau²=0.0093
+	// without Trial 6: -0.406, tau²=0.0000
+}
+
+func ExampleEgger() {
+	e, _ := meta.Egger(trials(), meta.RegMixed, nil)
+	fmt.Printf("regtest (mixed): z=%.3f, p=%.4f, limit estimate %.3f\n", e.Stat, e.P, e.Limit.Value)
+	e, _ = meta.Egger(trials(), meta.RegClassical, nil)
+	fmt.Printf("Egger (classical): t(%g)=%.3f, p=%.4f\n", e.DF, e.Stat, e.P)
+	// Output:
+	// regtest (mixed): z=2.025, p=0.0428, limit estimate -1.294
+	// Egger (classical): t(4)=3.154, p=0.0344
+}
+
+func ExampleTrimFill() {
+	tf, err := meta.TrimFill(trials(), nil, &meta.Options{Method: meta.DerSimonianLaird})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("k0=%d missing on the %v; adjusted estimate %.3f\n", tf.K0, tf.Side, tf.Result.Estimate.Value)
+	for _, f := range tf.Filled {
+		fmt.Printf("%s: %.3f (variance %.4f)\n", f.Label, f.Value, f.Variance)
+	}
+	// Output:
+	// k0=2 missing on the left; adjusted estimate -0.437
+	// Filled 1: -0.810 (variance 0.0771)
+	// Filled 2: -0.860 (variance 0.0513)
+}
