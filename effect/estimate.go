@@ -169,6 +169,15 @@ type Options struct {
 	CI CIMethod
 	// Variance selects the sampling-variance formula for SMDs.
 	Variance VarianceMethod
+	// Correct applies Hedges' exact small-sample factor J (see J) to the
+	// measures that have no separately named corrected constructor:
+	// GlassDelta (J(n2−1), as metafor's SMD1), SMDH (J(N−2), as metafor's
+	// SMDH), the within-arm measures Dz, Drm, Dav and DBecker (J(n−1), as
+	// metafor's SMCC/SMCR and effectsize's adjust = TRUE), and FromT, FromF,
+	// FromP and FromSamples(MeasureD, ...), which then return Hedges' g as
+	// metafor's escalc("SMD", ti = ...) does. CohenD and HedgesG ignore it:
+	// their names say which they are.
+	Correct bool
 }
 
 // level returns the confidence level the options ask for, validated.
@@ -181,3 +190,25 @@ func (o *Options) level() (float64, error) {
 	}
 	return o.Level, nil
 }
+
+// ciMethod returns the interval method the options ask for.
+func (o *Options) ciMethod() CIMethod {
+	if o == nil {
+		return DefaultCI
+	}
+	return o.CI
+}
+
+// varMethod returns the variance method the options ask for, validated.
+func (o *Options) varMethod() (VarianceMethod, error) {
+	if o == nil {
+		return LS, nil
+	}
+	switch o.Variance {
+	case LS, LS2, UB:
+		return o.Variance, nil
+	}
+	return 0, fieldErr("Variance", o.Variance, "unknown variance method")
+}
+
+func (o *Options) correct() bool { return o != nil && o.Correct }
