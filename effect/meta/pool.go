@@ -1,0 +1,213 @@
+package meta
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/tiesproject/ties/effect"
+)
+
+// Pool pools the studies' estimates with the method in o (nil: REML with
+// z-based inference at the 95% level), as metafor's rma(yi, vi) does.
+//
+// Pool needs k >= 1 study for FixedEffect and k >= 2 for every other
+// method and for Knapp-Hartung. Every study must have a finite Value, a
+// finite positive Variance and the same Measure; otherwise the error is a
+// *StudyError naming the first offending study. Each iteration costs O(k).
+func Pool(studies []Study, o *Options) (Result, error) {
+	s, err := o.settings()
+	if err != nil {
+		return Result{}, err
+	}
+	measure, err := validate(studies)
+	if err != nil {
+		return Result{}, err
+	}
+	return pool(studies, measure, s)
+}
+
+func pool(studies []Study, measure effect.Measure, s settings) (Result, error) {
+	k := len(studies)
+	need := 2
+	if s.method == FixedEffect && !s.kh {
+		need = 1
+	}
+	if k < need {
+		return Result{}, tooFew(k, need, "pooling with "+s.method.String())
+	}
+	y := make([]float64, k)
+	v := make([]float64, k)
+	for i, st := range studies {
+		y[i], v[i] = st.Value, st.Variance
+	}
+	m := newModel(y, v, nil)
+	r, err := m.pool(s)
+	if err != nil {
+		return Result{}, err
+	}
+	r.Estimate.Measure = measure
+	r.Studies = studyResults(studies, r.Tau2, s.level)
+	return r, nil
+}
+
+// pool fits the intercept-only model.
+func (m *model) pool(s settings) (Result, error) {
+	k := m.k
+	est, err := m.estimateTau2(s.method, s)
+	if err != nil {
+		return Result{}, err
+	}
+	fe := m.fit(0)
+	f := fe
+	if est.tau2 != 0 {
+		f = m.fit(est.tau2)
+	}
+	r := Result{
+		Method:     s.method,
+		K:          k,
+		Tau2:       est.tau2,
+		Tau:        math.Sqrt(est.tau2),
+		Tau2SE:     est.se,
+		Iterations: est.iter,
+		QDF:        k - 1,
+		KHScale:    1,
+	}
+	// Heterogeneity: Q with inverse-variance weights; metafor's I² and H².
+	r.Q = math.Max(0, fe.rss)
+	r.QP = chiSqSurvival(r.Q, float64(k-1))
+	r.S2 = float64(k-1) / fe.trP
+	if s.method == FixedEffect {
+		r.I2 = math.Max(0, 100*(r.Q-float64(k-1))/r.Q)
+		r.H2 = r.Q / float64(k-1)
+		if k == 1 {
+			r.I2, r.H2, r.S2 = math.NaN(), math.NaN(), math.NaN()
+		}
+	} else {
+		r.I2 = 100 * r.Tau2 / (r.S2 + r.Tau2)
+		r.H2 = r.Tau2/r.S2 + 1
+	}
+
+	// The pooled estimate and its inference.
+	mu := f.beta[0]
+	vb := f.a[0]
+	zcrit := normalQuantile(0.5 + s.level/2)
+	crit := zcrit
+	df := 0.0
+	if s.kh {
+		s2w := f.rss / float64(k-1)
+		if f.rss <= 0x1p-52 { // metafor: RSS below machine epsilon gives s² = 0
+			s2w = 0
+		}
+		if s.adhoc && s2w < 1 {
+			s2w = 1
+		}
+		r.KHScale = s2w
+		vb *= s2w
+		df = float64(k - 1)
+		crit = tQuantile(0.5+s.level/2, df)
+	}
+	se := math.Sqrt(vb)
+	r.Estimate = effect.Estimate{
+		Value:    mu,
+		Variance: vb,
+		CI:       effect.Interval{Lower: mu - crit*se, Upper: mu + crit*se, Level: s.level},
+		CIMethod: effect.Wald,
+		DF:       df,
+	}
+	r.Stat = mu / se
+	if s.kh {
+		r.Estimate.CIMethod = effect.WaldT
+		r.P = 2 * tSurvival(math.Abs(r.Stat), df)
+	} else {
+		r.P = 2 * normalSurvival(math.Abs(r.Stat))
+	}
+
+	// Prediction interval.
+	pcrit, pdf := crit, df
+	switch s.prediction {
+	case PredictZ:
+		pcrit, pdf = zcrit, 0
+	case PredictRiley:
+		parms := 1 // p + 1 for tau², as metafor's x$parms
+		if s.method != FixedEffect {
+			parms = 2
+		}
+		pdf = math.Max(1, float64(k-parms))
+		pcrit = tQuantile(0.5+s.level/2, pdf)
+	}
+	psd := math.Sqrt(vb + r.Tau2)
+	r.Prediction = effect.Interval{Lower: mu - pcrit*psd, Upper: mu + pcrit*psd, Level: s.level}
+	r.PredDF = pdf
+
+	// Q-profile intervals for tau², tau, I² and H² (Viechtbauer 2007).
+	nan := effect.Interval{Lower: math.NaN(), Upper: math.NaN(), Level: s.level}
+	r.Tau2CI, r.TauCI, r.I2CI, r.H2CI = nan, nan, nan, nan
+	if s.method != FixedEffect {
+		ci, err := m.qProfile(s)
+		if err != nil {
+			return Result{}, err
+		}
+		r.Tau2CI = ci
+		r.TauCI = effect.Interval{Lower: math.Sqrt(ci.Lower), Upper: math.Sqrt(ci.Upper), Level: s.level}
+		r.I2CI = effect.Interval{Lower: 100 * ci.Lower / (r.S2 + ci.Lower), Upper: 100 * ci.Upper / (r.S2 + ci.Upper), Level: s.level}
+		r.H2CI = effect.Interval{Lower: ci.Lower/r.S2 + 1, Upper: ci.Upper/r.S2 + 1, Level: s.level}
+	}
+	return r, nil
+}
+
+// qProfile returns the Q-profile confidence interval for tau²: the lower
+// bound solves Q_gen(tau²) = chi²_{k-p, 1-α/2}, the upper bound
+// Q_gen(tau²) = chi²_{k-p, α/2}; a bound is 0 when Q_gen(0) is already
+// below its target.
+func (m *model) qProfile(s settings) (effect.Interval, error) {
+	df := float64(m.k - m.p)
+	alpha := 1 - s.level
+	chi := distuv.ChiSquared{K: df}
+	lo, _, err := m.solveQ(chi.Quantile(1-alpha/2), s)
+	if err != nil {
+		return effect.Interval{}, err
+	}
+	hi, _, err := m.solveQ(chi.Quantile(alpha/2), s)
+	if err != nil {
+		return effect.Interval{}, err
+	}
+	return effect.Interval{Lower: lo, Upper: hi, Level: s.level}, nil
+}
+
+func studyResults(studies []Study, tau2, level float64) []StudyResult {
+	z := normalQuantile(0.5 + level/2)
+	var sw float64
+	for _, st := range studies {
+		sw += 1 / (st.Variance + tau2)
+	}
+	out := make([]StudyResult, len(studies))
+	for i, st := range studies {
+		se := math.Sqrt(st.Variance)
+		out[i] = StudyResult{
+			Label: st.Label, Subgroup: st.Subgroup,
+			Value: st.Value, Variance: st.Variance,
+			CI:     effect.Interval{Lower: st.Value - z*se, Upper: st.Value + z*se, Level: level},
+			Weight: 100 / (st.Variance + tau2) / sw,
+		}
+	}
+	return out
+}
+
+func normalQuantile(p float64) float64 { return distuv.UnitNormal.Quantile(p) }
+func normalSurvival(x float64) float64 { return distuv.UnitNormal.Survival(x) }
+
+func tQuantile(p, df float64) float64 {
+	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(p)
+}
+
+func tSurvival(x, df float64) float64 {
+	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Survival(x)
+}
+
+func chiSqSurvival(x, df float64) float64 {
+	if df <= 0 {
+		return math.NaN()
+	}
+	return distuv.ChiSquared{K: df}.Survival(x)
+}

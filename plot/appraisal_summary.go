@@ -1,0 +1,150 @@
+package plot
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/tiesproject/ties/mmat"
+)
+
+// summaryOrder is the order of segments from left to right: favourable
+// first, as robvis does.
+var summaryOrder = []mmat.Answer{mmat.Yes, mmat.CantTell, mmat.No, mmat.NotRated}
+
+// AppraisalSummary draws one horizontal 100% bar per criterion (in grid
+// order, top to bottom) split into the shares of studies answering Yes,
+// Can't tell and No, and Not rated where a criterion applies but was not
+// answered. Shares are unweighted and taken over the studies to which the
+// criterion applies (so without Not rated answers they equal
+// mmat.CriterionCount.Share). Segments are labelled with their symbol and
+// percentage where they are wide enough.
+func AppraisalSummary(g mmat.Grid, o *AppraisalOptions) (*Figure, error) {
+	if err := validateGrid("appraisal", g); err != nil {
+		return nil, err
+	}
+	sty := o.styles()
+	m := len(g.Criteria)
+	bars := make([]summaryBar, m)
+	used := map[mmat.Answer]bool{}
+	for j := range g.Criteria {
+		var counts [4]int
+		total := 0
+		for i := range g.Studies {
+			if !applies(g, i, j) {
+				continue
+			}
+			counts[g.Answers[i][j]]++
+			total++
+		}
+		bars[j] = summaryBar{y: float64(m - j), total: total}
+		for _, a := range summaryOrder {
+			if total > 0 && counts[a] > 0 {
+				bars[j].shares = append(bars[j].shares, share{a: a, p: float64(counts[a]) / float64(total)})
+				used[a] = true
+			}
+		}
+		roundShares(bars[j].shares)
+	}
+	p := newPlot()
+	if o != nil {
+		p.Title.Text = o.Title
+	}
+	p.HideY()
+	p.X.Min, p.X.Max = 0, 1
+	p.Y.Min, p.Y.Max = 0.4, float64(m)+0.6
+	p.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0%"}, {Value: 0.25, Label: "25%"}, {Value: 0.5, Label: "50%"}, {Value: 0.75, Label: "75%"}, {Value: 1, Label: "100%"}})
+	p.X.Label.Text = "Share of studies to which the criterion applies"
+	p.Add(&summaryPlotter{bars: bars, styles: sty, text: defaultText(defaultFontSize)})
+
+	col := Column{XAlign: draw.XLeft}
+	ncol := Column{XAlign: draw.XRight}
+	for j, c := range g.Criteria {
+		lbl := c.ID
+		if c.Label != "" {
+			lbl += "  " + c.Label
+		}
+		col.Cells = append(col.Cells, Cell{Y: float64(m - j), Text: lbl})
+		ncol.Cells = append(ncol.Cells, Cell{Y: float64(m - j), Text: "n = " + strconv.Itoa(bars[j].total)})
+	}
+	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize), Left: []Column{col}, Right: []Column{ncol}}
+	for _, a := range summaryOrder {
+		if used[a] {
+			fg.Key = append(fg.Key, KeyEntry{Label: sty[a].label, Thumb: answerThumb{sty[a]}})
+		}
+	}
+	return fg, nil
+}
+
+type share struct {
+	a   mmat.Answer
+	p   float64
+	pct int // whole percent, rounded so that a bar's labels add up to 100
+}
+
+// roundShares sets pct by the largest-remainder method, so that 87.5% and
+// 12.5% print as 88% and 12%, not 88% and 13%.
+func roundShares(sh []share) {
+	total := 0
+	for i := range sh {
+		sh[i].pct = int(math.Floor(100 * sh[i].p))
+		total += sh[i].pct
+	}
+	for total < 100 {
+		best, rem := -1, -1.0
+		for i := range sh {
+			if r := 100*sh[i].p - float64(sh[i].pct); r > rem+1e-12 {
+				best, rem = i, r
+			}
+		}
+		if best < 0 {
+			return
+		}
+		sh[best].pct++
+		total++
+	}
+}
+
+type summaryBar struct {
+	y      float64
+	total  int
+	shares []share
+}
+
+type summaryPlotter struct {
+	bars   []summaryBar
+	styles map[mmat.Answer]answerStyle
+	text   draw.TextStyle
+}
+
+func (s *summaryPlotter) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	h := (trY(1) - trY(0)) * 0.35
+	outline := draw.LineStyle{Color: color.Black, Width: vg.Points(0.6)}
+	ts := s.text
+	ts.XAlign, ts.YAlign = draw.XCenter, draw.YCenter
+	for _, b := range s.bars {
+		y := trY(b.y)
+		x0 := 0.0
+		for _, sh := range b.shares {
+			x1 := x0 + sh.p
+			r := vg.Rectangle{Min: vg.Point{X: trX(x0), Y: y - h}, Max: vg.Point{X: trX(x1), Y: y + h}}
+			c.SetColor(s.styles[sh.a].fill)
+			c.Fill(r.Path())
+			c.SetLineStyle(outline)
+			c.Stroke(r.Path())
+			lbl := strconv.Itoa(sh.pct) + "%"
+			if sym := s.styles[sh.a].symbol; sym != "" {
+				lbl = sym + " " + lbl
+			}
+			if ts.Width(lbl)+vg.Points(4) <= r.Size().X {
+				c.FillText(ts, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: y}, lbl)
+			}
+			x0 = x1
+		}
+	}
+}

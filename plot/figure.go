@@ -1,0 +1,169 @@
+package plot
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// DefaultDPI is the resolution of raster output (PNG, JPEG, TIFF) when
+// Figure.DPI is zero: the usual minimum for journal figures.
+const DefaultDPI = 300
+
+// Figure is a gonum plot with the furniture a publication figure needs
+// around it: text columns aligned with its rows (the study labels and
+// numbers of a forest plot), a table aligned with its x axis (numbers at
+// risk), "favours" labels under the axis, a key and notes. Every part is
+// an exported field, so a caller can change titles, axis ranges, ticks,
+// fonts or wording after a constructor has built the figure and before it
+// is saved.
+//
+// The parts are stacked from top to bottom: Plot (with its own title and
+// axes), Favours, Table, Key, Notes. Left and Right columns sit beside
+// the plot's data area.
+type Figure struct {
+	// Plot is the main panel.
+	Plot *plot.Plot
+
+	// Left and Right are text columns beside the plot, outermost first
+	// on the left and innermost first on the right.
+	Left, Right []Column
+
+	// Table, if not nil, is drawn under the plot with its columns
+	// centred on x positions of the plot (numbers at risk).
+	Table *Table
+
+	// Favours, if not nil, labels the two sides of a null value under
+	// the x axis.
+	Favours *Favours
+
+	// Key lists legend entries drawn in a row under the figure.
+	Key []KeyEntry
+
+	// Notes are lines of small print under everything else.
+	Notes []string
+
+	// Text is the style of columns, table, favours labels, key and notes.
+	Text draw.TextStyle
+
+	// DPI is the resolution of raster formats; zero means DefaultDPI.
+	DPI int
+}
+
+// Column is a column of text aligned with rows of the plot.
+type Column struct {
+	Cells []Cell
+	// XAlign places the text within the column: draw.XLeft,
+	// draw.XCenter or draw.XRight.
+	XAlign draw.XAlignment
+}
+
+// Cell is one piece of text in a Column, vertically centred on Y, a
+// position in the data coordinates of the plot's y axis.
+type Cell struct {
+	Y    float64
+	Text string
+	Bold bool
+}
+
+// Table is a grid of text under the plot whose columns are centred on X,
+// positions in the data coordinates of the plot's x axis.
+type Table struct {
+	Title string
+	X     []float64
+	Rows  []TableRow
+}
+
+// TableRow is one labelled row of a Table; Cells has one entry per X.
+type TableRow struct {
+	Label string
+	Color color.Color // of the label; nil means the text colour
+	Cells []string
+}
+
+// Favours labels the sides of the null value At (in x data coordinates):
+// Left is drawn to its left and Right to its right.
+type Favours struct {
+	At          float64
+	Left, Right string
+}
+
+// KeyEntry is one entry of a figure's key: a thumbnail (any gonum
+// plotter that implements plot.Thumbnailer) and its label.
+type KeyEntry struct {
+	Label string
+	Thumb plot.Thumbnailer
+}
+
+// Save writes the figure to path. The format follows the extension:
+// .svg, .png, .pdf, .jpg/.jpeg or .tif/.tiff. (EPS is not offered:
+// gonum/plot v0.17.0 writes "%%!PS-Adobe" as the first line, which is not
+// a valid PostScript header.) Width and height are
+// vg lengths, so 17*vg.Centimeter or 6*vg.Inch both work.
+//
+// SVG and PNG output is byte-for-byte reproducible (PNG on one
+// architecture); PDF carries a creation date.
+func (f *Figure) Save(path string, width, height vg.Length) (err error) {
+	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	wt, err := f.WriterTo(width, height, format)
+	if err != nil {
+		return err
+	}
+	// Render in memory first so that a failure leaves no partial file.
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o666)
+}
+
+// WriterTo renders the figure in the named format ("svg", "png", "pdf",
+// "jpg", "jpeg", "tif", "tiff") and returns it ready to be written.
+func (f *Figure) WriterTo(width, height vg.Length, format string) (io.WriterTo, error) {
+	if !(width > 0 && height > 0) || width > 1e4 || height > 1e4 {
+		return nil, fmt.Errorf("%w: size %v x %v", ErrFormat, width, height)
+	}
+	if f == nil || f.Plot == nil {
+		return nil, fmt.Errorf("%w: figure has no plot", ErrFormat)
+	}
+	dpi := f.DPI
+	if dpi == 0 {
+		dpi = DefaultDPI
+	}
+	if dpi < 0 || dpi > 2400 {
+		return nil, fmt.Errorf("%w: DPI %d", ErrFormat, f.DPI)
+	}
+	var c vg.CanvasWriterTo
+	switch format {
+	case "svg":
+		c = vgsvg.NewWith(vgsvg.UseWH(width, height))
+	case "pdf":
+		c = vgpdf.New(width, height)
+	case "png", "jpg", "jpeg", "tif", "tiff":
+		img := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi),
+			vgimg.UseBackgroundColor(color.White))
+		switch format {
+		case "png":
+			c = vgimg.PngCanvas{Canvas: img}
+		case "jpg", "jpeg":
+			c = vgimg.JpegCanvas{Canvas: img}
+		default:
+			c = vgimg.TiffCanvas{Canvas: img}
+		}
+	default:
+		return nil, fmt.Errorf("%w: format %q", ErrFormat, format)
+	}
+	f.Draw(draw.New(c))
+	return c, nil
+}
