@@ -56,3 +56,14 @@ func TestLoadDuplicateVisit(t *testing.T) {
 		t.Fatalf("Load error = %v; want a duplicate-visit error naming P1 and line 4", err)
 	}
 }
+
+// The forest plot's note names the level the intervals were computed at
+// (it said 95% whatever Config.Level was).
+func TestForestNotesLevel(t *testing.T) {
+	var a Adjusted
+	a.D.CI.Level = 0.9
+	notes := forestNotes([]Adjusted{a})
+	if !strings.HasPrefix(notes[1], "90% intervals") {
+		t.Errorf("note %q; want it to start with 90%% intervals", notes[1])
+	}
+}
