@@ -94,8 +94,9 @@ const bootChunk = 64
 // resampling frequencies rather than by the jackknife).
 //
 // Errors: empty or too small samples (each arm needs 2 values), NaN or
-// infinite data (naming arm and index), B < 100 (too few for the BCa tails) or B > 10,000,000,
-// a statistic that is not finite on the original samples, on a replicate or
+// infinite data (naming arm and index), B < 100 (too few for the BCa
+// tails) or B > 10,000,000 (every replicate is kept in memory), a
+// statistic that is not finite on the original samples, on a replicate or
 // on a jackknife sample, and a bootstrap distribution lying entirely on one
 // side of the estimate (z0 infinite).
 func BootstrapCI(treat, control []float64, stat TwoSampleStatistic, o *BootstrapOptions) (BootstrapResult, error) {
