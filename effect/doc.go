@@ -26,7 +26,9 @@
 // effectsize and the trial literature. For an outcome where lower scores
 // are better (loneliness) a beneficial intervention therefore has a
 // negative value. Estimate.Favouring(LowerIsBetter) turns an estimate so
-// that positive means "favours the intervention" and marks it Oriented.
+// that positive means "favours the intervention" and marks it Oriented;
+// DirectionFor maps an instrument's "higher is better" flag (such as
+// measures.Instrument.HigherIsBetter) to a Direction.
 // Nothing in this package drops a sign silently: FromF and FromP require it.
 //
 // # Small-sample correction
