@@ -1,0 +1,58 @@
+package nct
+
+import "testing"
+
+var sink float64
+
+// Benchmarks by region. "typical" is the two-group SMD case effect-core
+// inverts most often.
+var benchCases = []struct {
+	name       string
+	t, df, ncp float64
+}{
+	{"typical/t=2.2,df=90,ncp=2", 2.2, 90, 2},
+	{"smalldf/t=2,df=3,ncp=1", 2, 3, 1},
+	{"lowertail/t=-5,df=30,ncp=5", -5, 30, 5},
+	{"largencp/t=40,df=200,ncp=44", 40, 200, 44},
+	{"hugedf/t=56,df=1e6,ncp=58", 56, 1e6, 58},
+	{"extreme/t=1000,df=1e4,ncp=1000", 1000, 1e4, 1000},
+}
+
+func BenchmarkCDF(b *testing.B) {
+	for _, c := range benchCases {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				sink += CDF(c.t, c.df, c.ncp)
+			}
+		})
+	}
+}
+
+func BenchmarkSurvival(b *testing.B) {
+	for _, c := range benchCases {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				sink += Survival(c.t, c.df, c.ncp)
+			}
+		})
+	}
+}
+
+func BenchmarkNCPInterval(b *testing.B) {
+	for _, c := range []struct {
+		name  string
+		t, df float64
+	}{
+		{"t=2.217,df=90", 2.21706754597, 90},
+		{"t=2,df=2", 2, 2},
+		{"t=40,df=200", 40, 200},
+		{"t=56,df=1e6", 56, 1e6},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				lo, hi, _ := NCPInterval(c.t, c.df, 0.95)
+				sink += lo + hi
+			}
+		})
+	}
+}

@@ -1,0 +1,45 @@
+package nct
+
+import "math"
+
+// CDF returns P(T <= t) for T noncentral t with df degrees of freedom and
+// noncentrality parameter ncp: T = (Z + ncp)/sqrt(V/df) with Z standard
+// normal and V ~ χ²_df independent.
+//
+// Special cases:
+//
+//	CDF(t, df, ncp) = NaN if any argument is NaN, df <= 0 or ncp is ±Inf
+//	CDF(+Inf, df, ncp) = 1, CDF(-Inf, df, ncp) = 0
+//	CDF(0, df, ncp) = Φ(-ncp)
+//	CDF(t, +Inf, ncp) = Φ(t - ncp)
+//
+// df need not be an integer.
+func CDF(t, df, ncp float64) float64 { return tail(t, df, ncp, false) }
+
+// Survival returns P(T > t) = 1 - CDF(t, df, ncp), computed directly so that
+// small upper-tail probabilities keep their relative accuracy. Special cases
+// mirror those of CDF.
+func Survival(t, df, ncp float64) float64 { return tail(t, df, ncp, true) }
+
+func tail(t, df, ncp float64, upper bool) float64 {
+	switch {
+	case math.IsNaN(t) || math.IsNaN(df) || math.IsNaN(ncp) || df <= 0 || math.IsInf(ncp, 0):
+		return math.NaN()
+	case math.IsInf(t, 0):
+		if (t > 0) != upper {
+			return 1
+		}
+		return 0
+	case math.IsInf(df, 1):
+		if upper {
+			return normCDF(ncp - t)
+		}
+		return normCDF(t - ncp)
+	case t == 0:
+		if upper {
+			return normCDF(ncp)
+		}
+		return normCDF(-ncp)
+	}
+	return integralTail(t, df, ncp, upper)
+}
