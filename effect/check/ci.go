@@ -235,22 +235,68 @@ func nctJoint(tr, rl, ru Interval, j, h, df, alpha float64) bool {
 	s := h / j
 	L := widen(Interval{rl.Lo * s, rl.Hi * s})
 	U := widen(Interval{ru.Lo * s, ru.Hi * s})
-	// Cheap exclusions: λ_L(t) < t < λ_U(t) for the usual levels, so the
-	// lower end's target must start below tr.Hi and the upper's end above tr.Lo.
-	if alpha <= 0.2 && (L.Lo >= tr.Hi || U.Hi <= tr.Lo) {
+	// Prescreen: λ_L and λ_U are increasing, so over tr they lie within the
+	// approximations at its ends widened by the tested error bound.
+	if alpha >= 0.001 && alpha <= 0.5 {
+		z := normalQuantile(pl)
+		llo, _, elo := approxEnds(tr.Lo, df, z)
+		_, uhi, ehi := approxEnds(tr.Hi, df, z)
+		lhi, _, _ := approxEnds(tr.Hi, df, z)
+		_, ulo, _ := approxEnds(tr.Lo, df, z)
+		if llo-elo > L.Hi || lhi+ehi < L.Lo || ulo-elo > U.Hi || uhi+ehi < U.Lo {
+			return false
+		}
+	}
+	// With QL = Q_pl and QU = Q_pu, the set is nonempty iff
+	// max(tr.Lo, QL(a'), QU(c')) ≤ min(tr.Hi, QL(b'), QU(e')): nine pairs,
+	// three true by construction. Each pair with a known end is one CDF
+	// evaluation (t ≤ Q_p(λ) iff F(t; λ) ≤ p); the two pairs of quantiles
+	// are usually implied by comparisons with tr's ends, and otherwise need
+	// one quantile each.
+	a1 := nctCDF(tr.Lo, df, L.Lo) >= pl       // QL(a') ≤ tr.Lo
+	a2 := nctCDF(tr.Hi, df, L.Hi) <= pl       // tr.Hi ≤ QL(b')
+	b1 := nctCDF(tr.Lo, df, U.Lo) >= pu       // QU(c') ≤ tr.Lo
+	b2 := nctCDF(tr.Hi, df, U.Hi) <= pu       // tr.Hi ≤ QU(e')
+	m1 := a2 || nctCDF(tr.Lo, df, L.Hi) <= pl // tr.Lo ≤ QL(b')
+	if !m1 {
 		return false
 	}
-	if nctCDF(tr.Lo, df, L.Hi) > pl || nctCDF(tr.Hi, df, L.Lo) < pl {
+	m2 := a1 || nctCDF(tr.Hi, df, L.Lo) >= pl // QL(a') ≤ tr.Hi
+	if !m2 {
 		return false
 	}
-	if nctCDF(tr.Lo, df, U.Hi) > pu || nctCDF(tr.Hi, df, U.Lo) < pu {
+	m3 := b2 || nctCDF(tr.Lo, df, U.Hi) <= pu // tr.Lo ≤ QU(e')
+	if !m3 {
 		return false
 	}
-	// Q_L(a') ≤ Q_U(e') and Q_U(c') ≤ Q_L(b').
-	q := tQuantile(pl, df, L.Lo)
-	if nctCDF(q, df, U.Hi) > pu {
+	m4 := b1 || nctCDF(tr.Hi, df, U.Lo) >= pu // QU(c') ≤ tr.Hi
+	if !m4 {
 		return false
 	}
-	q = tQuantile(pu, df, U.Lo)
-	return !(nctCDF(q, df, L.Hi) > pl)
+	// QL(a') ≤ QU(e'): implied when QL(a') ≤ tr.Lo or tr.Hi ≤ QU(e').
+	if !a1 && !b2 {
+		q := tQuantile(pl, df, L.Lo)
+		if nctCDF(q, df, U.Hi) > pu {
+			return false
+		}
+	}
+	// QU(c') ≤ QL(b'): implied when QU(c') ≤ tr.Lo or tr.Hi ≤ QL(b').
+	if !b1 && !a2 {
+		q := tQuantile(pu, df, U.Lo)
+		if nctCDF(q, df, L.Hi) > pl {
+			return false
+		}
+	}
+	return true
+}
+
+// approxEnds returns the normal approximation (Abramowitz & Stegun
+// 26.7.10, inverted) to the ncp interval ends for an observed t,
+// λ ≈ t(1 − 1/(4ν)) ∓ z·√(1 + t²/(2ν)), and a bound on its error,
+// 3·√(1 + t²/(2ν))/√ν + 0.01, which TestApproxEndsBound checks against the
+// exact ends for 1 ≤ ν ≤ 1e6, |t| ≤ 200 and levels 0.5 to 0.999.
+func approxEnds(t, df, z float64) (lo, hi, bound float64) {
+	s := math.Sqrt(1 + t*t/(2*df))
+	c := t * (1 - 1/(4*df))
+	return c - z*s, c + z*s, 3*s/math.Sqrt(df) + 0.01
 }

@@ -77,6 +77,19 @@ func sumRange(x Number, N int64) (lo, hi *big.Int) {
 
 func grim(x Number, n, items int) GRIMResult {
 	N := int64(n) * int64(items)
+	if x.Decimals >= 0 && x.Decimals <= 9 && x.Mant > -1e9 && x.Mant < 1e9 && N < 1e6 && !(x.Neg && x.Mant == 0) {
+		// int64 fast path: |(2M ± 1)·N| < 2e15 and D ≤ 2e9.
+		D := 2 * int64(pow10i[x.Decimals])
+		a, b := (2*x.Mant-1)*N, (2*x.Mant+1)*N
+		lo, hi := ceilDiv64(a, D), floorDiv64(b, D)
+		r := GRIMResult{Testable: x.Decimals > 0 && N < int64(pow10i[x.Decimals])}
+		if lo > hi {
+			r.Verdict, r.Reason = Inconsistent, "GRIM"
+			return r
+		}
+		r.Verdict, r.SumLo, r.SumHi = Consistent, lo, hi
+		return r
+	}
 	lo, hi := sumRange(x, N)
 	r := GRIMResult{Testable: x.Decimals > 0 && big.NewInt(N).Cmp(pow10(x.Decimals)) < 0}
 	if lo.Cmp(hi) > 0 {
@@ -256,7 +269,22 @@ func qMax(T, n, a, b *big.Int) *big.Int {
 	return out.Add(out, new(big.Int).Mul(n, new(big.Int).Mul(a, a)))
 }
 
-func pow10(k int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil) }
+var pow10Table = func() [40]*big.Int {
+	var t [40]*big.Int
+	t[0] = big.NewInt(1)
+	for i := 1; i < len(t); i++ {
+		t[i] = new(big.Int).Mul(t[i-1], big.NewInt(10))
+	}
+	return t
+}()
+
+// pow10 returns 10^k as a new big.Int.
+func pow10(k int) *big.Int {
+	if k >= 0 && k < len(pow10Table) {
+		return new(big.Int).Set(pow10Table[k])
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)
+}
 
 func floorDiv(a, b *big.Int) *big.Int {
 	q, m := new(big.Int).DivMod(a, b, new(big.Int)) // b > 0: Euclidean = floor
@@ -280,4 +308,22 @@ func clampInt64(x *big.Int) int64 {
 		return -1 << 63
 	}
 	return 1<<63 - 1
+}
+
+var pow10i = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
+func floorDiv64(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && (a < 0) {
+		q--
+	}
+	return q
+}
+
+func ceilDiv64(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && (a > 0) {
+		q++
+	}
+	return q
 }
