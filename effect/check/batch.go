@@ -30,22 +30,7 @@ type Table struct {
 	Rows   []Row
 }
 
-// Columns ReadCSV recognises (header names are matched case-insensitively
-// after trimming spaces; aliases in parentheses). Every column is
-// optional; whatever a check needs and does not find makes that check
-// NotCheckable.
-//
-//	m1, sd1, n1          intervention arm's mean, SD and n, as printed
-//	m2, sd2, n2          control arm's
-//	effect (d, g, smd, es)   the reported standardized mean difference
-//	ci                   the reported CI as printed, or
-//	ci_lower, ci_upper   its two ends
-//	level                the CI level: "95", "95%" or "0.95" (default 95%)
-//	measure              the label the paper used ("d", "g", "Glass")
-//	items                items per scale score, for GRIM and GRIMMER on both arms
-//	scale_min, scale_max range of a single item response (optional, GRIMMER)
-//	test                 an APA result, "t(28) = 2.20, p = .036"
-//	tails                "1" or "2" ("one", "two"); empty means not stated
+// columnAliases maps header names (lower case) to the columns ReadCSV uses.
 var columnAliases = map[string]string{
 	"m1": "m1", "sd1": "sd1", "n1": "n1", "m2": "m2", "sd2": "sd2", "n2": "n2",
 	"effect": "effect", "d": "effect", "g": "effect", "smd": "effect", "es": "effect",
@@ -54,10 +39,28 @@ var columnAliases = map[string]string{
 	"test": "test", "tails": "tails",
 }
 
-// ReadCSV reads a table of extracted rows with a header line (see the
-// column list at columnAliases). A record with the wrong number of fields
-// keeps its place with Row.Err set; only an unreadable header or an I/O
-// error fails the whole read. A UTF-8 byte-order mark is ignored.
+// ReadCSV reads a table of extracted rows with a header line. Header names
+// are matched case-insensitively after trimming spaces (aliases in
+// parentheses); every column is optional, and whatever a check needs and
+// does not find makes that check NotCheckable. Other columns are carried
+// through to the output.
+//
+//	m1, sd1, n1              intervention arm's mean, SD and n, as printed
+//	m2, sd2, n2              control arm's
+//	effect (d, g, smd, es)   the reported standardized mean difference
+//	ci                       the reported CI as printed (any form ParseCI reads), or
+//	ci_lower, ci_upper       its two ends
+//	level                    the CI level: "95", "95%" or "0.95" (default Options.Level)
+//	measure                  the label the paper used ("d", "g", "Glass"); a note says
+//	                         when no reproducing convention carries it
+//	items                    items per scale score: runs GRIM and GRIMMER on both arms
+//	scale_min, scale_max     range of a single item response (optional, GRIMMER)
+//	test                     an APA result, "t(28) = 2.20, p = .036"
+//	tails                    "1" or "2" ("one", "two"); empty means not stated
+//
+// A record with the wrong number of fields keeps its place with Row.Err
+// set; only an unreadable header (or a column given twice) or an I/O error
+// fails the whole read. A UTF-8 byte-order mark is ignored.
 func ReadCSV(r io.Reader) (*Table, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1

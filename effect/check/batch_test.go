@@ -206,3 +206,15 @@ func cpuTime() float64 {
 	}
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
+
+func TestLabelNote(t *testing.T) {
+	row := Row{Line: 1, SMD: SMDInput{Treat: Arm{"6.00", "1.00", "5"}, Control: Arm{"5.00", "1.00", "5"}, Effect: "1.00"}, Measure: "Hedges' g"}
+	r := CheckRow(row, nil)
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "reproduced only as d (pooled SD)") {
+		t.Errorf("notes %q (%s)", r.Notes, r.SMD.Effect.Summary())
+	}
+	row.SMD.Effect, row.Measure = "0.90", "g"
+	if r := CheckRow(row, nil); len(r.Notes) != 0 || r.SMD.Effect.Verdict != Consistent {
+		t.Errorf("g: notes %q (%s)", r.Notes, r.SMD.Effect.Summary())
+	}
+}

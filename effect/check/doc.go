@@ -68,9 +68,27 @@
 // the larger of its two ends' gaps (for the noncentral-t interval, the gap
 // is computed for the convention closest under Wald).
 //
-// Comparisons allow a relative 1e-9 for floating-point error. The exact
-// interval relies on gonum's noncentral t CDF (AS 243), accurate to about
-// 1e-12 for |t| below 37.6 and approximate beyond, as R's pt.
+// For the noncentral-t interval the check needs no inversion: λ_L(t) and
+// λ_U(t) are increasing in t, so the t whose lower end rounds to the
+// reported lower end form an interval whose ends are noncentral-t
+// quantiles, and whether such intervals meet reduces to comparing CDF
+// values (t ≤ Q_p(λ) iff F(t; λ) ≤ p). A convention far from the reported
+// CI is excluded first with the normal approximation of Abramowitz &
+// Stegun 26.7.10 and an error bound that the tests verify against the
+// exact ends (1 ≤ df ≤ 1e6, |t| ≤ 200, levels 0.5 to 0.999); the decision
+// itself always rests on the exact CDF.
+//
+// Comparisons allow a relative 1e-9 for floating-point error. The
+// noncentral t CDF is internal/nct's (accurate to 1e-10 over |t| ≤ 1000,
+// df ≤ 1e7), or gonum's AS 243 where the tests show the two agree to
+// 1e-10 (df 10 to 1e5, |t| < 25, |λ| < 33), which is faster. Gaps are on
+// the scale of the reported value (d, g or Δ alike).
+//
+// NotCheckable means an input the check needs is missing (an empty field)
+// or could not be read; the reason names the fields. A field that is
+// present but unreadable, n < 2 or an SD ≤ 0 is also an error (a
+// *FieldError naming the field, wrapping ErrUnparseable or
+// ErrInvalidInput).
 //
 // # GRIM and GRIMMER
 //

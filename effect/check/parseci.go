@@ -27,7 +27,7 @@ func ParseCI(s string) (CI, error) {
 	orig := s
 	s = trimSpace(s)
 	// Leading label such as "95% CI" or "CI:".
-	if i := strings.Index(strings.ToUpper(s), "CI"); i >= 0 && i < 12 {
+	if i := indexFold(s, "ci"); i >= 0 && i < 12 {
 		if pre := strings.TrimFunc(s[:i], func(r rune) bool {
 			return isSpace(r) || unicode.IsDigit(r) || r == '%' || r == '.' || r == ','
 		}); pre == "" || pre == "(" || pre == "[" {
@@ -62,11 +62,10 @@ func ParseCI(s string) (CI, error) {
 
 // splitRange splits the text of an interval into its two ends.
 func splitRange(s string) (string, string, bool) {
-	low := strings.ToLower(s)
-	if i := strings.Index(low, " to "); i >= 0 {
+	if i := indexFold(s, " to "); i >= 0 {
 		return s[:i], s[i+4:], true
 	}
-	if i := strings.Index(low, "to"); i > 0 && strings.Count(low, "to") == 1 {
+	if i := indexFold(s, "to"); i > 0 && indexFold(s[i+2:], "to") < 0 {
 		return s[:i], s[i+2:], true
 	}
 	if strings.Count(s, ";") == 1 {
@@ -95,4 +94,26 @@ func splitRange(s string) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// indexFold is strings.Index with ASCII letters compared without case; it
+// keeps byte offsets valid in s (strings.ToLower may change lengths).
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		ok := true
+		for j := 0; j < len(sub); j++ {
+			a, b := s[i+j], sub[j]
+			if 'A' <= a && a <= 'Z' {
+				a += 'a' - 'A'
+			}
+			if a != b {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
 }
