@@ -173,10 +173,10 @@ type Options struct {
 	// measures that have no separately named corrected constructor:
 	// GlassDelta (J(n2−1), as metafor's SMD1), SMDH (J(N−2), as metafor's
 	// SMDH), the within-arm measures Dz, Drm, Dav and DBecker (J(n−1), as
-	// metafor's SMCC/SMCR and effectsize's adjust = TRUE), and FromT, FromF,
-	// FromP and FromSamples(MeasureD, ...), which then return Hedges' g as
-	// metafor's escalc("SMD", ti = ...) does. CohenD and HedgesG ignore it:
-	// their names say which they are.
+	// metafor's SMCC/SMCR and effectsize's adjust = TRUE), and FromT, FromF
+	// and FromP, which then return Hedges' g as metafor's
+	// escalc("SMD", ti = ...) does. CohenD and HedgesG (and FromSamples with
+	// MeasureD or MeasureG) ignore it: their names say which they are.
 	Correct bool
 }
 

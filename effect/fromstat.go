@@ -72,9 +72,46 @@ func FromP(p float64, sign int, n1, n2 int, o *Options) (Estimate, error) {
 	if err := checkN("n2", n2, 2); err != nil {
 		return Estimate{}, err
 	}
-	df := float64(n1 + n2 - 2)
-	q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(1 - p/2)
+	q := tUpper(p/2, float64(n1+n2-2))
+	if !finite(q) {
+		return Estimate{}, fieldErr("p", p, "is too small to invert on this many degrees of freedom")
+	}
 	return FromT(float64(sign)*q, n1, n2, o)
+}
+
+// tUpper returns the t with P(T > t) = q on df degrees of freedom, for q
+// in (0, 0.5]. gonum's quantile (an inverse incomplete beta) or, when that
+// fails, the normal quantile starts the search;
+// Newton steps in log t on log P(T > t) (derivative −t·f(t)/P(T > t)) then
+// make it accurate to a few ulps even for tiny q, where the plain quantile
+// loses digits or overflows.
+func tUpper(q, df float64) float64 {
+	if q >= 0.5 {
+		return 0
+	}
+	st := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}
+	lq := math.Log(q)
+	t := -st.Quantile(q)
+	if !finite(t) || !(t > 0) || !(st.Survival(t) > 0) {
+		// gonum's inverse incomplete beta can fail far in the tail; the
+		// normal quantile is a safe start for the log-scale Newton steps
+		// (log P(T > e^u) is close to linear in u there).
+		t = -distuv.UnitNormal.Quantile(q)
+	}
+	u := math.Log(t)
+	for i := 0; i < 50; i++ {
+		t = math.Exp(u)
+		sv := st.Survival(t)
+		if !(sv > 0) || !finite(t) {
+			return math.NaN()
+		}
+		step := (math.Log(sv) - lq) * sv / (t * st.Prob(t))
+		u += step
+		if math.Abs(step) <= 1e-16 {
+			break
+		}
+	}
+	return math.Exp(u)
 }
 
 // Summarize returns the mean, the sample SD (denominator n − 1) and the

@@ -98,7 +98,7 @@ func smdVariance(vm VarianceMethod, d, m, a, npi float64, corrected bool) (float
 			return math.NaN(), fieldErr("Variance", vm, "UB needs J, which needs more than 1 degree of freedom")
 		}
 		g := j * d
-		v := a + (1-(m-2)/(m*j*j))*g*g
+		v := a + ubFactor(m)*g*g
 		if !corrected {
 			v /= j * j
 		}

@@ -16,29 +16,49 @@ import "math"
 // df < 41 and through the asymptotic expansion
 //
 //	log Γ(x+½) − log Γ(x) = ½ log x − 1/(8x) + 1/(192x³) − 1/(640x⁵) + 17/(14336x⁷)
+//	                        − 31/(18432x⁹) + 691/(180224x¹¹) − ...
 //
-// with x = (df−1)/2 beyond, which avoids the cancellation between two large
-// log-gamma values (metafor's and effectsize's lgamma form loses about
-// log10(df) digits); the truncation error there is below 2e-17. Unlike
+// (from the Bernoulli-polynomial expansion of log Γ(x+a)) with x = (df−1)/2
+// beyond, which avoids the cancellation between two large log-gamma values
+// (metafor's and effectsize's lgamma form loses about log10(df) digits); the
+// truncation error there is below 2e-19. Unlike
 // gamma()-based code (MBESS), it does not overflow for df ≥ 344.
 //
 // The common approximation 1 − 3/(4df − 1) (Hedges 1981) is JApprox.
 func J(df float64) float64 {
+	return math.Exp(logJ(df))
+}
+
+// logJ returns log J(df), accurate in absolute terms (it is about
+// −3/(4df) for large df), NaN for df ≤ 1 and 0 for df = +Inf.
+func logJ(df float64) float64 {
 	if !(df > 1) { // also catches NaN
 		return math.NaN()
 	}
 	if math.IsInf(df, 1) {
-		return 1
+		return 0
 	}
 	x := (df - 1) / 2
 	if df < 41 {
 		a, _ := math.Lgamma(df / 2)
 		b, _ := math.Lgamma(x)
-		return math.Exp(a - b - 0.5*math.Log(df/2))
+		return a - b - 0.5*math.Log(df/2)
 	}
 	x2 := x * x
-	s := -1 / (8 * x) * (1 - 1/(24*x2)*(1-3/(10*x2)*(1-85/(112*x2))))
-	return math.Exp(s - 0.5*math.Log1p(1/(2*x)))
+	// Coefficients (−1)^n (2^(1−n) − 2) B_n / (n(n−1)), n = 2, 4, ..., 12,
+	// nested: −1/8, 1/192, −1/640, 17/14336, −31/18432, 691/180224.
+	s := -1 / (8 * x) * (1 - 1/(24*x2)*(1-3/(10*x2)*(1-85/(112*x2)*(1-217/(153*x2)*(1-6219/(2728*x2))))))
+	return s - 0.5*math.Log1p(1/(2*x))
+}
+
+// ubFactor returns 1 − (m−2)/(m·J(m)²), the coefficient of g² in the
+// unbiased (UB) variance. It is about 1/(2m), the difference of two
+// numbers close to 1, so it is computed as 2/m − (1/J² − 1)(1 − 2/m) with
+// 1/J² − 1 = expm1(−2·log J), which keeps its relative accuracy for large
+// m (the direct form loses about log10(m) digits).
+func ubFactor(m float64) float64 {
+	u := math.Expm1(-2 * logJ(m))
+	return 2/m - u*(1-2/m)
 }
 
 // JApprox returns Hedges' (1981) approximation 1 − 3/(4df − 1) to J(df), as

@@ -46,14 +46,22 @@ func NCPInterval(t, df, level float64) (lo, hi float64, err error) {
 	step := s * (0.05 + 1/df)
 	logTarget := math.Log(alpha2)
 
-	fLo := func(ncp float64) float64 { return math.Log(Survival(t, df, ncp)) - logTarget }
-	fHi := func(ncp float64) float64 { return math.Log(CDF(t, df, ncp)) - logTarget }
+	// Halley's method on log P - log(α/2), with the derivatives of P in δ
+	// from the same quadrature; log P is close to linear in δ and the start
+	// is good, so two or three evaluations per limit suffice.
+	logTail := func(ncp float64, upper bool) (f, d1, d2 float64) {
+		p, dp, dp2 := tailDeriv(t, df, ncp, upper, true)
+		r := dp / p
+		return math.Log(p) - logTarget, r, dp2/p - r*r
+	}
+	fLo := func(ncp float64) (float64, float64, float64) { return logTail(ncp, true) }
+	fHi := func(ncp float64) (float64, float64, float64) { return logTail(ncp, false) }
 	inf := math.Inf(1)
-	lo, err = root.SolveMonotone(fLo, c-z*s, step, -inf, inf, rootOpts)
+	lo, err = root.Halley(fLo, c-z*s, step, -inf, inf, rootOpts)
 	if err != nil {
 		return nan, nan, fmt.Errorf("%w: lower limit for t = %v, df = %v, level = %v: %w", ErrNoConvergence, t, df, level, err)
 	}
-	hi, err = root.SolveMonotone(fHi, c+z*s, step, -inf, inf, rootOpts)
+	hi, err = root.Halley(fHi, c+z*s, step, -inf, inf, rootOpts)
 	if err != nil {
 		return nan, nan, fmt.Errorf("%w: upper limit for t = %v, df = %v, level = %v: %w", ErrNoConvergence, t, df, level, err)
 	}

@@ -22,24 +22,34 @@ func CDF(t, df, ncp float64) float64 { return tail(t, df, ncp, false) }
 func Survival(t, df, ncp float64) float64 { return tail(t, df, ncp, true) }
 
 func tail(t, df, ncp float64, upper bool) float64 {
+	p, _, _ := tailDeriv(t, df, ncp, upper, false)
+	return p
+}
+
+// tailDeriv returns the lower (upper false) or upper tail probability and,
+// if wantDeriv, its first and second derivatives with respect to ncp.
+func tailDeriv(t, df, ncp float64, upper, wantDeriv bool) (p, dp, dp2 float64) {
+	sgn := 1.0
+	if upper {
+		sgn = -1
+	}
 	switch {
 	case math.IsNaN(t) || math.IsNaN(df) || math.IsNaN(ncp) || df <= 0 || math.IsInf(ncp, 0):
-		return math.NaN()
+		return math.NaN(), math.NaN(), math.NaN()
 	case math.IsInf(t, 0):
 		if (t > 0) != upper {
-			return 1
+			return 1, 0, 0
 		}
-		return 0
-	case math.IsInf(df, 1):
-		if upper {
-			return normCDF(ncp - t)
+		return 0, 0, 0
+	case math.IsInf(df, 1) || t == 0:
+		// T is normal (df = Inf), or the tail is P(Z ∓ ncp ...) at t = 0.
+		x := t - ncp
+		if t == 0 {
+			x = -ncp
 		}
-		return normCDF(t - ncp)
-	case t == 0:
-		if upper {
-			return normCDF(ncp)
-		}
-		return normCDF(-ncp)
+		phi := math.Exp(-0.5*x*x) / sqrt2Pi
+		return normCDF(sgn * x), -sgn * phi, -sgn * x * phi
 	}
-	return integralTail(t, df, ncp, upper)
+	p, dp, dp2 = integralTail(t, df, ncp, upper, wantDeriv)
+	return math.Min(p, 1), dp, dp2
 }

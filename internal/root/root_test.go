@@ -152,3 +152,75 @@ func TestFindBracket(t *testing.T) {
 		}
 	}
 }
+
+func TestNewton(t *testing.T) {
+	t.Parallel()
+	inf := math.Inf(1)
+	cases := []struct {
+		name string
+		fdf  func(float64) (float64, float64)
+		x0   float64
+		want float64
+		max  int
+	}{
+		{"sqrt2", func(x float64) (float64, float64) { return x*x - 2, 2 * x }, 1, math.Sqrt2, 8},
+		{"log prob", func(x float64) (float64, float64) {
+			// log Φc(x) - log(1e-10): increasing to -Inf; root 6.3613409.
+			p := 0.5 * math.Erfc(x/math.Sqrt2)
+			return math.Log(p) - math.Log(1e-10), -math.Exp(-x*x/2) / math.Sqrt(2*math.Pi) / p
+		}, 0, 6.361340902404056, 10},
+		// f' = 0 at the start: falls back to bracketing.
+		{"zero slope", func(x float64) (float64, float64) { return x*x*x - 8, 3 * x * x }, 0, 2, 60},
+		// Overshooting Newton (atan): the bracket keeps it in check.
+		{"atan", func(x float64) (float64, float64) { return math.Atan(x - 1), 1 / (1 + (x-1)*(x-1)) }, 5, 1, 60},
+		// -Inf at the start: falls back.
+		{"infinite", func(x float64) (float64, float64) {
+			return math.Log(math.Max(x, 0)) - 1, 1 / x
+		}, -3, math.E, 200},
+	}
+	for _, c := range cases {
+		n := 0
+		got, err := Newton(func(x float64) (float64, float64) { n++; return c.fdf(x) }, c.x0, 0.5, -inf, inf, nil)
+		if err != nil || math.Abs(got-c.want) > 1e-12*math.Abs(c.want) {
+			t.Errorf("%s: got %.17g, %v; want %.17g", c.name, got, err, c.want)
+		}
+		if n > c.max {
+			t.Errorf("%s: %d evaluations, want <= %d", c.name, n, c.max)
+		}
+	}
+	_, err := Newton(func(x float64) (float64, float64) { return math.NaN(), 1 }, 0, 1, -inf, inf, nil)
+	if !errors.Is(err, ErrNaN) {
+		t.Errorf("NaN: error %v", err)
+	}
+	_, err = Newton(func(x float64) (float64, float64) { return 1 + x*x, 2 * x }, 0, 1, -inf, inf, nil)
+	if !errors.Is(err, ErrNoBracket) {
+		t.Errorf("no root: error %v", err)
+	}
+	_, err = Newton(func(x float64) (float64, float64) { return x, 1 }, 0, -1, -inf, inf, nil)
+	if !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("bad step: error %v", err)
+	}
+}
+
+func TestHalley(t *testing.T) {
+	t.Parallel()
+	inf := math.Inf(1)
+	n := 0
+	// log Φc(x) - log(1e-10) with exact derivatives.
+	fdd := func(x float64) (float64, float64, float64) {
+		n++
+		p := 0.5 * math.Erfc(x/math.Sqrt2)
+		phi := math.Exp(-x*x/2) / math.Sqrt(2*math.Pi)
+		d1 := -phi / p
+		d2 := x*phi/p - d1*d1
+		return math.Log(p) - math.Log(1e-10), d1, d2
+	}
+	got, err := Halley(fdd, 5.5, 0.5, -inf, inf, &Options{AbsTol: 1e-14, RelTol: 1e-14})
+	want := 6.361340902404056
+	if err != nil || math.Abs(got-want) > 1e-14*want {
+		t.Errorf("Halley = %.17g, %v; want %.17g", got, err, want)
+	}
+	if n > 4 {
+		t.Errorf("Halley used %d evaluations, want <= 4", n)
+	}
+}

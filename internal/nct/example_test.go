@@ -1,0 +1,34 @@
+package nct_test
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/tiesproject/ties/internal/nct"
+)
+
+func ExampleCDF() {
+	// P(T <= 2.5) for 38 degrees of freedom and noncentrality 1.
+	fmt.Printf("%.12f\n", nct.CDF(2.5, 38, 1))
+	// An upper tail far beyond what 1 - CDF could resolve.
+	fmt.Printf("%.6e\n", nct.Survival(5, 10, -20))
+	// Output:
+	// 0.923196528376
+	// 2.111602e-101
+}
+
+func ExampleNCPInterval() {
+	// Exact 95% CI for Cohen's d from two groups of 45 and 47 with
+	// d = 0.4624: t = d·h, h = sqrt(n1·n2/(n1+n2)), df = n1+n2-2; the
+	// limits for d are the limits for the noncentrality divided by h.
+	n1, n2, d := 45.0, 47.0, 0.4624
+	h := math.Sqrt(n1 * n2 / (n1 + n2))
+	lo, hi, err := nct.NCPInterval(d*h, n1+n2-2, 0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("d = %.4f, 95%% CI [%.4f, %.4f]\n", d, lo/h, hi/h)
+	// Output:
+	// d = 0.4624, 95% CI [0.0468, 0.8755]
+}
