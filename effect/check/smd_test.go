@@ -288,3 +288,30 @@ func TestSMDMissingAndErrors(t *testing.T) {
 		}
 	}
 }
+
+// The exact ends used here agree with effect.CohenD and effect.HedgesG
+// (their default CI is the noncentral-t interval), at RC1–RC10 inputs.
+func TestExactEndsMatchEffect(t *testing.T) {
+	for _, c := range [][6]float64{
+		{38.2, 9.1, 45, 42.7, 10.3, 47}, {14.8, 5.2, 60, 13.1, 5.9, 58}, {5, 1, 2, 3, 1, 2},
+		{15, 1, 10, 10, 1, 10}, {22, 4, 8, 19.5, 6, 40}, {20, 5, 15, 26, 5, 15}, {50.6, 10, 500, 48.6, 10, 500},
+	} {
+		tr, co := effect.Group{Mean: c[0], SD: c[1], N: int(c[2])}, effect.Group{Mean: c[3], SD: c[4], N: int(c[5])}
+		d, err := effect.CohenD(tr, co, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := effect.HedgesG(tr, co, nil)
+		n1, n2 := c[2], c[5]
+		h := math.Sqrt(n1 * n2 / (n1 + n2))
+		df := n1 + n2 - 2
+		lo, hi := ncpFor(d.Value*h, df, 0.975)/h, ncpFor(d.Value*h, df, 0.025)/h
+		if !closeTo(lo, d.CI.Lower, 1e-8) || !closeTo(hi, d.CI.Upper, 1e-8) {
+			t.Errorf("%v: d CI [%v, %v], effect.CohenD %+v", c, lo, hi, d.CI)
+		}
+		j := effect.J(df)
+		if !closeTo(j*lo, g.CI.Lower, 1e-8) || !closeTo(j*hi, g.CI.Upper, 1e-8) {
+			t.Errorf("%v: g CI [%v, %v], effect.HedgesG %+v", c, j*lo, j*hi, g.CI)
+		}
+	}
+}
