@@ -208,6 +208,9 @@ func CheckRow(row Row, o *Options) RowResult {
 		if note := labelNote(row.Measure, res.SMD.Effect); note != "" {
 			res.Notes = append(res.Notes, note)
 		}
+		if note := conventionNote(res.SMD); note != "" {
+			res.Notes = append(res.Notes, note)
+		}
 		if largeD(res.SMD) {
 			res.Notes = append(res.Notes, "|d| > 2: check whether SEs were printed as SDs")
 		}
@@ -387,4 +390,22 @@ func largeD(r SMDResult) bool {
 		}
 	}
 	return false
+}
+
+// conventionNote says when the effect size and its CI are each consistent
+// but under no common convention.
+func conventionNote(r SMDResult) string {
+	if r.Effect.Verdict != Consistent || (r.Wald.Verdict != Consistent && r.Exact.Verdict != Consistent) {
+		return ""
+	}
+	for _, e := range r.Effect.Matches {
+		for _, f := range [...]Finding{r.Wald, r.Exact} {
+			for _, m := range f.Matches {
+				if m.Convention == e.Convention {
+					return ""
+				}
+			}
+		}
+	}
+	return "effect size and CI reproduce under different conventions"
 }

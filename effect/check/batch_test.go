@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 const batchCSV = "\ufeffstudy,m1,SD1,n1,m2,sd2,n2,d,ci,measure,items,scale_min,scale_max,test,tails,reviewer\n" +
@@ -216,5 +218,20 @@ func TestLabelNote(t *testing.T) {
 	row.SMD.Effect, row.Measure = "0.90", "g"
 	if r := CheckRow(row, nil); len(r.Notes) != 0 || r.SMD.Effect.Verdict != Consistent {
 		t.Errorf("g: notes %q (%s)", r.Notes, r.SMD.Effect.Summary())
+	}
+}
+
+func TestConventionNote(t *testing.T) {
+	// d = 1.00 (pooled SD) but the CI is g's exact interval at n = 5/5
+	// (J(8) = 0.90), printed with two decimals.
+	g, err := effect.HedgesG(effect.Group{Mean: 6, SD: 1, N: 5}, effect.Group{Mean: 5, SD: 1, N: 5}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := Row{Line: 1, SMD: SMDInput{Treat: Arm{"6.00", "1.00", "5"}, Control: Arm{"5.00", "1.00", "5"}, Effect: "1.00",
+		CI: fmt.Sprintf("(%.2f to %.2f)", g.CI.Lower, g.CI.Upper)}}
+	r := CheckRow(row, nil)
+	if r.SMD.Exact.Verdict != Consistent || len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "different conventions") {
+		t.Errorf("%s / %s: notes %q", r.SMD.Effect.Summary(), r.SMD.Exact.Summary(), r.Notes)
 	}
 }
