@@ -18,8 +18,8 @@ type Row struct {
 	Err    error    // a record-level problem (such as a wrong field count)
 
 	SMD                SMDInput
-	Items              string // number of items for GRIM/GRIMMER (both arms)
-	ScaleMin, ScaleMax string // range of one item's response
+	Items              string // items averaged into each score (1 for sum scores); GRIM/GRIMMER on both arms
+	ScaleMin, ScaleMax string // range of one item's response (of the total when Items is 1)
 	Test, Tails        string // APA test result and "1"/"2" (or "one"/"two")
 	Measure            string // the label the paper gave the effect size
 }
@@ -53,8 +53,11 @@ var columnAliases = map[string]string{
 //	level                    the CI level: "95", "95%" or "0.95" (default Options.Level)
 //	measure                  the label the paper used ("d", "g", "Glass"); a note says
 //	                         when no reproducing convention carries it
-//	items                    items per scale score: runs GRIM and GRIMMER on both arms
-//	scale_min, scale_max     range of a single item response (optional, GRIMMER)
+//	items                    number of items averaged into each person's score (1 for
+//	                         sum scores such as a UCLA-3 total): runs GRIM and GRIMMER
+//	                         on both arms' means and SDs
+//	scale_min, scale_max     range of one item response, or of the total when items
+//	                         is 1 (optional, GRIMMER)
 //	test                     an APA result, "t(28) = 2.20, p = .036"
 //	tails                    "1" or "2" ("one", "two"); empty means not stated
 //

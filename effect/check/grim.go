@@ -32,7 +32,8 @@ type ScaleRange struct {
 }
 
 // GRIM tests whether a mean printed as mean can arise from n participants'
-// whole-number scores on a scale of items items (Brown & Heathers 2017):
+// scores, each the average of items whole-number item responses
+// (Brown & Heathers 2017; items = 1 for sum scores, such as a UCLA-3 total):
 // there must be a whole number T with T/(n·items) rounding to the printed
 // mean. Rounding is "up or down" (either way of breaking a tie at 5), as
 // scrutiny's default; the check uses exact integer arithmetic on the
