@@ -148,6 +148,9 @@ func TestParseResult(t *testing.T) {
 		{"chi2(2) = 7.1, p > .01", TestChiSq, 2, 0, 7.1, Greater, 0.01, false},
 		{"t(10) = 1.2, ns", TestT, 10, 0, 1.2, Greater, 0, true},
 		{"t(45.3) = 3.112, p = .003", TestT, 45.3, 0, 3.112, Equal, 0.003, false},
+		{"(t(28) = 2.20, p = .036)", TestT, 28, 0, 2.2, Equal, 0.036, false},
+		{"t(28) = 2.20, p = .036.", TestT, 28, 0, 2.2, Equal, 0.036, false},
+		{"t(28)\u00a0=\u00a02.20, p\u202f=\u202f.036", TestT, 28, 0, 2.2, Equal, 0.036, false},
 	} {
 		r, err := ParseResult(c.in)
 		if err != nil {

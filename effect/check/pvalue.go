@@ -63,9 +63,18 @@ var resultRE = regexp.MustCompile(`(?i)^\s*(t|f|z|r|χ2|χ²|chi2|chi²|chi-squa
 //
 // Minus signs and decimal points are read as by ParseNumber; "≤" and "≥"
 // are read as "<" and ">". F needs two degrees of freedom, t, r and χ²
-// one.
+// one. Enclosing parentheses and a final full stop are ignored.
 func ParseResult(s string) (Result, error) {
-	m := resultRE.FindStringSubmatch(strings.ReplaceAll(s, "\u2009", " "))
+	// Results are often quoted inside parentheses or end a sentence.
+	in := strings.TrimRight(trimSpace(s), ").];,")
+	in = strings.TrimLeft(in, "([")
+	in = strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return ' '
+		}
+		return r
+	}, in)
+	m := resultRE.FindStringSubmatch(in)
 	if m == nil {
 		return Result{}, parseErr("", s, "not a test result like \"t(28) = 2.20, p = .036\"")
 	}
