@@ -237,7 +237,7 @@ func nctJoint(tr, rl, ru Interval, j, h, df, alpha float64) bool {
 	U := widen(Interval{ru.Lo * s, ru.Hi * s})
 	// Prescreen: λ_L and λ_U are increasing, so over tr they lie within the
 	// approximations at its ends widened by the tested error bound.
-	if alpha >= 0.001 && alpha <= 0.5 {
+	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
 		z := normalQuantile(pl)
 		llo, _, elo := approxEnds(tr.Lo, df, z)
 		_, uhi, ehi := approxEnds(tr.Hi, df, z)
