@@ -52,6 +52,9 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 	exact = Finding{Verdict: Inconsistent, Gap: math.Inf(1)}
 	var waldGaps []float64
 	convs := ciConventions()
+	// The conventions of one SE reading share the box's t range; their
+	// CDF values at its ends are shared through a cache.
+	var caches [2]cdfCache
 	for _, c := range convs {
 		j, ok := b.correction(c.Standardizer)
 		if !ok {
@@ -83,7 +86,7 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 			wald.closer(Match{c, WaldCI}, gap1)
 		}
 		waldGaps = append(waldGaps, best)
-		if nctJoint(Interval{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha) {
+		if nctJoint(Interval{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, &caches[b2i(c.SEAsSD)]) {
 			exact.add(Match{c, ExactCI})
 		}
 	}
@@ -230,7 +233,7 @@ func bisect(f func(float64) float64, a, b, y float64) float64 {
 // p-quantile of the noncentral t(df, λ); for intervals on a line it is
 // nonempty iff every lower end is ≤ every upper end, and t ≤ Q_p(λ) iff
 // F(t; λ) ≤ p.
-func nctJoint(tr, rl, ru Interval, j, h, df, alpha float64) bool {
+func nctJoint(tr, rl, ru Interval, j, h, df, alpha float64, cache *cdfCache) bool {
 	pl, pu := 1-alpha/2, alpha/2
 	s := h / j
 	L := widen(Interval{rl.Lo * s, rl.Hi * s})
@@ -253,23 +256,23 @@ func nctJoint(tr, rl, ru Interval, j, h, df, alpha float64) bool {
 	// evaluation (t ≤ Q_p(λ) iff F(t; λ) ≤ p); the two pairs of quantiles
 	// are usually implied by comparisons with tr's ends, and otherwise need
 	// one quantile each.
-	a1 := nctCDF(tr.Lo, df, L.Lo) >= pl       // QL(a') ≤ tr.Lo
-	a2 := nctCDF(tr.Hi, df, L.Hi) <= pl       // tr.Hi ≤ QL(b')
-	b1 := nctCDF(tr.Lo, df, U.Lo) >= pu       // QU(c') ≤ tr.Lo
-	b2 := nctCDF(tr.Hi, df, U.Hi) <= pu       // tr.Hi ≤ QU(e')
-	m1 := a2 || nctCDF(tr.Lo, df, L.Hi) <= pl // tr.Lo ≤ QL(b')
+	a1 := cache.cmp(tr.Lo, df, L.Lo, pl) >= 0       // QL(a') ≤ tr.Lo
+	a2 := cache.cmp(tr.Hi, df, L.Hi, pl) <= 0       // tr.Hi ≤ QL(b')
+	b1 := cache.cmp(tr.Lo, df, U.Lo, pu) >= 0       // QU(c') ≤ tr.Lo
+	b2 := cache.cmp(tr.Hi, df, U.Hi, pu) <= 0       // tr.Hi ≤ QU(e')
+	m1 := a2 || cache.cmp(tr.Lo, df, L.Hi, pl) <= 0 // tr.Lo ≤ QL(b')
 	if !m1 {
 		return false
 	}
-	m2 := a1 || nctCDF(tr.Hi, df, L.Lo) >= pl // QL(a') ≤ tr.Hi
+	m2 := a1 || cache.cmp(tr.Hi, df, L.Lo, pl) >= 0 // QL(a') ≤ tr.Hi
 	if !m2 {
 		return false
 	}
-	m3 := b2 || nctCDF(tr.Lo, df, U.Hi) <= pu // tr.Lo ≤ QU(e')
+	m3 := b2 || cache.cmp(tr.Lo, df, U.Hi, pu) <= 0 // tr.Lo ≤ QU(e')
 	if !m3 {
 		return false
 	}
-	m4 := b1 || nctCDF(tr.Hi, df, U.Lo) >= pu // QU(c') ≤ tr.Hi
+	m4 := b1 || cache.cmp(tr.Hi, df, U.Lo, pu) >= 0 // QU(c') ≤ tr.Hi
 	if !m4 {
 		return false
 	}
@@ -299,4 +302,45 @@ func approxEnds(t, df, z float64) (lo, hi, bound float64) {
 	s := math.Sqrt(1 + t*t/(2*df))
 	c := t * (1 - 1/(4*df))
 	return c - z*s, c + z*s, 3*s/math.Sqrt(df) + 0.01
+}
+
+// cdfCache answers comparisons F(t; df, λ) vs p at a few fixed t from
+// values already computed at nearby λ: ∂F/∂λ = −E[φ(tS − λ)] lies in
+// [−1/√(2π), 0] (F(t; λ) = E[Φ(tS − λ)], S = √(V/ν)), so
+// |F(t; λ) − F(t; λc)| ≤ 0.3990·|λ − λc|, and a cached value decides the
+// comparison whenever it is farther from p than that.
+type cdfCache struct {
+	t, lam, f []float64
+}
+
+// cmp returns the sign of F(t; df, λ) − p.
+func (c *cdfCache) cmp(t, df, lam, p float64) int {
+	for i := range c.t {
+		if c.t[i] != t {
+			continue
+		}
+		b := 0.3990*math.Abs(lam-c.lam[i]) + 1e-12
+		switch {
+		case c.f[i]-b > p:
+			return 1
+		case c.f[i]+b < p:
+			return -1
+		}
+	}
+	f := nctCDF(t, df, lam)
+	c.t, c.lam, c.f = append(c.t, t), append(c.lam, lam), append(c.f, f)
+	switch {
+	case f > p:
+		return 1
+	case f < p:
+		return -1
+	}
+	return 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

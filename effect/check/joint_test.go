@@ -49,7 +49,7 @@ func TestJointAgainstSampling(t *testing.T) {
 				wu += float64(rng.IntN(5)-2) * 0.01
 			}
 			rlE, ruE, rlW, ruW := round2(el), round2(eu), round2(wl), round2(wu)
-			gotE := nctJoint(tr, rlE, ruE, 1, h, df, alpha)
+			gotE := nctJoint(tr, rlE, ruE, 1, h, df, alpha, &cdfCache{})
 			gotW, _ := waldJoint(dr, rlW, ruW, 1, z, A, N)
 			foundE, foundW := false, false
 			for i := 0; i <= 200; i++ {

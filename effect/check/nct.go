@@ -35,10 +35,11 @@ func nctCDF(t, df, ncp float64) float64 {
 // ncpFor returns λ with P(T ≤ t; df, λ) = p. The CDF decreases in λ.
 func ncpFor(t, df, p float64) float64 {
 	z := distuv.UnitNormal.Quantile(p)
-	guess := t - z*math.Sqrt(1+t*t/(2*df))
-	step := 0.25 * math.Sqrt(1+t*t/(2*df))
+	// Start from the normal approximation; its tested error bound makes a
+	// first step that usually brackets the root.
+	lo, _, bound := approxEnds(t, df, z)
 	f := func(l float64) float64 { return nctCDF(t, df, l) - p }
-	return solveMonotone(f, guess, step, false)
+	return solveMonotone(f, lo, bound, false)
 }
 
 // tQuantile returns t with P(T ≤ t; df, λ) = p. The CDF increases in t.
