@@ -288,8 +288,7 @@ func pow10(k int) *big.Int {
 }
 
 func floorDiv(a, b *big.Int) *big.Int {
-	q, m := new(big.Int).DivMod(a, b, new(big.Int)) // b > 0: Euclidean = floor
-	_ = m
+	q, _ := new(big.Int).DivMod(a, b, new(big.Int)) // b > 0: Euclidean = floor
 	return q
 }
 

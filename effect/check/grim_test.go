@@ -174,8 +174,6 @@ func TestGRIMMERNoFalsePositives(t *testing.T) {
 				// high-precision square root.
 				v2 := new(big.Rat).Sub(big.NewRat(int64(Q), 1), big.NewRat(int64(S*S), int64(n)))
 				v2.Quo(v2, big.NewRat(int64(n-1), 1))
-				f, _ := new(big.Float).SetPrec(200).SetRat(v2).Float64()
-				_ = f
 				sd := new(big.Float).SetPrec(200).SetRat(v2)
 				sd.Sqrt(sd)
 				sdRat, _ := sd.Rat(nil)

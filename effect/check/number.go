@@ -162,11 +162,9 @@ func parseNumber(s string) (Number, error) {
 	default: // several commas, no point: thousands grouping of an integer
 	}
 	intPart, fracPart := s, ""
-	hasSep := false
 	if dec != 0 {
 		i := strings.IndexRune(s, dec)
 		intPart, fracPart = s[:i], s[i+1:]
-		hasSep = true
 	}
 	// Thousands separators in the integer part: the non-decimal one of
 	// ',' '.' or spaces, in groups of three.
@@ -182,7 +180,6 @@ func parseNumber(s string) (Number, error) {
 	if digits == "" && fracPart == "" {
 		return Number{}, parseErr("", orig, "no digits")
 	}
-	_ = hasSep
 	all := strings.TrimLeft(digits+fracPart, "0")
 	if len(all) > 18 {
 		return Number{}, parseErr("", orig, "more than 18 significant digits")

@@ -128,6 +128,9 @@ func TestSMDMatchesEffect(t *testing.T) {
 	d, _ := effect.CohenD(tr, co, nil)
 	g, _ := effect.HedgesG(tr, co, nil)
 	gl, _ := effect.GlassDelta(tr, co, nil)
+	if !closeTo(gl.Value, -4.5/10.3, 1e-12) {
+		t.Errorf("effect.GlassDelta = %v", gl.Value)
+	}
 	for _, c := range []struct {
 		s    Standardizer
 		want float64
@@ -137,7 +140,6 @@ func TestSMDMatchesEffect(t *testing.T) {
 			t.Errorf("%v: %v, want %v", c.s, r.Lo, c.want)
 		}
 	}
-	_ = gl
 	// RC1 reference values (effect-anchors.md §5): d = −0.462399815901, g = −0.458533952061.
 	if !closeTo(d.Value, -0.462399815901, 1e-11) {
 		t.Errorf("d = %v", d.Value)
