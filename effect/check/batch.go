@@ -398,7 +398,19 @@ func largeD(r SMDResult) bool {
 // conventionNote says when the effect size and its CI are each consistent
 // but under no common convention.
 func conventionNote(r SMDResult) string {
-	if r.Effect.Verdict != Consistent || (r.Wald.Verdict != Consistent && r.Exact.Verdict != Consistent) {
+	if r.Effect.Verdict != Consistent {
+		return ""
+	}
+	if r.Wald.Verdict == Inconsistent && r.Exact.Verdict == Inconsistent {
+		for _, m := range r.Effect.Matches {
+			switch m.Convention.Standardizer {
+			case PooledD, ExactG, ApproxG:
+				return ""
+			}
+		}
+		return "effect size reproduces only as Glass's delta or d with the average SD, whose CIs are not checked"
+	}
+	if r.Wald.Verdict != Consistent && r.Exact.Verdict != Consistent {
 		return ""
 	}
 	for _, e := range r.Effect.Matches {
