@@ -34,7 +34,8 @@
 // (SD = SE·√n). The verdict is Consistent, listing every convention that
 // reproduces the value; Inconsistent, naming the convention that comes
 // closest and the gap between its interval and the reported rounding
-// interval, on the d scale (flagged Gross when the gap is ≥ 0.1); or
+// interval, on the scale of the reported value (flagged Gross when the gap
+// is ≥ 0.1, Options.GrossGap); or
 // NotCheckable, saying which input is missing.
 //
 // The interval of values a convention yields over the box is computed
@@ -92,14 +93,17 @@
 //
 // # GRIM and GRIMMER
 //
-// GRIM (Brown & Heathers 2017) asks whether a mean of n whole-number
-// scores (of a scale of k items) can round to the printed mean; GRIMMER
+// GRIM (Brown & Heathers 2017) asks whether a mean of n scores, each the
+// average of k whole-number item responses (k = 1 for sum scores), can
+// round to the printed mean; GRIMMER
 // (Anaya 2016; Allard 2018) asks the same of the mean and SD together.
 // Both run in exact integer arithmetic on the printed digits. GRIMMER
 // tries every whole-number total T consistent with the mean and asks for a
 // whole-number sum of squares Q with the right SD range, at least the
 // minimum possible for T, at most the scale's maximum when a range is
-// given, and of the same parity as T.
+// given, and of the same parity as T. The minimum and the scale maximum
+// go beyond A-GRIMMER (scrutiny 1.0 added a scale bound too); they only
+// reject values that no whole-number data can give.
 //
 // The known GRIMMER false positive: scrutiny 0.6.1 (A-GRIMMER) flags some
 // value sets that real data produce, such as mean 0.03, SD 0.18, n = 200
@@ -126,24 +130,28 @@
 // ReadCSV reads a CSV of extracted rows (columns in ReadCSV's
 // documentation; other columns are carried through), CheckRows checks each
 // row, and WriteCSV and WriteMarkdown write one verdict row per input row,
-// in order, each with its own error.
+// in order, each with its own error. Notes flag a reported label that no
+// reproducing convention carries, an effect size and CI that reproduce
+// under different conventions, an effect that reproduces only as Glass's Δ
+// or d with the average SD (whose CIs are not checked), |d| > 2 (SEs
+// printed as SDs?) and a p printed as zero.
 //
 // # References
 //
-// Allard A (2018). Analytic-GRIMMER: a new way of testing the possibility
-// of standard deviations. Blog post.
-// Anaya J (2016). The GRIMMER test. PeerJ Preprints 4:e2400v1.
-// Brown NJL, Heathers JAJ (2017). The GRIM test. Soc Psychol Pers Sci
-// 8:363–369.
-// Gøtzsche PC, Hróbjartsson A, Marić K, Tendal B (2007). Data extraction
-// errors in meta-analyses that use standardized mean differences. JAMA
-// 298:430–437.
-// Hedges LV (1981). Distribution theory for Glass's estimator of effect
-// size and related estimators. J Educ Stat 6:107–128.
-// Nuijten MB, Hartgerink CHJ, van Assen MALM, Epskamp S, Wicherts JM
-// (2016). The prevalence of statistical reporting errors in psychology
-// (1985–2013). Behav Res Methods 48:1205–1226.
-// Steiger JH, Fouladi RT (1997). Noncentrality interval estimation and the
-// evaluation of statistical models. In: What if there were no
-// significance tests? Erlbaum.
+//   - Allard A (2018). Analytic-GRIMMER: a new way of testing the
+//     possibility of standard deviations. Blog post.
+//   - Anaya J (2016). The GRIMMER test. PeerJ Preprints 4:e2400v1.
+//   - Brown NJL, Heathers JAJ (2017). The GRIM test. Soc Psychol Pers Sci
+//     8:363–369.
+//   - Gøtzsche PC, Hróbjartsson A, Marić K, Tendal B (2007). Data
+//     extraction errors in meta-analyses that use standardized mean
+//     differences. JAMA 298:430–437.
+//   - Hedges LV (1981). Distribution theory for Glass's estimator of effect
+//     size and related estimators. J Educ Stat 6:107–128.
+//   - Nuijten MB, Hartgerink CHJ, van Assen MALM, Epskamp S, Wicherts JM
+//     (2016). The prevalence of statistical reporting errors in psychology
+//     (1985–2013). Behav Res Methods 48:1205–1226.
+//   - Steiger JH, Fouladi RT (1997). Noncentrality interval estimation and
+//     the evaluation of statistical models. In: What If There Were No
+//     Significance Tests? Erlbaum.
 package check
