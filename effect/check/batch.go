@@ -1,6 +1,8 @@
 package check
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -61,11 +63,15 @@ var columnAliases = map[string]string{
 //	test                     an APA result, "t(28) = 2.20, p = .036"
 //	tails                    "1" or "2" ("one", "two"); empty means not stated
 //
-// A record with the wrong number of fields keeps its place with Row.Err
-// set; only an unreadable header (or a column given twice) or an I/O error
+// The delimiter is a comma, or a semicolon or tab when the header line
+// has one of those and no comma (spreadsheets in locales with decimal
+// commas write semicolons). A record with the wrong number of fields keeps
+// its place with Row.Err set; only an unreadable header (or a column given twice) or an I/O error
 // fails the whole read. A UTF-8 byte-order mark is ignored.
 func ReadCSV(r io.Reader) (*Table, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	cr := csv.NewReader(br)
+	cr.Comma = sniffDelimiter(br)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	header, err := cr.Read()
@@ -423,4 +429,23 @@ func conventionNote(r SMDResult) string {
 		}
 	}
 	return "effect size and CI reproduce under different conventions"
+}
+
+// sniffDelimiter looks at the header line: ';' or '\t' when it has one of
+// them and no comma, else ','.
+func sniffDelimiter(br *bufio.Reader) rune {
+	line, _ := br.Peek(4096)
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if bytes.IndexByte(line, ',') >= 0 {
+		return ','
+	}
+	switch {
+	case bytes.IndexByte(line, ';') >= 0:
+		return ';'
+	case bytes.IndexByte(line, '\t') >= 0:
+		return '\t'
+	}
+	return ','
 }

@@ -245,3 +245,19 @@ func TestGlassOnlyNote(t *testing.T) {
 		t.Errorf("%s / %s: notes %q", r.SMD.Effect.Summary(), r.SMD.Wald.Summary(), r.Notes)
 	}
 }
+
+func TestReadCSVSemicolons(t *testing.T) {
+	in := "study;m1;sd1;n1;m2;sd2;n2;d;ci\nA;38,2;9,1;45;42,7;10,3;47;-0,46;\"(-0,88; -0,05)\"\n"
+	tb, err := ReadCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := CheckRow(tb.Rows[0], nil)
+	if r.Err != nil || r.SMD.Effect.Verdict != Consistent || r.SMD.Exact.Verdict != Consistent {
+		t.Errorf("%v %s %s", r.Err, r.SMD.Effect.Summary(), r.SMD.Exact.Summary())
+	}
+	tb, err = ReadCSV(strings.NewReader("m1\tn1\n1.5\t10\n"))
+	if err != nil || tb.Rows[0].SMD.Treat.Mean != "1.5" {
+		t.Errorf("tabs: %+v %v", tb, err)
+	}
+}

@@ -116,7 +116,7 @@ func TestParseCI(t *testing.T) {
 			t.Errorf("%q: got [%v, %v], want [%v, %v]", c.in, ci.Lower.Value, ci.Upper.Value, c.lo, c.hi)
 		}
 	}
-	for _, bad := range []string{"", "()", "0.31", "abc to def", "0,18,0,80", "(0.5 to )", "1 to 2 to 3"} {
+	for _, bad := range []string{"", "()", "0.31", "abc to def", "0,18,0,80", "(0.5 to )", "1 to 2 to 3", "(-0,88", "1,2"} {
 		if _, err := ParseCI(bad); !errors.Is(err, ErrUnparseable) {
 			t.Errorf("%q: err = %v, want ErrUnparseable", bad, err)
 		}

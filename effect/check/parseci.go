@@ -19,8 +19,8 @@ type CI struct {
 //
 // Brackets ((), [], {}) and a leading label ("95% CI", "CI", ":") are
 // ignored. The ends are split at, in order of preference: the word "to",
-// a semicolon, a comma followed by a space, a lone comma (when neither end
-// uses a decimal comma), and otherwise the first dash (hyphen, en dash,
+// a semicolon, a comma followed by a space, a lone comma (when the ends
+// use decimal points), and otherwise the first dash (hyphen, en dash,
 // em dash or U+2212) that follows a digit, so that "−0.5–−0.2" reads as
 // −0.5 and −0.2. A lower end above the upper end is an error.
 func ParseCI(s string) (CI, error) {
@@ -76,7 +76,9 @@ func splitRange(s string) (string, string, bool) {
 		i := strings.Index(s, ", ")
 		return s[:i], s[i+2:], true
 	}
-	if strings.Count(s, ",") == 1 {
+	if strings.Count(s, ",") == 1 && strings.Contains(s, ".") {
+		// "0.18,0.80"; without decimal points a lone comma is more likely
+		// a decimal comma ("(−0,88") and the text is ambiguous.
 		i := strings.Index(s, ",")
 		return s[:i], s[i+1:], true
 	}
