@@ -26,7 +26,9 @@
 // effectsize and the trial literature. For an outcome where lower scores
 // are better (loneliness) a beneficial intervention therefore has a
 // negative value. Estimate.Favouring(LowerIsBetter) turns an estimate so
-// that positive means "favours the intervention" and marks it Oriented.
+// that positive means "favours the intervention" and marks it Oriented;
+// DirectionFor maps an instrument's "higher is better" flag (such as
+// measures.Instrument.HigherIsBetter) to a Direction.
 // Nothing in this package drops a sign silently: FromF and FromP require it.
 //
 // # Small-sample correction
@@ -54,7 +56,7 @@
 // Algina–Keselman–Penfield scaling on n2−1 df. SMDH, d_rm, d_av and Becker's
 // d default to Wald (estimate ± z·SE); Options.CI = Wald or WaldT is
 // available everywhere. The noncentral t CDF is evaluated by AS 243 (Lenth
-// 1989) where that series is exact (|ncp| ≤ 35, df ≤ 1e5) and by
+// 1989) where that series is accurate (|ncp| ≤ 35, df ≤ 1e4; within 1e-9 of the exact limits) and by
 // internal/nct's quadrature elsewhere, so large effects in large trials
 // (|ncp| > 37.62, where R's pt and gonum switch to a normal approximation)
 // keep full accuracy.

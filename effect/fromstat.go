@@ -80,38 +80,40 @@ func FromP(p float64, sign int, n1, n2 int, o *Options) (Estimate, error) {
 }
 
 // tUpper returns the t with P(T > t) = q on df degrees of freedom, for q
-// in (0, 0.5]. gonum's quantile (an inverse incomplete beta) or, when that
-// fails, the normal quantile starts the search;
-// Newton steps in log t on log P(T > t) (derivative −t·f(t)/P(T > t)) then
-// make it accurate to a few ulps even for tiny q, where the plain quantile
-// loses digits or overflows.
+// in (0, 0.5], by Newton steps in log t on log P(T > t) (derivative
+// −t·f(t)/P(T > t)), accurate to a few ulps even for tiny q, where gonum's
+// quantile (an inverse incomplete beta) loses digits, fails or is slow.
 func tUpper(q, df float64) float64 {
 	if q >= 0.5 {
 		return 0
 	}
 	st := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}
 	lq := math.Log(q)
-	t := -st.Quantile(q)
-	if !finite(t) || !(t > 0) || !(st.Survival(t) > 0) {
-		// gonum's inverse incomplete beta can fail far in the tail; the
-		// normal quantile is a safe start for the log-scale Newton steps
-		// (log P(T > e^u) is close to linear in u there).
-		t = -distuv.UnitNormal.Quantile(q)
-	}
+	// Start: the Cornish–Fisher correction of the normal quantile
+	// (Abramowitz & Stegun 26.7.5, first term); log P(T > e^u) is close to
+	// linear in u in the tail, so Newton steps in u converge fast from it.
+	z := -distuv.UnitNormal.Quantile(q)
+	t := z * (1 + (z*z+1)/(4*df))
 	u := math.Log(t)
-	for i := 0; i < 50; i++ {
+	prev := math.Inf(1)
+	for i := 0; i < 1000; i++ {
 		t = math.Exp(u)
 		sv := st.Survival(t)
 		if !(sv > 0) || !finite(t) {
 			return math.NaN()
 		}
 		step := (math.Log(sv) - lq) * sv / (t * st.Prob(t))
+		// Damp steps that would jump more than a factor e in t.
+		step = math.Max(-1, math.Min(1, step))
 		u += step
-		if math.Abs(step) <= 1e-16 {
-			break
+		// Converged, or down to rounding noise (steps stop shrinking).
+		if a := math.Abs(step); a <= 1e-15 || (a < 1e-11 && a >= prev) {
+			return math.Exp(u)
+		} else {
+			prev = a
 		}
 	}
-	return math.Exp(u)
+	return math.NaN()
 }
 
 // Summarize returns the mean, the sample SD (denominator n − 1) and the

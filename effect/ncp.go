@@ -11,13 +11,25 @@ import (
 )
 
 // as243Limit bounds the region where the fast path trusts AS 243 (Lenth
-// 1989, gonum's distuv.NoncentralT.CDF): it is accurate to about 1e-12
-// for |ncp| below 37.62, where it switches to a normal approximation; we
-// stop well short of that. asDFLimit keeps away from the huge-df region
-// where R (but not gonum) also approximates and the series is slow.
+// 1989, gonum's distuv.NoncentralT.CDF): its CDF is accurate to about
+// 1e-12 (absolute) for |ncp| below 37.62, where it switches to a normal
+// approximation; we stop well short of that. Beyond df = 1e4 its error
+// grows (3e-9 on the ncp scale at df = 1e5, checked against mpmath), so
+// larger df go to internal/nct. Below df = 3 AS 243 loses accuracy in the
+// far tails: at df = 1 and level 0.999 the bounds near |λ| = 34 differed
+// from internal/nct (the more accurate, by mpmath) by 4.5e-9, so small df
+// go to internal/nct too. At levels above 0.99 the bounds lie where the
+// density is small, so AS 243's absolute error of about 1e-12 in the CDF
+// becomes more than 1e-9 in λ (2e-9 at level 0.999, df = 8, checked
+// against mpmath): those levels go to internal/nct. Within these limits the two evaluations agree to
+// about 1e-9 on the ncp scale, see TestNCPFastPathAgrees and
+// TestNCPFastPathRandom.
 const (
 	as243Limit = 35
-	asDFLimit  = 1e5
+	asDFMin    = 3
+	asDFLimit  = 1e4
+	// asLevelLimit is the highest confidence level the fast path serves.
+	asLevelLimit = 0.99
 )
 
 var fastRootOpts = &root.Options{AbsTol: 1e-13, RelTol: 1e-13, MaxIter: 200}
@@ -31,13 +43,14 @@ var fastRootOpts = &root.Options{AbsTol: 1e-13, RelTol: 1e-13, MaxIter: 200}
 // normal approximation of Abramowitz & Stegun 26.7.10, then Brent).
 //
 // Two evaluations of the CDF are used. Where both bounds lie within
-// |λ| ≤ 35 and df ≤ 1e5, the fast AS 243 series (Lenth 1989, as R's pt and
-// gonum) is exact to about 1e-12 and is used; otherwise, or if the fast
+// |λ| ≤ 35, 3 ≤ df ≤ 1e4 and the level is at most 0.99, the fast AS 243 series (Lenth 1989, as R's pt and
+// gonum) is accurate to about 1e-12 in the CDF (1e-9 or better in λ) and is
+// used; otherwise, or if the fast
 // search fails, internal/nct's quadrature, which is accurate over the whole
 // range (no normal approximation beyond |λ| = 37.62), decides. The golden
 // tests check both paths against R (uniroot on pt, tol 1e-13) and mpmath.
 func ncpInterval(t, df, level float64) (lo, hi float64, err error) {
-	if df <= asDFLimit && math.Abs(t) < as243Limit {
+	if df >= asDFMin && df <= asDFLimit && math.Abs(t) < as243Limit && level <= asLevelLimit {
 		lo, hi, err = fastNCPInterval(t, df, level)
 		if err == nil && lo <= hi && math.Abs(lo) <= as243Limit && math.Abs(hi) <= as243Limit {
 			return lo, hi, nil

@@ -47,7 +47,8 @@ func trialObservations() []plot.Observation {
 	return obs
 }
 
-// forestData is nine befriending and peer-support trials on a loneliness
+// forestData is nine invented befriending and peer-support trials (made-up
+// labels and numbers, not real studies) on a loneliness
 // scale (Hedges' g, intervention − usual care, so negative favours the
 // intervention), with fixed- and random-effects pooled rows.
 func forestData() plot.ForestData {
@@ -58,11 +59,11 @@ func forestData() plot.ForestData {
 		label string
 		g, se float64
 	}{
-		{"Mountain 2017", -0.31, 0.19}, {"Lloyd-Evans 2020", -0.08, 0.21},
-		{"Sheridan 2015", -0.52, 0.28}, {"Harris 1999", 0.05, 0.16},
-		{"Davidson 2004", -0.41, 0.24}, {"Terzian 2013", -0.22, 0.12},
-		{"Castelein 2008", 0.12, 0.20}, {"Thomas 2023", -0.65, 0.33},
-		{"Kaplan 2011", -0.18, 0.14},
+		{"Trial A 2017", -0.31, 0.19}, {"Trial B 2020", -0.08, 0.21},
+		{"Trial C 2015", -0.52, 0.28}, {"Trial D 1999", 0.05, 0.16},
+		{"Trial E 2004", -0.41, 0.24}, {"Trial F 2013", -0.22, 0.12},
+		{"Trial G 2008", 0.12, 0.20}, {"Trial H 2023", -0.65, 0.33},
+		{"Trial I 2011", -0.18, 0.14},
 	}
 	d := plot.ForestData{Measure: effect.MeasureG}
 	for _, s := range studies {
@@ -103,14 +104,14 @@ func appraisalGrid() mmat.Grid {
 		cat   mmat.Category
 		ans   []mmat.Answer // S1, S2, then the category's five criteria
 	}{
-		{"Mountain 2017", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, N, C, Y}},
-		{"Lloyd-Evans 2020", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, Y, Y, C}},
-		{"Sheridan 2015", mmat.RCT, []mmat.Answer{Y, Y, C, Y, N, N, Y}},
-		{"Harris 1999", mmat.RCT, []mmat.Answer{Y, Y, C, C, N, C, N}},
-		{"Davidson 2004", mmat.RCT, []mmat.Answer{Y, Y, Y, N, Y, C, Y}},
-		{"Terzian 2013", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, Y, Y, Y}},
-		{"Castelein 2008", mmat.NonRandomized, []mmat.Answer{Y, Y, Y, Y, C, N, Y}},
-		{"Thomas 2023", mmat.RCT, []mmat.Answer{Y, N}},
+		{"Trial A 2017", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, N, C, Y}},
+		{"Trial B 2020", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, Y, Y, C}},
+		{"Trial C 2015", mmat.RCT, []mmat.Answer{Y, Y, C, Y, N, N, Y}},
+		{"Trial D 1999", mmat.RCT, []mmat.Answer{Y, Y, C, C, N, C, N}},
+		{"Trial E 2004", mmat.RCT, []mmat.Answer{Y, Y, Y, N, Y, C, Y}},
+		{"Trial F 2013", mmat.RCT, []mmat.Answer{Y, Y, Y, Y, Y, Y, Y}},
+		{"Trial G 2008", mmat.NonRandomized, []mmat.Answer{Y, Y, Y, Y, C, N, Y}},
+		{"Trial H 2023", mmat.RCT, []mmat.Answer{Y, N}},
 	}
 	var apps []mmat.Appraisal
 	for _, r := range rows {

@@ -62,7 +62,7 @@
 // # Errors
 //
 // Invalid input returns an *InputError naming the figure, the field and
-// the row (for example `Studies[3 "Harris 1999"].SE`); it wraps
+// the row (for example `Studies[3 "Trial D 1999"].SE`); it wraps
 // ErrInvalidInput and effect.ErrInvalidInput. Cases: no arms, studies or
 // criteria; NaN or infinite estimates, times or bounds; negative or zero
 // standard errors; negative SDs or counts; interval bounds in the wrong

@@ -87,9 +87,9 @@ func ExampleTrajectoryLong() {
 // intervention below zero, which BenefitFor works out.
 func ExampleForest() {
 	studies := []meta.Study{
-		{Label: "Mountain 2017", Estimate: effect.Estimate{Measure: effect.MeasureG, Value: -0.31, Variance: 0.0361}},
-		{Label: "Lloyd-Evans 2020", Estimate: effect.Estimate{Measure: effect.MeasureG, Value: -0.08, Variance: 0.0441}},
-		{Label: "Terzian 2013", Estimate: effect.Estimate{Measure: effect.MeasureG, Value: -0.22, Variance: 0.0144}},
+		{Label: "Trial A 2017", Estimate: effect.Estimate{Measure: effect.MeasureG, Value: -0.31, Variance: 0.0361}},
+		{Label: "Trial B 2020", Estimate: effect.Estimate{Measure: effect.MeasureG, Value: -0.08, Variance: 0.0441}},
+		{Label: "Trial F 2013", Estimate: effect.Estimate{Measure: effect.MeasureG, Value: -0.22, Variance: 0.0144}},
 	}
 	re, err := meta.Pool(studies, &meta.Options{Method: meta.REML})
 	if err != nil {
@@ -143,12 +143,12 @@ func ExampleFunnel() {
 
 // The MMAT traffic-light grid and summary bar of a set of appraisals.
 func ExampleTrafficLight() {
-	a := mmat.Appraisal{Study: "Mountain 2017", Category: mmat.RCT}
+	a := mmat.Appraisal{Study: "Trial A 2017", Category: mmat.RCT}
 	for id, ans := range map[string]mmat.Answer{"S1": mmat.Yes, "S2": mmat.Yes, "2.1": mmat.Yes,
 		"2.2": mmat.Yes, "2.3": mmat.No, "2.4": mmat.CantTell, "2.5": mmat.Yes} {
 		a.Set(id, ans, "")
 	}
-	b := mmat.Appraisal{Study: "Thomas 2023", Category: mmat.RCT}
+	b := mmat.Appraisal{Study: "Trial H 2023", Category: mmat.RCT}
 	b.Set("S1", mmat.Yes, "")
 	b.Set("S2", mmat.No, "") // screened out: the rest is not rated
 	g := mmat.NewGrid([]mmat.Appraisal{a, b}, nil)

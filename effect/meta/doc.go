@@ -38,8 +38,14 @@
 //
 // All quantities of metafor's matrix formulation (Y'PY, Y'PPY, tr(P),
 // tr(PP), with P = W - W X (X'WX)⁻¹ X'W) are computed from sums over the
-// studies, so no k×k matrix is formed: REML on k = 2,000 studies takes
-// microseconds and k = 1,000,000 well under a second.
+// studies, so no k×k matrix is formed and each iteration costs O(k): the
+// whole REML analysis (tau², Q-profile CI, prediction interval, weights) of
+// 2,000 studies takes under a millisecond, and of 1,000,000 studies about
+// 0.15 s of CPU time, where metafor 3.8-1 needs several seconds for 2,000.
+//
+// As in metafor, REML and ML find a root of the score equation; should the
+// (restricted) likelihood have several local maxima (rare, small k), the
+// one found is the one reached from the DerSimonian-Laird estimate.
 //
 // # Heterogeneity
 //

@@ -53,8 +53,8 @@ func tooFew(k, need int, what string) error {
 	return fmt.Errorf("%w: %s needs at least %d, got %d", ErrTooFewStudies, what, need, k)
 }
 
-// validate checks every study and the options. It returns the level, the
-// studies' common measure, and the first error (naming the study).
+// validate checks every study. It returns the studies' common measure, or
+// the first error (naming the study).
 func validate(studies []Study) (measure effect.Measure, err error) {
 	for i, s := range studies {
 		switch {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/tiesproject/ties/effect"
@@ -129,8 +130,11 @@ func TestGoldenPool(t *testing.T) {
 	for _, set := range goldenSets {
 		st := readStudies(t, set)
 		for name, m := range methodByName {
-			for _, test := range []string{"z", "knha", "adhoc"} {
-				o := &Options{Method: m, KnappHartung: test == "knha", AdHoc: test == "adhoc"}
+			for _, test := range []string{"z", "knha", "adhoc", "z90", "knha90"} {
+				o := &Options{Method: m, KnappHartung: strings.HasPrefix(test, "knha"), AdHoc: test == "adhoc"}
+				if strings.HasSuffix(test, "90") {
+					o.Level = 0.9
+				}
 				r, err := Pool(st, o)
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", set, name, test, err)
@@ -170,7 +174,7 @@ func TestGoldenPool(t *testing.T) {
 					}
 					c.eq("riley.lb", 0, r2.Prediction.Lower)
 					c.eq("riley.ub", 0, r2.Prediction.Upper)
-					if test == "z" { // PredictZ is metafor's default PI of a z-test fit
+					if test == "z" || test == "z90" { // PredictZ is metafor's default PI of a z-test fit
 						o2.Prediction = PredictZ
 						r2, _ = Pool(st, &o2)
 						c.eq("pi.lb", 0, r2.Prediction.Lower)
@@ -198,10 +202,18 @@ func TestGoldenSmallStudy(t *testing.T) {
 		scale := vscale(st)
 		for _, name := range []string{"REML", "DL", "FE", "PM"} {
 			o := &Options{Method: methodByName[name]}
-			for _, model := range []RegModel{RegMixed, RegClassical} {
+			for _, v := range []struct {
+				model RegModel
+				kh    bool
+			}{{RegMixed, false}, {RegMixed, true}, {RegClassical, false}} {
+				model := v.model
 				an := map[RegModel]string{RegMixed: "egger.rma", RegClassical: "egger.lm"}[model]
-				c := &checker{t: t, g: g, key: goldenKey{set, an, name, "z", "", 0}, scale: scale}
-				e, err := Egger(st, model, o)
+				test := "z"
+				if v.kh {
+					test = "knha"
+				}
+				c := &checker{t: t, g: g, key: goldenKey{set, an, name, test, "", 0}, scale: scale}
+				e, err := Egger(st, model, &Options{Method: o.Method, KnappHartung: v.kh})
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", set, an, name, err)
 				}

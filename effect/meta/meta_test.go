@@ -330,3 +330,30 @@ func TestLargeK(t *testing.T) {
 	}
 	near(t, "REML tau2", r.Tau2, ss/float64(k-1)-0.01, 1e-12)
 }
+
+// TestSingletonSubgroup: a subgroup with one study is pooled as a fixed
+// effect (its own estimate), as metafor does for k = 1.
+func TestSingletonSubgroup(t *testing.T) {
+	st := rc24()
+	st[5].Subgroup = "peer mentoring"
+	a, err := Subgroups(st, &Options{KnappHartung: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, g := range a.Subgroups {
+		if g.Result.K == 1 {
+			found = true
+			s := st[g.Index[0]]
+			if g.Result.Method != FixedEffect || g.Result.Estimate.Value != s.Value || g.Result.Estimate.Variance != s.Variance {
+				t.Errorf("subgroup %s: %+v", g.Subgroup, g.Result.Estimate)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no singleton subgroup")
+	}
+	if a.QBetweenDF != len(a.Subgroups)-1 || !(a.QBetweenP > 0 && a.QBetweenP < 1) {
+		t.Errorf("Q between: %v on %d df, p %v", a.QBetween, a.QBetweenDF, a.QBetweenP)
+	}
+}

@@ -1,6 +1,10 @@
 package nct
 
-import "testing"
+import (
+	"testing"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
 
 var sink float64
 
@@ -49,6 +53,18 @@ func BenchmarkNCPInterval(b *testing.B) {
 				lo, hi, _ := NCPInterval(c.t, c.df, 0.95)
 				sink += lo + hi
 			})
+		})
+	}
+}
+
+// BenchmarkGonumCDF times gonum's distuv.NoncentralT.CDF (AS 243) on the
+// same cases, for a same-run ratio. (Its values are not accurate beyond
+// |ncp| 37.62; see doc.go.)
+func BenchmarkGonumCDF(b *testing.B) {
+	for _, c := range benchCases {
+		b.Run(c.name, func(b *testing.B) {
+			d := distuv.NoncentralT{Nu: c.df, Mu: c.ncp}
+			cpuBench(b, func() { sink += d.CDF(c.t) })
 		})
 	}
 }

@@ -106,3 +106,34 @@ func TestQuantileRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestQuantileR compares Quantile with R 4.2.2 qt(p, df, ncp), which is
+// accurate to about 1e-11 for these central p (AS 243 region,
+// |ncp| < 37.62), and with the mpmath reference for a tail quantile.
+func TestQuantileR(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ p, df, ncp, want float64 }{
+		{0.975, 38, 1, 3.097341714088003},
+		{0.025, 38, 1, -0.978529797611571},
+		{0.5, 38, 1, 1.006629298325961},
+		{0.9, 10, -3, -1.6739468739727},
+		// R gives -3.34406813486007 (its lower tail at t < 0 is 1 minus
+		// the upper, absolute error ~1e-12, so ~3e-9 in q here); the
+		// mpmath reference of gen_nct.py gives CDF(-3.34406812501313, 20,
+		// 2) = 1.0000000000000048e-6.
+		{1e-6, 20, 2, -3.34406812501313},
+	} {
+		if got := Quantile(c.p, c.df, c.ncp); math.Abs(got-c.want) > 1e-10*math.Max(1, math.Abs(c.want)) {
+			t.Errorf("Quantile(%v, %v, %v) = %.15g, want %.15g", c.p, c.df, c.ncp, got, c.want)
+		}
+	}
+	nan := math.NaN()
+	for _, c := range [][3]float64{{nan, 3, 1}, {-0.1, 3, 1}, {1.1, 3, 1}, {0.5, 0, 1}, {0.5, 3, nan}} {
+		if q := Quantile(c[0], c[1], c[2]); !math.IsNaN(q) {
+			t.Errorf("Quantile%v = %v, want NaN", c, q)
+		}
+	}
+	if !math.IsInf(Quantile(0, 3, 1), -1) || !math.IsInf(Quantile(1, 3, 1), 1) {
+		t.Error("Quantile(0) and Quantile(1) must be -Inf and +Inf")
+	}
+}

@@ -92,9 +92,11 @@ for (nm in names(sets)) {
   # by default and silently returns tau2.max when the bound lies beyond it (normand1999, DL/HS).
   ctrl.ci$tau2.max <- 1e4 * max(1, var(dd$yi))
   for (m in methods) {
-    for (test in c("z", "knha", "adhoc")) {
+    for (test in c("z", "knha", "adhoc", "z90", "knha90")) {
       if (big && test != "z") next
-      r <- rma(dd$yi, dd$vi, method = m, test = test, control = ctrl)
+      # "z90"/"knha90": level = 90 (CI, prediction interval and Q-profile CI).
+      lev <- if (grepl("90", test)) 90 else 95
+      r <- rma(dd$yi, dd$vi, method = m, test = sub("90", "", test), level = lev, control = ctrl)
       put(nm, "pool", m, test, "tau2", r$tau2)
       put(nm, "pool", m, test, "se.tau2", r$se.tau2)
       put(nm, "pool", m, test, "beta", c(r$beta))
@@ -113,11 +115,11 @@ for (nm in names(sets)) {
       p <- predict(r, pi.type = "riley")
       put(nm, "pool", m, test, "riley.lb", p$pi.lb)
       put(nm, "pool", m, test, "riley.ub", p$pi.ub)
-      if (test == "z") {
+      if (test %in% c("z", "z90")) {
         w <- weights(r)
         if (!big) for (i in seq_along(w)) put(nm, "pool", m, test, "weight", w[i], i)
         if (m != "FE") {
-          ci <- confint(r, control = ctrl.ci)$random
+          ci <- confint(r, level = lev, control = ctrl.ci)$random
           put(nm, "pool", m, test, "tau2.lb", ci["tau^2", "ci.lb"])
           put(nm, "pool", m, test, "tau2.ub", ci["tau^2", "ci.ub"])
           put(nm, "pool", m, test, "I2.lb", ci["I^2(%)", "ci.lb"])
@@ -132,13 +134,16 @@ for (nm in names(sets)) {
   for (m in c("REML", "DL", "FE", "PM")) {
     r <- rma(dd$yi, dd$vi, method = m, control = ctrl)
     for (model in c("rma", "lm")) {
-      rt <- regtest(r, model = model)
-      put(nm, paste0("egger.", model), m, "z", "zval", rt$zval)
-      put(nm, paste0("egger.", model), m, "z", "pval", rt$pval)
-      put(nm, paste0("egger.", model), m, "z", "est", rt$est)
-      put(nm, paste0("egger.", model), m, "z", "ci.lb", rt$ci.lb)
-      put(nm, paste0("egger.", model), m, "z", "ci.ub", rt$ci.ub)
-      if (model == "rma") put(nm, paste0("egger.", model), m, "z", "tau2", rt$fit$tau2)
+      for (test in c("z", "knha")) {
+        if (model == "lm" && test == "knha") next
+        rt <- regtest(r, model = model, test = test)
+        put(nm, paste0("egger.", model), m, test, "zval", rt$zval)
+        put(nm, paste0("egger.", model), m, test, "pval", rt$pval)
+        put(nm, paste0("egger.", model), m, test, "est", rt$est)
+        put(nm, paste0("egger.", model), m, test, "ci.lb", rt$ci.lb)
+        put(nm, paste0("egger.", model), m, test, "ci.ub", rt$ci.ub)
+        if (model == "rma") put(nm, paste0("egger.", model), m, test, "tau2", rt$fit$tau2)
+      }
     }
     for (est in c("L0", "R0")) {
       tf <- trimfill(r, estimator = est, control = ctrl)

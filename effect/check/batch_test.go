@@ -1,0 +1,263 @@
+package check
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/tiesproject/ties/effect"
+)
+
+const batchCSV = "\ufeffstudy,m1,SD1,n1,m2,sd2,n2,d,ci,measure,items,scale_min,scale_max,test,tails,reviewer\n" +
+	"Alpha 2019,38.2,9.1,45,42.7,10.3,47,-0.46,(-0.88 to -0.05),g,,,,\"t(90) = -2.22, p = .029\",,AB\n" +
+	"Beta 2020,14.8,5.2,60,13.1,5.9,58,0.62,[0.1; 0.9],d,,,,,,CD\n" +
+	"Gamma 2021,5.21,1.6,28,5.19,1.2,28,,,,1,1,7,\"t(28) = 1.80, p < .04\",,EF\n" +
+	"Delta 2022,abc,1,20,3,4,20,0.3,,,,,,\"t(28) = 2.20, p = .036\",,GH\n" +
+	"Eps,1,2\n" +
+	"Zeta 2023,10.0,0.50,100,8.0,0.50,100,4.00,,d,,,,\"t(10) = 2.0, p = .07\",2,IJ\n" +
+	"Eta 2024,10,2,20,9,2,20,0.5,,,x,,,\"t(3 = 1\",,KL\n"
+
+func TestBatch(t *testing.T) {
+	tb, err := ReadCSV(strings.NewReader(batchCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tb.Rows) != 7 || tb.Header[0] != "study" {
+		t.Fatalf("%d rows, header %q", len(tb.Rows), tb.Header)
+	}
+	res := CheckRows(tb.Rows, nil)
+	if len(res) != len(tb.Rows) {
+		t.Fatalf("%d results for %d rows", len(res), len(tb.Rows))
+	}
+	for i, r := range res {
+		if r.Row.Line != i+1 {
+			t.Errorf("result %d is row %d", i, r.Row.Line)
+		}
+	}
+	// Row 1: consistent throughout.
+	if r := res[0]; r.SMD.Effect.Verdict != Consistent || r.SMD.Exact.Verdict != Consistent || r.P.Verdict != Consistent || r.Err != nil {
+		t.Errorf("row 1: %+v", r)
+	}
+	// Row 2: gross inconsistency.
+	if r := res[1]; r.SMD.Effect.Verdict != Inconsistent || !r.SMD.Effect.Gross {
+		t.Errorf("row 2: %+v", r.SMD.Effect)
+	}
+	// Row 3: GRIM fails for arm 2 (5.19 with n = 28), p has a decision error.
+	if r := res[2]; r.GRIM[0].Verdict != Consistent || r.GRIM[1].Verdict != Inconsistent || !r.P.DecisionError || r.SMD.Effect.Verdict != NotCheckable {
+		t.Errorf("row 3: %+v", r)
+	}
+	// Row 4: an unparseable m1 does not stop the p check.
+	if r := res[3]; r.Err == nil || !errors.Is(r.Err, ErrUnparseable) || r.P.Verdict != Consistent {
+		t.Errorf("row 4: %+v", r)
+	} else if !strings.Contains(r.Err.Error(), "row 4: m1") {
+		t.Errorf("row 4 error %q", r.Err)
+	}
+	// Row 5: short record.
+	if r := res[4]; r.Err == nil || r.SMD.Effect.Verdict != NotCheckable {
+		t.Errorf("row 5: %+v", r)
+	}
+	// Row 6: d > 2 from SEs printed as SDs is flagged; tails "2" makes the
+	// p check two-sided.
+	if r := res[5]; !hasConv(r.SMD.Effect, Convention{}, NoCI) || len(r.Notes) == 0 {
+		t.Errorf("row 6: %+v", r)
+	}
+	// Row 7: bad items and bad test, each named.
+	if r := res[6]; r.Err == nil || !strings.Contains(r.Err.Error(), "items") || !strings.Contains(r.Err.Error(), "test") || r.SMD.Effect.Verdict != Consistent {
+		t.Errorf("row 7: %v", r.Err)
+	}
+
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, tb.Header, res); err != nil {
+		t.Fatal(err)
+	}
+	out, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 8 || len(out[0]) != len(tb.Header)+len(ResultColumns) {
+		t.Fatalf("CSV out: %d rows, %d columns", len(out), len(out[0]))
+	}
+	if out[1][15] != "AB" || out[7][15] != "KL" || out[5][0] != "Eps" {
+		t.Errorf("pass-through columns lost: %q %q", out[1], out[5])
+	}
+	buf.Reset()
+	if err := WriteMarkdown(&buf, tb.Header, res); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2+7 {
+		t.Errorf("Markdown has %d lines:\n%s", len(lines), buf.String())
+	}
+	for _, l := range lines {
+		if strings.Count(strings.ReplaceAll(l, `\|`, ""), "|") != 9 {
+			t.Errorf("ragged Markdown line %q", l)
+		}
+	}
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	if _, err := ReadCSV(strings.NewReader("")); !errors.Is(err, ErrUnparseable) {
+		t.Error(err)
+	}
+	if _, err := ReadCSV(strings.NewReader("d,g\n1,2\n")); !errors.Is(err, ErrUnparseable) {
+		t.Error("duplicate effect column accepted")
+	}
+	tb, err := ReadCSV(strings.NewReader("m1,level\n1,200\n2,95%\n3,0.9\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb.Rows[0].Err == nil || tb.Rows[1].SMD.Level != 0.95 || tb.Rows[2].SMD.Level != 0.9 {
+		t.Errorf("levels: %+v", tb.Rows)
+	}
+}
+
+// synthRows builds n realistic rows: two-decimal summaries, the d (or g)
+// and exact CI they imply printed with two decimals (a few rows altered),
+// GRIM inputs and a t test.
+func synthRows(n int, seed uint64) []Row {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	rows := make([]Row, n)
+	for i := range rows {
+		n1, n2 := 15+rng.IntN(150), 15+rng.IntN(150)
+		m1, m2 := 20+rng.NormFloat64()*5, 20+rng.NormFloat64()*5
+		s1, s2 := 4+rng.Float64()*6, 4+rng.Float64()*6
+		f2 := func(x float64) string { return fmt.Sprintf("%.2f", x) }
+		N := float64(n1 + n2)
+		sp := math.Sqrt((float64(n1-1)*s1*s1 + float64(n2-1)*s2*s2) / (N - 2))
+		d := (m1 - m2) / sp
+		h := math.Sqrt(float64(n1*n2) / N)
+		lo, hi := ncpFor(d*h, N-2, 0.975)/h, ncpFor(d*h, N-2, 0.025)/h
+		switch i % 10 {
+		case 7:
+			d += 0.2 // a gross error
+		case 8:
+			d, lo, hi = -d, -hi, -lo // the sign flipped
+		}
+		tt := d * h
+		p := 2 * (1 - normalCDF(math.Abs(tt)))
+		rows[i] = Row{Line: i + 1, Record: []string{fmt.Sprint(i)},
+			SMD: SMDInput{Treat: Arm{f2(m1), f2(s1), fmt.Sprint(n1)}, Control: Arm{f2(m2), f2(s2), fmt.Sprint(n2)},
+				Effect: f2(d), CI: fmt.Sprintf("(%s to %s)", f2(lo), f2(hi))},
+			Items: "1",
+			Test:  fmt.Sprintf("t(%d) = %.2f, p = %.3f", n1+n2-2, tt, p),
+		}
+	}
+	return rows
+}
+
+func normalCDF(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+
+func TestSynthRows(t *testing.T) {
+	rows := synthRows(200, 1)
+	res := CheckRows(rows, nil)
+	for i, r := range res {
+		if r.Err != nil {
+			t.Fatalf("row %d: %v", i+1, r.Err)
+		}
+		// Row i%10 == 7 carries d + 0.2: pooled d must not reproduce it
+		// (another convention may, by coincidence).
+		if (i%10 == 7) == hasConv(r.SMD.Effect, Convention{Flipped: i%10 == 8}, NoCI) {
+			t.Errorf("row %d: effect %s", i+1, r.SMD.Effect.Summary())
+		}
+		if i%10 != 7 && r.SMD.Exact.Verdict != Consistent {
+			t.Errorf("row %d: exact CI %s (%s)", i+1, r.SMD.Exact.Summary(), rows[i].SMD.CI)
+		}
+		if i%10 == 8 && !hasConv(r.SMD.Effect, Convention{Flipped: true}, NoCI) {
+			t.Errorf("row %d: flip not found: %s", i+1, r.SMD.Effect.Summary())
+		}
+	}
+}
+
+// BenchmarkCheckRows10000 checks 10,000 realistic rows (effect size, CI
+// under Wald and exact intervals, GRIM and GRIMMER on both arms, a p
+// value) per iteration.
+//
+// The machine this runs on may be shared; cpu-s/op, the CPU time the
+// process spent per op (all goroutines), does not depend on the load: on
+// an idle machine with P cores the wall time is about cpu-s/op / P.
+func BenchmarkCheckRows10000(b *testing.B) {
+	rows := synthRows(10000, 2)
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		CheckRows(rows, nil)
+	}
+	b.ReportMetric((cpuTime()-c0)/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkCheckRow is one row on one core.
+func BenchmarkCheckRow(b *testing.B) {
+	rows := synthRows(1000, 3)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		CheckRow(rows[i%len(rows)], nil)
+	}
+}
+
+// cpuTime returns the process's user+system CPU time in seconds.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return math.NaN()
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+func TestLabelNote(t *testing.T) {
+	row := Row{Line: 1, SMD: SMDInput{Treat: Arm{"6.00", "1.00", "5"}, Control: Arm{"5.00", "1.00", "5"}, Effect: "1.00"}, Measure: "Hedges' g"}
+	r := CheckRow(row, nil)
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "reproduced only as d (pooled SD)") {
+		t.Errorf("notes %q (%s)", r.Notes, r.SMD.Effect.Summary())
+	}
+	row.SMD.Effect, row.Measure = "0.90", "g"
+	if r := CheckRow(row, nil); len(r.Notes) != 0 || r.SMD.Effect.Verdict != Consistent {
+		t.Errorf("g: notes %q (%s)", r.Notes, r.SMD.Effect.Summary())
+	}
+}
+
+func TestConventionNote(t *testing.T) {
+	// d = 1.00 (pooled SD) but the CI is g's exact interval at n = 5/5
+	// (J(8) = 0.90), printed with two decimals.
+	g, err := effect.HedgesG(effect.Group{Mean: 6, SD: 1, N: 5}, effect.Group{Mean: 5, SD: 1, N: 5}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := Row{Line: 1, SMD: SMDInput{Treat: Arm{"6.00", "1.00", "5"}, Control: Arm{"5.00", "1.00", "5"}, Effect: "1.00",
+		CI: fmt.Sprintf("(%.2f to %.2f)", g.CI.Lower, g.CI.Upper)}}
+	r := CheckRow(row, nil)
+	if r.SMD.Exact.Verdict != Consistent || len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "different conventions") {
+		t.Errorf("%s / %s: notes %q", r.SMD.Effect.Summary(), r.SMD.Exact.Summary(), r.Notes)
+	}
+}
+
+func TestGlassOnlyNote(t *testing.T) {
+	// Glass's Δ with the control SD: 2/2 = 1.00, while d = 2/3.16 = 0.63;
+	// its CI (any method) is not checked.
+	row := Row{Line: 1, SMD: SMDInput{Treat: Arm{"12.0", "4.0", "50"}, Control: Arm{"10.0", "2.0", "50"}, Effect: "1.00", CI: "(0.58 to 1.42)"}}
+	r := CheckRow(row, nil)
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "not checked") {
+		t.Errorf("%s / %s: notes %q", r.SMD.Effect.Summary(), r.SMD.Wald.Summary(), r.Notes)
+	}
+}
+
+func TestReadCSVSemicolons(t *testing.T) {
+	in := "study;m1;sd1;n1;m2;sd2;n2;d;ci\nA;38,2;9,1;45;42,7;10,3;47;-0,46;\"(-0,88; -0,05)\"\n"
+	tb, err := ReadCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := CheckRow(tb.Rows[0], nil)
+	if r.Err != nil || r.SMD.Effect.Verdict != Consistent || r.SMD.Exact.Verdict != Consistent {
+		t.Errorf("%v %s %s", r.Err, r.SMD.Effect.Summary(), r.SMD.Exact.Summary())
+	}
+	tb, err = ReadCSV(strings.NewReader("m1\tn1\n1.5\t10\n"))
+	if err != nil || tb.Rows[0].SMD.Treat.Mean != "1.5" {
+		t.Errorf("tabs: %+v %v", tb, err)
+	}
+}

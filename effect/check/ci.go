@@ -1,0 +1,346 @@
+package check
+
+import (
+	"math"
+)
+
+// CI checks.
+//
+// Every interval checked here is a function of one scalar, the uncorrected
+// standardized difference d = Δ/S, once the sample sizes are fixed: Wald
+// intervals through est = J·d, the exact interval through t = d·h with
+// h = √(n1·n2/N). The set of d over the rounding box is the interval
+// dRange (exact, see quotient). A reported CI is therefore consistent
+// exactly when some d in dRange maps both ends into the rounding intervals
+// of the reported ends at once; that set is an intersection of
+// preimages, computed on pieces where the ends are monotone.
+//
+// Wald ends W(e) = e ∓ z·√(A + e²/(2N)) are monotone unless z² > 2N (tiny
+// samples at high levels): the lower end is concave with its maximum at
+// e* = 2N·√(A/(z² − 2N)), the upper end convex with its minimum at −e*, so
+// splitting at ±e* leaves monotone pieces. The noncentral-t ends λ_L(t),
+// λ_U(t) are increasing in t (the CDF increases in t and decreases in λ),
+// so their preimages are intervals whose ends are noncentral-t quantiles,
+// and comparisons with them reduce to CDF evaluations.
+
+// ciConventions are the conventions with an interval of their own (the
+// interval of Glass's Δ and of d with the average SD depends on the SD
+// ratio, not on the estimate alone, and is not checked).
+func ciConventions() []Convention {
+	var out []Convention
+	for _, c := range Conventions() {
+		switch c.Standardizer {
+		case PooledD, ExactG, ApproxG:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// checkCI returns the Wald and the exact findings for a reported CI with
+// end intervals rl, ru.
+func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding) {
+	n1, n2 := float64(b.n1), float64(b.n2)
+	N := n1 + n2
+	A := 1/n1 + 1/n2
+	h := math.Sqrt(n1 * n2 / N)
+	df := N - 2
+	alpha := 1 - level
+	z := normalQuantile(1 - alpha/2)
+
+	wald = Finding{Verdict: Inconsistent, Gap: math.Inf(1)}
+	exact = Finding{Verdict: Inconsistent, Gap: math.Inf(1)}
+	var waldGaps []float64
+	convs := ciConventions()
+	// The conventions of one SE reading share the box's t range; their
+	// CDF values at its ends are shared through a cache.
+	var caches [2]cdfCache
+	for _, c := range convs {
+		j, ok := b.correction(c.Standardizer)
+		if !ok {
+			waldGaps = append(waldGaps, math.Inf(1))
+			continue
+		}
+		dr := b.dRange(c.Standardizer, c.SEAsSD)
+		lo, hi := rl, ru
+		if c.Flipped { // compare the unflipped interval with (−U, −L)
+			lo, hi = ru.neg(), rl.neg()
+		}
+		// Wald with the estimate's own variance: ends W(j·d).
+		ok1, gap1 := waldJoint(Interval{j * dr.Lo, j * dr.Hi}, lo, hi, 1, z, A, N)
+		best := gap1
+		if ok1 {
+			wald.add(Match{c, WaldCI})
+		}
+		if c.Standardizer != PooledD {
+			ok2, gap2 := waldJoint(dr, lo, hi, j, z, A, N)
+			if ok2 {
+				wald.add(Match{c, WaldLS2})
+			}
+			best = math.Min(best, gap2)
+			if !ok2 && !ok1 && gap2 < gap1 {
+				wald.closer(Match{c, WaldLS2}, gap2)
+			}
+		}
+		if !ok1 {
+			wald.closer(Match{c, WaldCI}, gap1)
+		}
+		waldGaps = append(waldGaps, best)
+		if nctJoint(Interval{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, &caches[b2i(c.SEAsSD)]) {
+			exact.add(Match{c, ExactCI})
+		}
+	}
+	wald.finish(gross)
+	if exact.Verdict == Inconsistent {
+		// Gap for the convention closest under Wald (the exact ends are
+		// computed only for it: four noncentral-t inversions).
+		bi := 0
+		for i, g := range waldGaps {
+			if g < waldGaps[bi] {
+				bi = i
+			}
+		}
+		c := convs[bi]
+		if j, ok := b.correction(c.Standardizer); ok {
+			dr := b.dRange(c.Standardizer, c.SEAsSD)
+			lo, hi := rl, ru
+			if c.Flipped {
+				lo, hi = ru.neg(), rl.neg()
+			}
+			pl, pu := 1-alpha/2, alpha/2
+			t0, t1 := h*dr.Lo, h*dr.Hi
+			lr := Interval{j * ncpFor(t0, df, pl) / h, j * ncpFor(t1, df, pl) / h}
+			ur := Interval{j * ncpFor(t0, df, pu) / h, j * ncpFor(t1, df, pu) / h}
+			exact.closer(Match{c, ExactCI}, math.Max(lr.Gap(lo), ur.Gap(hi)))
+		}
+	}
+	exact.finish(gross)
+	return wald, exact
+}
+
+func (f *Finding) add(m Match) {
+	f.Verdict = Consistent
+	f.Matches = append(f.Matches, m)
+}
+
+func (f *Finding) closer(m Match, gap float64) {
+	if gap < f.Gap {
+		f.Gap, f.Closest = gap, m
+	}
+}
+
+func (f *Finding) finish(gross float64) {
+	if f.Verdict == Consistent {
+		f.Gap, f.Closest = 0, Match{}
+		return
+	}
+	if math.IsInf(f.Gap, 1) || math.IsNaN(f.Gap) {
+		f.Verdict = NotCheckable
+		f.Gap = 0
+		f.Reason = "no interval convention is defined for these sample sizes"
+		return
+	}
+	f.Gross = f.Gap >= gross
+}
+
+// waldJoint reports whether some e in er has outer·(e − z·√(A + e²/2N)) in
+// rl and outer·(e + z·√(A + e²/2N)) in ru, and the marginal gap (the larger
+// of the two ends' distances to the reported intervals).
+func waldJoint(er, rl, ru Interval, outer, z, A, N float64) (bool, float64) {
+	rl = widen(Interval{rl.Lo / outer, rl.Hi / outer})
+	ru = widen(Interval{ru.Lo / outer, ru.Hi / outer})
+	lower := func(e float64) float64 { return e - z*math.Sqrt(A+e*e/(2*N)) }
+	upper := func(e float64) float64 { return e + z*math.Sqrt(A+e*e/(2*N)) }
+	cuts := []float64{er.Lo}
+	if z*z > 2*N {
+		es := 2 * N * math.Sqrt(A/(z*z-2*N))
+		for _, c := range []float64{-es, es} {
+			if c > er.Lo && c < er.Hi {
+				cuts = append(cuts, c)
+			}
+		}
+	}
+	cuts = append(cuts, er.Hi)
+	ok := false
+	lrange := Interval{math.Inf(1), math.Inf(-1)}
+	urange := lrange
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		la, lb, ua, ub := lower(a), lower(b), upper(a), upper(b)
+		lrange = Interval{math.Min(lrange.Lo, math.Min(la, lb)), math.Max(lrange.Hi, math.Max(la, lb))}
+		urange = Interval{math.Min(urange.Lo, math.Min(ua, ub)), math.Max(urange.Hi, math.Max(ua, ub))}
+		if ok {
+			continue
+		}
+		p1, ok1 := preimage(lower, a, b, la, lb, rl)
+		if !ok1 {
+			continue
+		}
+		p2, ok2 := preimage(upper, a, b, ua, ub, ru)
+		if !ok2 {
+			continue
+		}
+		if math.Max(p1.Lo, p2.Lo) <= math.Min(p1.Hi, p2.Hi) {
+			ok = true
+		}
+	}
+	gap := math.Max(Interval{outer * lrange.Lo, outer * lrange.Hi}.Gap(Interval{outer * rl.Lo, outer * rl.Hi}),
+		Interval{outer * urange.Lo, outer * urange.Hi}.Gap(Interval{outer * ru.Lo, outer * ru.Hi}))
+	return ok, gap
+}
+
+// preimage returns {x in [a, b] : f(x) in t} for f monotone on [a, b] with
+// f(a) = fa, f(b) = fb, found by bisection to full precision.
+func preimage(f func(float64) float64, a, b, fa, fb float64, t Interval) (Interval, bool) {
+	if fa > fb { // decreasing: mirror
+		g := func(x float64) float64 { return -f(-x) }
+		p, ok := preimage(g, -b, -a, -fb, -fa, Interval{-t.Hi, -t.Lo})
+		return Interval{-p.Hi, -p.Lo}, ok
+	}
+	if fb < t.Lo || fa > t.Hi {
+		return Interval{}, false
+	}
+	lo, hi := a, b
+	if fa < t.Lo { // smallest x with f(x) ≥ t.Lo
+		lo = bisect(f, a, b, t.Lo)
+	}
+	if fb > t.Hi { // largest x with f(x) ≤ t.Hi
+		hi = bisect(f, a, b, t.Hi)
+	}
+	return Interval{lo, hi}, lo <= hi
+}
+
+// bisect returns x in [a, b] with f(x) ≈ y for increasing f, f(a) ≤ y ≤ f(b).
+func bisect(f func(float64) float64, a, b, y float64) float64 {
+	for i := 0; i < 100; i++ {
+		m := 0.5 * (a + b)
+		if m <= a || m >= b {
+			break
+		}
+		if f(m) < y {
+			a = m
+		} else {
+			b = m
+		}
+	}
+	return 0.5 * (a + b)
+}
+
+// nctJoint reports whether some t in tr has both exact ends, j·λ_L(t)/h and
+// j·λ_U(t)/h, in rl and ru. With targets on the λ scale a' ≤ b' (lower)
+// and c' ≤ e' (upper), the set of t is the intersection of tr,
+// [Q_L(a'), Q_L(b')] and [Q_U(c'), Q_U(e')], where Q_p(λ) is the
+// p-quantile of the noncentral t(df, λ); for intervals on a line it is
+// nonempty iff every lower end is ≤ every upper end, and t ≤ Q_p(λ) iff
+// F(t; λ) ≤ p.
+func nctJoint(tr, rl, ru Interval, j, h, df, alpha float64, cache *cdfCache) bool {
+	pl, pu := 1-alpha/2, alpha/2
+	s := h / j
+	L := widen(Interval{rl.Lo * s, rl.Hi * s})
+	U := widen(Interval{ru.Lo * s, ru.Hi * s})
+	// Prescreen: λ_L and λ_U are increasing, so over tr they lie within the
+	// approximations at its ends widened by the tested error bound.
+	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
+		z := normalQuantile(pl)
+		llo, _, elo := approxEnds(tr.Lo, df, z)
+		_, uhi, ehi := approxEnds(tr.Hi, df, z)
+		lhi, _, _ := approxEnds(tr.Hi, df, z)
+		_, ulo, _ := approxEnds(tr.Lo, df, z)
+		if llo-elo > L.Hi || lhi+ehi < L.Lo || ulo-elo > U.Hi || uhi+ehi < U.Lo {
+			return false
+		}
+	}
+	// With QL = Q_pl and QU = Q_pu, the set is nonempty iff
+	// max(tr.Lo, QL(a'), QU(c')) ≤ min(tr.Hi, QL(b'), QU(e')): nine pairs,
+	// three true by construction. Each pair with a known end is one CDF
+	// evaluation (t ≤ Q_p(λ) iff F(t; λ) ≤ p); the two pairs of quantiles
+	// are usually implied by comparisons with tr's ends, and otherwise need
+	// one quantile each.
+	a1 := cache.cmp(tr.Lo, df, L.Lo, pl) >= 0       // QL(a') ≤ tr.Lo
+	a2 := cache.cmp(tr.Hi, df, L.Hi, pl) <= 0       // tr.Hi ≤ QL(b')
+	b1 := cache.cmp(tr.Lo, df, U.Lo, pu) >= 0       // QU(c') ≤ tr.Lo
+	b2 := cache.cmp(tr.Hi, df, U.Hi, pu) <= 0       // tr.Hi ≤ QU(e')
+	m1 := a2 || cache.cmp(tr.Lo, df, L.Hi, pl) <= 0 // tr.Lo ≤ QL(b')
+	if !m1 {
+		return false
+	}
+	m2 := a1 || cache.cmp(tr.Hi, df, L.Lo, pl) >= 0 // QL(a') ≤ tr.Hi
+	if !m2 {
+		return false
+	}
+	m3 := b2 || cache.cmp(tr.Lo, df, U.Hi, pu) <= 0 // tr.Lo ≤ QU(e')
+	if !m3 {
+		return false
+	}
+	m4 := b1 || cache.cmp(tr.Hi, df, U.Lo, pu) >= 0 // QU(c') ≤ tr.Hi
+	if !m4 {
+		return false
+	}
+	// QL(a') ≤ QU(e'): implied when QL(a') ≤ tr.Lo or tr.Hi ≤ QU(e').
+	if !a1 && !b2 {
+		q := tQuantile(pl, df, L.Lo)
+		if nctCDF(q, df, U.Hi) > pu {
+			return false
+		}
+	}
+	// QU(c') ≤ QL(b'): implied when QU(c') ≤ tr.Lo or tr.Hi ≤ QL(b').
+	if !b1 && !a2 {
+		q := tQuantile(pu, df, U.Lo)
+		if nctCDF(q, df, L.Hi) > pl {
+			return false
+		}
+	}
+	return true
+}
+
+// approxEnds returns the normal approximation (Abramowitz & Stegun
+// 26.7.10, inverted) to the ncp interval ends for an observed t,
+// λ ≈ t(1 − 1/(4ν)) ∓ z·√(1 + t²/(2ν)), and a bound on its error,
+// 3·√(1 + t²/(2ν))/√ν + 0.01, which TestApproxEndsBound checks against the
+// exact ends for 1 ≤ ν ≤ 1e6, |t| ≤ 200 and levels 0.5 to 0.999.
+func approxEnds(t, df, z float64) (lo, hi, bound float64) {
+	s := math.Sqrt(1 + t*t/(2*df))
+	c := t * (1 - 1/(4*df))
+	return c - z*s, c + z*s, 3*s/math.Sqrt(df) + 0.01
+}
+
+// cdfCache answers comparisons F(t; df, λ) vs p at a few fixed t from
+// values already computed at nearby λ: ∂F/∂λ = −E[φ(tS − λ)] lies in
+// [−1/√(2π), 0] (F(t; λ) = E[Φ(tS − λ)], S = √(V/ν)), so
+// |F(t; λ) − F(t; λc)| ≤ 0.3990·|λ − λc|, and a cached value decides the
+// comparison whenever it is farther from p than that.
+type cdfCache struct {
+	t, lam, f []float64
+}
+
+// cmp returns the sign of F(t; df, λ) − p.
+func (c *cdfCache) cmp(t, df, lam, p float64) int {
+	for i := range c.t {
+		if c.t[i] != t {
+			continue
+		}
+		b := 0.3990*math.Abs(lam-c.lam[i]) + 1e-12
+		switch {
+		case c.f[i]-b > p:
+			return 1
+		case c.f[i]+b < p:
+			return -1
+		}
+	}
+	f := nctCDF(t, df, lam)
+	c.t, c.lam, c.f = append(c.t, t), append(c.lam, lam), append(c.f, f)
+	switch {
+	case f > p:
+		return 1
+	case f < p:
+		return -1
+	}
+	return 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
