@@ -18,10 +18,17 @@ import (
 // goroutines at once (a pure function of its arguments is).
 type TwoSampleStatistic func(treat, control []float64) float64
 
+// maxBootstrapReplicates bounds BootstrapOptions.Replicates: the
+// replicates (and, for the studentized interval, their variances) are kept
+// in memory, and far fewer suffice for any interval (Efron & Tibshirani
+// 1993 suggest 1000-2000 for BCa).
+const maxBootstrapReplicates = 10_000_000
+
 // BootstrapOptions holds the settings of BootstrapCI. A nil
 // *BootstrapOptions means the defaults.
 type BootstrapOptions struct {
-	// Replicates is the number of bootstrap resamples B; 0 means 2000.
+	// Replicates is the number of bootstrap resamples B, from 100 to
+	// 10,000,000; 0 means 2000.
 	Replicates int
 	// Level is the confidence level in (0, 1); 0 means 0.95.
 	Level float64
@@ -87,8 +94,9 @@ const bootChunk = 64
 // resampling frequencies rather than by the jackknife).
 //
 // Errors: empty or too small samples (each arm needs 2 values), NaN or
-// infinite data (naming arm and index), B < 100 (too few for the BCa tails),
-// a statistic that is not finite on the original samples, on a replicate or
+// infinite data (naming arm and index), B < 100 (too few for the BCa
+// tails) or B > 10,000,000 (every replicate is kept in memory), a
+// statistic that is not finite on the original samples, on a replicate or
 // on a jackknife sample, and a bootstrap distribution lying entirely on one
 // side of the estimate (z0 infinite).
 func BootstrapCI(treat, control []float64, stat TwoSampleStatistic, o *BootstrapOptions) (BootstrapResult, error) {
@@ -107,6 +115,9 @@ func BootstrapCI(treat, control []float64, stat TwoSampleStatistic, o *Bootstrap
 	}
 	if opt.Replicates < 100 {
 		return BootstrapResult{}, fieldErr("Replicates", opt.Replicates, "must be at least 100")
+	}
+	if opt.Replicates > maxBootstrapReplicates {
+		return BootstrapResult{}, fieldErr("Replicates", opt.Replicates, "must be at most 10,000,000 (every replicate is kept in memory)")
 	}
 	if opt.Workers < 0 {
 		return BootstrapResult{}, fieldErr("Workers", opt.Workers, "must not be negative")

@@ -158,6 +158,10 @@ func TestBootstrapInvalid(t *testing.T) {
 		{x, y, nil, nil, "stat"},
 		{x, y, sampleHedgesG, &BootstrapOptions{Level: 1}, "Level"},
 		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 50}, "Replicates"},
+		// A huge B must be an error, not a makeslice panic or an
+		// out-of-memory crash.
+		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 1 << 62}, "Replicates"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: maxBootstrapReplicates + 1}, "Replicates"},
 		{x, y, sampleHedgesG, &BootstrapOptions{Workers: -1}, "Workers"},
 		{x, y, func(a, b []float64) float64 { return math.NaN() }, nil, "stat"},
 		{x, y, sampleHedgesG, &BootstrapOptions{Variance: func(a, b []float64) float64 { return 0 }}, "Variance"},

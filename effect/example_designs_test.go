@@ -250,3 +250,35 @@ func ExampleTableFromScores() {
 	// Output:
 	// 5/8 vs 1/8 improved
 }
+
+// The risk ratio of being lonely at follow-up, 12 of 45 with the
+// intervention against 22 of 47 with usual care. metafor (escalc "RR")
+// gives log RR −0.5627 (variance 0.08529), i.e. RR 0.570 (0.321 to 1.010).
+func ExampleRiskRatio() {
+	e, err := effect.RiskRatio(effect.Table2x2{TreatEvents: 12, TreatN: 45, ControlEvents: 22, ControlN: 47}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("log RR %.4f (variance %.5f)\n", e.Value, e.Variance)
+	fmt.Printf("RR %.3f (95%% CI %.3f to %.3f)\n", math.Exp(e.Value), math.Exp(e.CI.Lower), math.Exp(e.CI.Upper))
+	// Output:
+	// log RR -0.5627 (variance 0.08529)
+	// RR 0.570 (95% CI 0.321 to 1.010)
+}
+
+// The intraclass correlation of a baseline score within three care teams,
+// for a design effect. R: summary(aov(y ~ team)) gives MSB 7.0583 and
+// MSW 1.4222; with n0 = 3.9167, (MSB − MSW)/(MSB + (n0 − 1)·MSW) = 0.5029.
+func ExampleClusterICC() {
+	y := []float64{4, 5, 6, 5, 7, 8, 7, 9, 5, 4, 6, 5}
+	team := []string{"A", "A", "A", "A", "B", "B", "B", "B", "B", "C", "C", "C"}
+	e, err := effect.ClusterICC(y, team)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("ICC %.4f (MSB %.4f, MSW %.4f, n0 %.4f, %d clusters)\n", e.ICC, e.MSB, e.MSW, e.N0, e.Clusters)
+	// Output:
+	// ICC 0.5029 (MSB 7.0583, MSW 1.4222, n0 3.9167, 3 clusters)
+}

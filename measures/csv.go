@@ -162,7 +162,8 @@ func planCSV(header []string, ins []*Instrument, o *CSVOptions) (*csvPlan, error
 // respondent, or per respondent and visit, with an id column and one
 // column per item) and scores every row on every instrument. It returns
 // one Row per record, in order; nothing is dropped. A cell that is neither
-// a number nor a missing code (CSVOptions.Missing), or a number that is
+// a plain decimal number nor a missing code (CSVOptions.Missing; "Inf",
+// "NaN", "0x1p1" and "1_0" are not numbers here), or a number that is
 // not an allowed code, makes that instrument's score for that row NaN with
 // an *ItemError naming the line, column, item and value in Row.Errs.
 //
@@ -273,7 +274,7 @@ func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, mis
 			continue
 		}
 		v, err := strconv.ParseFloat(cell, 64)
-		if err != nil || math.IsNaN(v) {
+		if err != nil || !plainDecimal(cell) {
 			errs = append(errs, &ItemError{Row: line, Column: headers[col], Item: in.Items[j].ID, Index: j, Value: rec[col], Err: ErrNotNumeric})
 			continue
 		}
@@ -292,6 +293,52 @@ func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, mis
 		return nanScore(), err
 	}
 	return s, nil
+}
+
+// plainDecimal reports whether s is a plain decimal number: an optional
+// sign, digits with at most one point, and an optional exponent. It rules
+// out the other forms strconv.ParseFloat accepts (hexadecimal "0x1p1",
+// underscores "1_0", "Inf", "NaN"), which in a data file are typos or
+// foreign exports, never item codes.
+func plainDecimal(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits, point := 0, false
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point:
+			point = true
+		default:
+			goto exp
+		}
+	}
+exp:
+	if digits == 0 {
+		return false
+	}
+	if i == len(s) {
+		return true
+	}
+	if s[i] != 'e' && s[i] != 'E' {
+		return false
+	}
+	i++
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // allowed reports whether x is an allowed code of item j.

@@ -158,7 +158,8 @@ func TestScoreCSVErrors(t *testing.T) {
 	}
 	// "NaN" and "Inf" are not silently missing or clamped.
 	rows, _ = ScoreCSV(strings.NewReader("id,ucla3-companionship,ucla3-left-out,ucla3-isolated\na,NaN,Inf,1\n"), []*Instrument{u}, nil)
-	if !errors.Is(rows[0].Errs[0], ErrNotNumeric) || !errors.Is(rows[0].Errs[0], ErrOutOfRange) {
+	// Both are "not numeric": only plain decimals are read as codes.
+	if !errors.Is(rows[0].Errs[0], ErrNotNumeric) || strings.Count(rows[0].Errs[0].Error(), "not numeric") != 2 {
 		t.Errorf("NaN/Inf cells: %v", rows[0].Errs[0])
 	}
 }
@@ -217,6 +218,35 @@ func TestScoreCSVVisits(t *testing.T) {
 			if !same(s.Total, r.Scores[k].Total) || s.Missing != r.Scores[k].Missing {
 				t.Fatalf("row %d %s: %v vs %v", i, in.ID, r.Scores[k].Total, s.Total)
 			}
+		}
+	}
+}
+
+// Only plain decimal numbers are read as codes. strconv.ParseFloat also
+// accepts Go literal forms ("0x1p1" = 2, "1_0" = 10, "Inf"), which would
+// turn a typo or a foreign export into a valid-looking code.
+func TestScoreCSVStrictNumbers(t *testing.T) {
+	in, err := Lookup("ucla-3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "id,ucla3-companionship,ucla3-left-out,ucla3-isolated\n"
+	for _, cell := range []string{"0x1p1", "0X1P1", "0_2", "Inf", "-Inf", "infinity", "nan", "0x2", "2e", "--2", "2,"} {
+		rows, err := ScoreCSV(strings.NewReader(head+"a,\""+cell+"\",2,3\n"), []*Instrument{in}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !errors.Is(rows[0].Errs[0], ErrNotNumeric) {
+			t.Errorf("cell %q: err = %v; want ErrNotNumeric", cell, rows[0].Errs[0])
+		}
+	}
+	for _, cell := range []string{"2", "+2", "2.0", "2.", "02", "2e0", "0.2e1", " 2 "} {
+		rows, err := ScoreCSV(strings.NewReader(head+"a,\""+cell+"\",2,3\n"), []*Instrument{in}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows[0].Errs[0] != nil || rows[0].Scores[0].Total != 7 {
+			t.Errorf("cell %q: total %v, err %v; want 7", cell, rows[0].Scores[0].Total, rows[0].Errs[0])
 		}
 	}
 }

@@ -220,7 +220,8 @@
 // long data with one row per participant and visit is scored as is) and
 // scores every row on one or more instruments. It returns one [Row] per
 // record in order, each with its own errors; nothing is dropped. Cells that
-// are not numbers or not allowed codes are reported as [*ItemError] values
+// are not plain decimal numbers ("Inf", "NaN", "0x1p1" and "1_0" are not)
+// or not allowed codes are reported as [*ItemError] values
 // naming the line, column, item and value; a malformed record as a
 // [*RowError]. [WriteCSV] writes the scores.
 //

@@ -29,8 +29,9 @@ var (
 	// Codes are never clamped.
 	ErrOutOfRange = errors.New("measures: response code not allowed")
 
-	// ErrNotNumeric is wrapped when a CSV cell is neither a number nor one
-	// of the configured missing codes.
+	// ErrNotNumeric is wrapped when a CSV cell is neither a plain decimal
+	// number nor one of the configured missing codes. "Inf", "NaN",
+	// hexadecimal and underscored forms are not numbers here.
 	ErrNotNumeric = errors.New("measures: response is not numeric")
 
 	// ErrColumn is wrapped when a CSV header lacks a required column or

@@ -184,3 +184,26 @@ func ExampleNewGrid() {
 	// Befriending RCT      +   +   -   ?   +   .   .   .   .   .
 	// Peer support pilot   .   .   .   .   .   +   +   -   -   ?
 }
+
+// The wide layout reviews publish: one row per study, one column per
+// criterion. A cell that is not an MMAT answer is an error naming its row,
+// column, study and criterion.
+func ExampleReadWide() {
+	const wide = "study,category,S1,S2,2.1,2.2,2.3,2.4,2.5\n" +
+		"Befriending RCT,2,Y,Y,Y,Y,N,CT,Y\n" +
+		"Peer support RCT,2,Y,Y,Y,Y,Y,Y,Y\n"
+	apps, err := mmat.ReadWide(strings.NewReader(wide), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range mmat.Summarize(apps, nil) {
+		fmt.Printf("%s: %d of %d criteria met\n", s.Study, s.Met, s.Criteria)
+	}
+	_, err = mmat.ReadWide(strings.NewReader("study,category,2.1\nCohort,2,Partly\n"), nil)
+	fmt.Println(err)
+	// Output:
+	// Befriending RCT: 3 of 5 criteria met
+	// Peer support RCT: 5 of 5 criteria met
+	// mmat: row 2, column "2.1", study "Cohort", criterion 2.1: "Partly": invalid answer
+}

@@ -108,6 +108,11 @@ func proportions(table [][]float64) ([][]float64, float64, error) {
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 				return nil, 0, &Error{Text: fmt.Sprint(v), Reason: fmt.Sprintf("cell [%d,%d] must be a finite count >= 0", i+1, j+1), Err: ErrInvalidInput}
 			}
+			if v != math.Trunc(v) {
+				// Proportions (or weighted counts) would make n wrong,
+				// and with it every standard error and interval.
+				return nil, 0, &Error{Text: fmt.Sprint(v), Reason: fmt.Sprintf("cell [%d,%d] must be a whole count (pass counts, not proportions)", i+1, j+1), Err: ErrInvalidInput}
+			}
 			n += v
 		}
 	}
@@ -137,7 +142,7 @@ func checkLevel(level float64) (float64, error) {
 func clamp(x float64) float64 { return math.Max(-1, math.Min(1, x)) }
 
 // KappaTable returns Cohen's (1960) kappa, or the weighted kappa of Cohen
-// (1968) when w is not nil, for a q×q table of counts (rows rater A,
+// (1968) when w is not nil, for a q×q table of whole counts (rows rater A,
 // columns rater B), with the Fleiss, Cohen & Everitt (1969) non-null and
 // null standard errors and a normal confidence interval at level (0 means
 // 0.95). w must be q×q with entries in [0, 1] and 1 on the diagonal; nil
@@ -227,7 +232,7 @@ func KappaTable(table, w [][]float64, level float64) (Coefficient, error) {
 	return c, nil
 }
 
-// AC1Table returns Gwet's (2008) AC1 for a q×q table of counts (identity
+// AC1Table returns Gwet's (2008) AC1 for a q×q table of whole counts (identity
 // weights) with the variance of irrCAC::gwet.ac1.table (no finite-
 // population correction) and a t(n-1) interval at level (0 means 0.95),
 // clamped to [-1, 1]. AC1 stays defined when kappa is not: with one

@@ -198,6 +198,10 @@ func TestKappaDegenerate(t *testing.T) {
 		{"NaN", [][]float64{{1, math.NaN()}, {3, 4}}, nil, 0},
 		{"Inf", [][]float64{{1, math.Inf(1)}, {3, 4}}, nil, 0},
 		{"zero", [][]float64{{0, 0}, {0, 0}}, nil, 0},
+		// A table of proportions would be read as n = 1: the standard
+		// errors and the t(n-1) interval would be meaningless.
+		{"proportions", [][]float64{{0.4, 0.1}, {0.2, 0.3}}, nil, 0},
+		{"fraction", [][]float64{{10.5, 2}, {3, 4}}, nil, 0},
 		{"level", [][]float64{{1, 2}, {3, 4}}, nil, 1.5},
 		{"levelNaN", [][]float64{{1, 2}, {3, 4}}, nil, math.NaN()},
 		{"weights shape", [][]float64{{1, 2}, {3, 4}}, [][]float64{{1}}, 0},

@@ -65,7 +65,10 @@ func summarize(a *Appraisal, o *Options) StudySummary {
 		}
 		lowest = math.Min(lowest, 100*float64(met)/5)
 	}
-	if s.ScreenedOut || s.Criteria == 0 || (a.Category == MixedMethods && !a.Component.Quantitative()) {
+	// An invalid appraisal (a required criterion unanswered, a criterion
+	// of another category, ...) has no percentage: the counts above show
+	// what is there, but a score would treat the gaps as "not met".
+	if err != nil || s.ScreenedOut || s.Criteria == 0 || (a.Category == MixedMethods && !a.Component.Quantitative()) {
 		return s
 	}
 	if a.Category == MixedMethods && opt.MixedScore == MixedLowest {

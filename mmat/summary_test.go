@@ -56,6 +56,12 @@ func TestSummaryWorked(t *testing.T) {
 	if !errors.Is(m.Err, ErrMissingAnswer) || m.NotRated != 1 {
 		t.Errorf("M1 without 5.5: %+v", m)
 	}
+	// An invalid appraisal has no percentage (as documented): counting the
+	// unanswered criterion as not met would report a score the data do
+	// not support (here 60%).
+	if !math.IsNaN(m.PercentMet) {
+		t.Errorf("M1 without 5.5: PercentMet = %v; want NaN (invalid appraisal)", m.PercentMet)
+	}
 	if _, err := Stars.Label(101); !errors.Is(err, ErrInvalidInput) {
 		t.Error("Stars.Label(101) should fail")
 	}

@@ -171,3 +171,29 @@ func ExampleTrafficLight() {
 	// Yes; Can't tell; No; Not rated
 	// 2.1  Randomization n = 2
 }
+
+// Per-visit summaries from long-format data, for a table or for
+// Trajectory: the mean, SD, number with data and the t-based interval of
+// each arm at each visit. R: t.test(c(7, 8, 6, 9))$conf.int is 5.4457 to
+// 9.5543; t.test(c(5, 6, 4))$conf.int is 2.5159 to 7.4841.
+func ExampleSummariseVisits() {
+	obs := []plot.Observation{
+		{Arm: "Befriending", ID: "b1", Time: 0, Value: 7}, {Arm: "Befriending", ID: "b1", Time: 6, Value: 5},
+		{Arm: "Befriending", ID: "b2", Time: 0, Value: 8}, {Arm: "Befriending", ID: "b2", Time: 6, Value: 6},
+		{Arm: "Befriending", ID: "b3", Time: 0, Value: 6}, {Arm: "Befriending", ID: "b3", Time: 6, Value: 4},
+		{Arm: "Befriending", ID: "b4", Time: 0, Value: 9}, {Arm: "Befriending", ID: "b4", Time: 6, Value: math.NaN()},
+	}
+	arms, err := plot.SummariseVisits(obs, 0.95)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, a := range arms {
+		for _, v := range a.Visits {
+			fmt.Printf("%s month %g: n %d, mean %.4f (SD %.4f), 95%% CI %.4f to %.4f\n",
+				a.Name, v.Time, v.N, v.Mean, v.SD, v.CI.Lower, v.CI.Upper)
+		}
+	}
+	// Output:
+	// Befriending month 0: n 4, mean 7.5000 (SD 1.2910), 95% CI 5.4457 to 9.5543
+	// Befriending month 6: n 3, mean 5.0000 (SD 1.0000), 95% CI 2.5159 to 7.4841
+}

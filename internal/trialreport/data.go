@@ -152,6 +152,12 @@ func (tr *Trial) readParticipants(path string) error {
 func (tr *Trial) collect(rows []measures.Row) error {
 	months := map[int]bool{}
 	for _, r := range rows {
+		if len(r.Keep) == 0 {
+			// ScoreCSV could not read the record (wrong number of
+			// fields, a broken quote): the same error for every
+			// instrument, and no month to file it under.
+			return fmt.Errorf("trialreport: responses.csv: %w", r.Errs[0])
+		}
 		m, err := strconv.Atoi(r.Keep[0])
 		if err != nil {
 			return fmt.Errorf("trialreport: responses.csv line %d: month %q is not a whole number", r.Line, r.Keep[0])
@@ -182,6 +188,7 @@ func (tr *Trial) collect(rows []measures.Row) error {
 		}
 	}
 	tr.Visits = len(rows)
+	seen := map[[2]int]int{} // (participant, visit) -> line
 	for _, r := range rows {
 		i, ok := tr.Index[r.ID]
 		if !ok {
@@ -189,6 +196,10 @@ func (tr *Trial) collect(rows []measures.Row) error {
 		}
 		m, _ := strconv.Atoi(r.Keep[0])
 		v := pos[m]
+		if first, dup := seen[[2]int{i, v}]; dup {
+			return fmt.Errorf("trialreport: responses.csv line %d: participant %q month %d already has a row (line %d)", r.Line, r.ID, m, first)
+		}
+		seen[[2]int{i, v}] = r.Line
 		for j := range tr.Instruments {
 			if err := r.Errs[j]; err != nil {
 				tr.Invalid = append(tr.Invalid, invalidCells(r, m, tr.Instruments[j].ID, err)...)

@@ -56,10 +56,7 @@ func (tr *Trial) forest(adj []Adjusted, path string) error {
 			Estimate: e.Value, CI: e.CI,
 		})
 	}
-	d.Notes = []string{
-		"Adjusted for baseline (ANCOVA); standardized by the pooled follow-up SD;",
-		"95% intervals allow for clustering by care team (design effect from the baseline ICC).",
-	}
+	d.Notes = forestNotes(adj)
 	f, err := plot.Forest(d, &plot.ForestOptions{
 		XLabel: "Standardized adjusted difference (positive favours intervention)",
 	})
@@ -79,3 +76,16 @@ func (tr *Trial) forest(adj []Adjusted, path string) error {
 }
 
 func figurePath(dir, name string) string { return filepath.Join(dir, name) }
+
+// forestNotes are the notes under the forest plot, with the confidence
+// level the intervals were computed at.
+func forestNotes(adj []Adjusted) []string {
+	level := 0.95
+	if len(adj) > 0 && adj[0].D.CI.Level > 0 {
+		level = adj[0].D.CI.Level
+	}
+	return []string{
+		"Adjusted for baseline (ANCOVA); standardized by the pooled follow-up SD;",
+		fmt.Sprintf("%.4g%% intervals allow for clustering by care team (design effect from the baseline ICC).", 100*level),
+	}
+}

@@ -45,7 +45,7 @@ func (r *Result) writeMarkdown(w io.Writer, c Config) error {
 	tr := r.Trial
 	b := &strings.Builder{}
 	pf := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
-	pct := fmt.Sprintf("%g%%", 100*c.Level)
+	pct := fmt.Sprintf("%.4g%%", 100*c.Level)
 
 	pf("# Example trial report: supported socialisation versus usual care\n\n")
 	pf("Simulated cluster-randomized trial (data in `%s`, made by `internal/exampledata`). ", c.In)
