@@ -23,12 +23,20 @@ import "math"
 // against a feature they miss, the sum over every other node (the rule at
 // twice the step, whose error is about 1e-4 for a Gaussian at the chosen
 // step) must agree to 2e-4, else the step is halved.
-func integralTail(t, nu, delta float64, upper, wantDeriv bool) (p, dp, dp2 float64) {
+func integralTail(t, nu, delta float64, upper, wantDeriv bool, hint *modeHint) (p, dp, dp2 float64) {
 	q := quad{t: t, k: 0.5 * nu, delta: delta, tmd: t - delta, sgn: 1}
 	if upper {
 		q.sgn = -1
 	}
-	w, _ := findMode(q.derivs)
+	var w float64
+	if hint != nil && hint.set && math.Abs(delta-hint.delta) <= hint.reach {
+		w = hint.w
+	} else {
+		w, _ = findMode(q.derivs)
+		if hint != nil {
+			hint.w, hint.delta, hint.set = w, delta, true
+		}
+	}
 	_, d2, d3 := q.derivs3(w)
 	q.l0 = q.logf(w)
 	logC := logChiConst(q.k)
@@ -42,7 +50,7 @@ func integralTail(t, nu, delta float64, upper, wantDeriv bool) (p, dp, dp2 float
 	if r := delta / t; r > 0 {
 		// Is the step of Φ(t·e^{w/2} - δ) at e^{w/2} = δ/t within the range
 		// where the integrand matters?
-		_, m := q.parts(2 * math.Log(r))
+		_, m, _ := q.parts(2 * math.Log(r))
 		edge = -q.k*m-math.Ln2-q.l0 > -46
 	}
 	h := stepSize(q.k, d2, d3, delta, edge)
@@ -64,6 +72,15 @@ func integralTail(t, nu, delta float64, upper, wantDeriv bool) (p, dp, dp2 float
 	return p, dp, dp2
 }
 
+// modeHint carries the mode found at one δ to later evaluations of the same
+// tail at nearby δ (the Halley steps of NCPInterval, within reach), which
+// then skip the mode search. The trapezoidal rule on the whole line need
+// not be centred exactly; the step rules are still evaluated afresh.
+type modeHint struct {
+	w, delta, reach float64
+	set             bool
+}
+
 // quad holds the parameters of one tail integral.
 type quad struct {
 	t, k, delta, tmd float64
@@ -71,24 +88,25 @@ type quad struct {
 	l0               float64 // log of the integrand at the mode
 }
 
-// parts returns z(w) = t·e^{w/2} - δ and m(w) = e^w - 1 - w, both without
-// cancellation: near w = 0 through expm1 (z = t·expm1(w/2) + (t - δ)).
-func (q *quad) parts(w float64) (z, m float64) {
+// parts returns z(w) = t·e^{w/2} - δ, m(w) = e^w - 1 - w and e^{w/2},
+// without cancellation: near w = 0 through expm1 (z = t·expm1(w/2) +
+// (t - δ)).
+func (q *quad) parts(w float64) (z, m, e float64) {
 	if w < -1 {
-		e := math.Exp(0.5 * w)
-		return q.t*e - q.delta, e*e - 1 - w
+		e = math.Exp(0.5 * w)
+		return q.t*e - q.delta, e*e - 1 - w, e
 	}
 	em := math.Expm1(0.5 * w)
 	z = q.t*em + q.tmd
 	if math.Abs(w) < 0.3 {
-		return z, expm1mxSeries(w)
+		return z, expm1mxSeries(w), 1 + em
 	}
-	return z, em*(em+2) - w
+	return z, em*(em+2) - w, 1 + em
 }
 
 // logf returns the log of the integrand without the constant C(k).
 func (q *quad) logf(w float64) float64 {
-	z, m := q.parts(w)
+	z, m, _ := q.parts(w)
 	return -q.k*m + logNormCDF(q.sgn*z)
 }
 
@@ -103,8 +121,8 @@ func (q *quad) derivs(w float64) (d1, d2 float64) {
 // derivatives of L are -r(v+r) and r(v+r)² - r + r²(v+r); and the
 // derivatives of z in w are all (z+δ)/2 times 1, 1/2, 1/4.
 func (q *quad) derivs3(w float64) (d1, d2, d3 float64) {
-	z, _ := q.parts(w)
-	ew := math.Exp(w)
+	z, _, e := q.parts(w)
+	ew := e * e
 	v := q.sgn * z
 	r := invMills(v)
 	vr := v + r
@@ -120,12 +138,16 @@ func (q *quad) derivs3(w float64) (d1, d2, d3 float64) {
 // node returns the integrand at w divided by its value at the mode, and
 // (if wantDeriv) φ(z)·g(w) and z·φ(z)·g(w) on the same scale times sqrt(2π).
 func (q *quad) node(w float64, wantDeriv bool) (e, d, d2 float64) {
-	z, m := q.parts(w)
+	z, m, _ := q.parts(w)
 	v := q.sgn * z
 	lg := -q.k*m - q.l0
-	if v > -37 && q.l0 > -700 {
+	switch {
+	case v > 8.3:
+		// Φ(v) rounds to 1.
+		e = math.Exp(lg)
+	case v > -37 && q.l0 > -700:
 		e = math.Exp(lg) * 0.5 * math.Erfc(-v/math.Sqrt2)
-	} else {
+	default:
 		e = math.Exp(lg + logNormCDF(v))
 	}
 	if wantDeriv {
@@ -206,7 +228,7 @@ func (q *quad) trapezoid(w0, h float64, wantDeriv bool) (sum, even, dsum, d2sum 
 // monotonically from its value at w to ∓δ, and Re(±z) must exceed
 // |Im z| + 8.5 (then Φ(-(±z)) < 1e-17 in modulus).
 func (q *quad) saturatedLeft(w float64) bool {
-	z, _ := q.parts(w)
+	z, _, _ := q.parts(w)
 	lim := q.sgn * -q.delta
 	v := math.Min(q.sgn*z, lim)
 	return v > math.Abs(q.t)*math.Exp(0.5*w)+8.5

@@ -22,13 +22,14 @@ func CDF(t, df, ncp float64) float64 { return tail(t, df, ncp, false) }
 func Survival(t, df, ncp float64) float64 { return tail(t, df, ncp, true) }
 
 func tail(t, df, ncp float64, upper bool) float64 {
-	p, _, _ := tailDeriv(t, df, ncp, upper, false)
+	p, _, _ := tailDeriv(t, df, ncp, upper, false, nil)
 	return p
 }
 
 // tailDeriv returns the lower (upper false) or upper tail probability and,
-// if wantDeriv, its first and second derivatives with respect to ncp.
-func tailDeriv(t, df, ncp float64, upper, wantDeriv bool) (p, dp, dp2 float64) {
+// if wantDeriv, its first and second derivatives with respect to ncp; hint
+// may be nil (see modeHint).
+func tailDeriv(t, df, ncp float64, upper, wantDeriv bool, hint *modeHint) (p, dp, dp2 float64) {
 	sgn := 1.0
 	if upper {
 		sgn = -1
@@ -50,6 +51,6 @@ func tailDeriv(t, df, ncp float64, upper, wantDeriv bool) (p, dp, dp2 float64) {
 		phi := math.Exp(-0.5*x*x) / sqrt2Pi
 		return normCDF(sgn * x), -sgn * phi, -sgn * x * phi
 	}
-	p, dp, dp2 = integralTail(t, df, ncp, upper, wantDeriv)
+	p, dp, dp2 = integralTail(t, df, ncp, upper, wantDeriv, hint)
 	return math.Min(p, 1), dp, dp2
 }
