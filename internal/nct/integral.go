@@ -54,17 +54,34 @@ func integralTail(t, nu, delta float64, upper, wantDeriv bool, hint *modeHint) (
 		edge = -q.k*m-math.Ln2-q.l0 > -46
 	}
 	h := stepSize(q.k, d2, d3, delta, edge)
+	if !(h > 0) || math.IsInf(h, 0) || math.IsNaN(w) || math.IsNaN(q.l0) {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
 	var sum, dsum, d2sum float64
+	converged := false
 	for level := 0; level < 8; level++ {
 		var even float64
-		sum, even, dsum, d2sum = q.trapezoid(w, h, wantDeriv)
+		var ok bool
+		sum, even, dsum, d2sum, ok = q.trapezoid(w, h, wantDeriv)
+		if !ok {
+			// The integrand needs more than maxNodes nodes on a side at
+			// this step: the arguments are beyond the supported range.
+			break
+		}
 		if math.Abs(sum-2*even) <= 2e-4*sum {
+			converged = true
 			break
 		}
 		h *= 0.5
 	}
+	if !converged {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
 	scale := math.Exp(logC+q.l0) * h
 	p = scale * sum
+	if !(p >= 0) || p > 1+1e-9 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
 	if wantDeriv {
 		dp = -q.sgn * scale * dsum / sqrt2Pi
 		dp2 = -q.sgn * scale * d2sum / sqrt2Pi
@@ -171,9 +188,8 @@ func (q *quad) node(w float64, wantDeriv bool) (e, d, d2 float64) {
 // weight 1/2 plus the Euler–Maclaurin correction h²f'(w_c)/12 (the decay
 // of log f per step is below 1e-3, so the neglected h⁴ terms are below
 // 1e-15 of f(w_c)), and adds ∫ f(w_c - x) dx by tailPiece.
-func (q *quad) trapezoid(w0, h float64, wantDeriv bool) (sum, even, dsum, d2sum float64) {
+func (q *quad) trapezoid(w0, h float64, wantDeriv bool) (sum, even, dsum, d2sum float64, ok bool) {
 	const cut = 1e-18
-	const maxNodes = 1 << 21
 	e, d, d2 := q.node(w0, wantDeriv)
 	sum, even, dsum, d2sum = e, e, d, d2
 	// Compensated (Neumaier) summation of the main sum, which may have
@@ -190,7 +206,8 @@ func (q *quad) trapezoid(w0, h float64, wantDeriv bool) (sum, even, dsum, d2sum 
 	}
 	for _, dir := range [2]float64{-1, 1} {
 		prev := e
-		for i := 1; i <= maxNodes; i++ {
+		i := 1
+		for ; i <= maxNodes; i++ {
 			w := w0 + dir*float64(i)*h
 			e, d, d2 := q.node(w, wantDeriv)
 			add(e)
@@ -219,9 +236,15 @@ func (q *quad) trapezoid(w0, h float64, wantDeriv bool) (sum, even, dsum, d2sum 
 			}
 			prev = e
 		}
+		if i > maxNodes {
+			return 0, 0, 0, 0, false
+		}
 	}
-	return sum + comp, even, dsum, d2sum
+	return sum + comp, even, dsum, d2sum, true
 }
+
+// maxNodes bounds the nodes on each side of the mode (about 60 ms of work).
+const maxNodes = 1 << 20
 
 // saturatedLeft reports whether Φ(±z) = 1 to double precision for all
 // w' <= w, also for complex w' with |Im e^{w'/2}| <= e^{w/2}: ±z moves

@@ -23,7 +23,8 @@ var rootOpts = &root.Options{AbsTol: 1e-14, RelTol: 1e-14, MaxIter: 200}
 // found through Survival so that its precision is not lost near 1. Both
 // limits are accurate to about 1e-13 (relative, or absolute near zero).
 // df may be +Inf (normal limits t ∓ z). Errors wrap ErrInvalidInput or
-// ErrNoConvergence.
+// ErrNoConvergence (also when a limit lies beyond the range where CDF is
+// computed, see CDF).
 func NCPInterval(t, df, level float64) (lo, hi float64, err error) {
 	nan := math.NaN()
 	switch {
