@@ -79,9 +79,22 @@
 //
 // For 0 < ν < 1 the method is the same and CDF + Survival = 1 to 1e-15 in
 // the fuzz tests, but no reference was computed there; run time grows like
-// 1/ν for small ν. Typical calls (ν >= 5) take about 2 µs; ν <= 3 is 3-10
-// times slower (longer χ² tails).
+// 1/ν for small ν. Beyond |t|, |ncp| = 1e4 the step of Φ can fall inside
+// the bulk of the χ² distribution and need more than 2^20 nodes (for
+// example t = ncp = 1e5 with ν <= 30); CDF then returns NaN rather than an
+// inaccurate value.
 //
+// # Speed
+//
+// CPU time per call on the project machine (2 shared cores; go test -run
+// XXX -bench . -benchtime 1s -count 3 ./internal/nct, cpu-ns/op):
+// CDF 2.8-3.2 µs for t = 2.2, ν = 90, δ = 2 (gonum's AS 243: 2.1 µs in the
+// same run), 3-6 µs elsewhere for ν >= 30, 13 µs at ν = 3 and 25-30 µs
+// for t = δ = 1000 (a sharp step of Φ); NCPInterval 15 µs for t = 2.2,
+// ν = 90 (four tail evaluations with derivatives), 7 µs for ν = 1e6 and
+// 110 µs for ν = 2. R's uniroot on pt (tol 1e-13) takes 350-400 µs per
+// interval.
+
 // # References
 //
 //   - R. V. Lenth (1989). Algorithm AS 243: Cumulative distribution function
