@@ -40,9 +40,11 @@ func NCPInterval(t, df, level float64) (lo, hi float64, err error) {
 	if math.IsInf(df, 1) {
 		return t - z, t + z, nil
 	}
-	// Normal approximation (Abramowitz & Stegun 26.7.10) for the start:
-	// (t(1-1/(4df)) - δ)/sqrt(1+t²/(2df)) ≈ N(0,1).
-	c := t * (1 - 1/(4*df))
+	// Start from the Cornish–Fisher approximation (ncpStart), typically
+	// within 1e-8..1e-5 of the limits, so that one or two Halley steps
+	// meet the tolerance; s is the scale of δ in the normal approximation
+	// (Abramowitz & Stegun 26.7.10), (t(1-1/(4df)) - δ)/s ≈ N(0,1).
+	startLo, startHi := ncpStart(t, df, -z, z)
 	s := math.Sqrt(1 + t*t/(2*df))
 	step := s * (0.05 + 1/df)
 	logTarget := math.Log(alpha2)
@@ -63,11 +65,11 @@ func NCPInterval(t, df, level float64) (lo, hi float64, err error) {
 	fLo := func(ncp float64) (float64, float64, float64) { return logTail(ncp, true) }
 	fHi := func(ncp float64) (float64, float64, float64) { return logTail(ncp, false) }
 	inf := math.Inf(1)
-	lo, err = root.Halley(fLo, c-z*s, step, -inf, inf, rootOpts)
+	lo, err = root.Halley(fLo, startLo, step, -inf, inf, rootOpts)
 	if err != nil {
 		return nan, nan, fmt.Errorf("%w: lower limit for t = %v, df = %v, level = %v: %w", ErrNoConvergence, t, df, level, err)
 	}
-	hi, err = root.Halley(fHi, c+z*s, step, -inf, inf, rootOpts)
+	hi, err = root.Halley(fHi, startHi, step, -inf, inf, rootOpts)
 	if err != nil {
 		return nan, nan, fmt.Errorf("%w: upper limit for t = %v, df = %v, level = %v: %w", ErrNoConvergence, t, df, level, err)
 	}

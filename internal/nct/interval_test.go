@@ -45,3 +45,40 @@ func TestNCPIntervalVsBrent(t *testing.T) {
 	}
 	t.Logf("max difference / max(1, |limit|) = %.2g", maxErr)
 }
+
+// TestNCPStart checks the Cornish–Fisher starting values: logMeanChi
+// against mpmath, and the starts against the limits (they need only be
+// close; NCPInterval refines them).
+func TestNCPStart(t *testing.T) {
+	t.Parallel()
+	// log E[S] from mpmath (30 digits).
+	for _, c := range []struct{ df, want float64 }{
+		{34, -0.0073518821614313573783},
+		{40, -0.0062493494456914231662},
+		{100, -0.0024999583383318163365},
+		{300, -0.00083333179014403222782},
+		{1e4, -0.000024999999958333333833},
+		{1e6, -2.499999999999583327e-7},
+	} {
+		if got := logMeanChi(c.df); math.Abs(got-c.want) > 2e-16 {
+			t.Errorf("logMeanChi(%v) = %.17g, want %.17g", c.df, got, c.want)
+		}
+	}
+	// E[S] for df = 1: sqrt(2/π).
+	if got, want := math.Exp(logMeanChi(1)), math.Sqrt(2/math.Pi); math.Abs(got-want) > 1e-15 {
+		t.Errorf("E[S] for df = 1: %v, want %v", got, want)
+	}
+	z := math.Sqrt2 * math.Erfcinv(0.05)
+	for _, c := range []struct{ t, df, tol float64 }{
+		{2.21706754597, 90, 1e-7}, {0.5, 20, 1e-7}, {1000, 1e4, 1e-5}, {40, 200, 1e-3}, {-3, 10, 1e-3},
+	} {
+		lo, hi, err := NCPInterval(c.t, c.df, 0.95)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slo, shi := ncpStart(c.t, c.df, -z, z)
+		if math.Abs(slo-lo) > c.tol || math.Abs(shi-hi) > c.tol {
+			t.Errorf("ncpStart(%v, %v) = [%v, %v], limits [%v, %v]", c.t, c.df, slo, shi, lo, hi)
+		}
+	}
+}
