@@ -51,7 +51,7 @@ func NCPInterval(t, df, level float64) (lo, hi float64, err error) {
 
 	// Halley's method on log P - log(α/2), with the derivatives of P in δ
 	// from the same quadrature; log P is close to linear in δ and the start
-	// is good, so two or three evaluations per limit suffice.
+	// is good, so one or two evaluations per limit suffice.
 	hints := [2]modeHint{{reach: 0.25 * s}, {reach: 0.25 * s}}
 	logTail := func(ncp float64, upper bool) (f, d1, d2 float64) {
 		hint := &hints[0]
