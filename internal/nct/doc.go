@@ -88,14 +88,14 @@
 //
 // # Speed
 //
-// CPU time per call on the project machine (2 shared cores; go test -run
-// XXX -bench . -benchtime 1s -count 3 ./internal/nct, cpu-ns/op):
-// CDF 2.8-3.2 µs for t = 2.2, ν = 90, δ = 2 (gonum's AS 243: 2.1 µs in the
-// same run), 3-6 µs elsewhere for ν >= 30, 13 µs at ν = 3 and 25-30 µs
-// for t = δ = 1000 (a sharp step of Φ); NCPInterval 11 µs for t = 2.2,
-// ν = 90 (two tail evaluations with derivatives), 7-11 µs for t = 40,
-// ν = 200 and for ν = 1e6, and 120 µs for ν = 2. R's uniroot on pt
-// (tol 1e-13) takes 350-400 µs per interval.
+// CPU time per call on the project machine (2 shared cores, load 2-3;
+// go test -run XXX -bench . -benchtime 1s -count 3 ./internal/nct, the
+// cpu-ns/op column): CDF 2.8 µs for t = 2.2, ν = 90, δ = 2 (gonum's AS 243
+// 2.1 µs in the same run), 3-5.5 µs elsewhere for ν >= 30, 10 µs at ν = 3
+// and 26 µs for t = δ = 1000 (a sharp step of Φ); NCPInterval 8.3 µs for
+// t = 2.2, ν = 90 (two tail evaluations with derivatives), 11 µs for
+// t = 40, ν = 200, 7.4 µs for ν = 1e6 and 95 µs for t = 2, ν = 2. R's
+// uniroot on pt (tol 1e-13) takes 350-400 µs per interval.
 
 // # References
 //
