@@ -79,9 +79,9 @@
 // matches limits found by mpmath root finding to 2e-16 relative (17
 // intervals including RC28 of effect-anchors.md).
 //
-// For 0 < ν < 1 the method is the same and CDF + Survival = 1 to 1e-15 in
-// the fuzz tests, but no reference was computed there; run time grows like
-// 1/ν for small ν. Beyond |t|, |ncp| = 1e4 the step of Φ can fall inside
+// For 0 < ν < 1 the method is the same and CDF + Survival = 1 to about
+// 1e-15 where checked (the fuzz test allows 1e-12), but no reference was
+// computed there; run time grows like 1/ν for small ν. Beyond |t|, |ncp| = 1e4 the step of Φ can fall inside
 // the bulk of the χ² distribution and need more than 2^20 nodes (for
 // example t = ncp = 1e5 with ν <= 30); CDF then returns NaN rather than an
 // inaccurate value.
