@@ -51,11 +51,13 @@
 //
 // NCPInterval solves P(T <= t | δ) = 1 - α/2 (through Survival) and
 // P(T <= t | δ) = α/2 by Halley's method on the log probability, with the
-// first and second δ-derivatives summed on the same quadrature nodes,
-// starting from the normal approximation; two or three evaluations per
-// limit suffice, and internal/root's bracketing Brent method is the
-// fallback.
-//
+// first and second δ-derivatives summed on the same quadrature nodes. It
+// starts from a Cornish–Fisher expansion of Y = t·S - Z (T <= t exactly
+// when Y >= δ) with the exact moments of the chi distribution, which is
+// typically within 1e-8 (ν ≈ 100) to 1e-5 of the limit, so that one or two
+// tail evaluations per limit suffice; internal/root's bracketing Brent
+// method is the fallback.
+
 // # Accuracy
 //
 // Against a 25-digit mpmath reference (testdata/golden/nct/gen_nct.py:
@@ -77,11 +79,24 @@
 // matches limits found by mpmath root finding to 2e-16 relative (17
 // intervals including RC28 of effect-anchors.md).
 //
-// For 0 < ν < 1 the method is the same and CDF + Survival = 1 to 1e-15 in
-// the fuzz tests, but no reference was computed there; run time grows like
-// 1/ν for small ν. Typical calls (ν >= 5) take about 2 µs; ν <= 3 is 3-10
-// times slower (longer χ² tails).
+// For 0 < ν < 1 the method is the same and CDF + Survival = 1 to about
+// 1e-15 where checked (the fuzz test allows 1e-12), but no reference was
+// computed there; run time grows like 1/ν for small ν. Beyond |t|, |ncp| = 1e4 the step of Φ can fall inside
+// the bulk of the χ² distribution and need more than 2^20 nodes (for
+// example t = ncp = 1e5 with ν <= 30); CDF then returns NaN rather than an
+// inaccurate value.
 //
+// # Speed
+//
+// CPU time per call on the project machine (2 shared cores, load 2-3;
+// go test -run XXX -bench . -benchtime 1s -count 3 ./internal/nct, the
+// cpu-ns/op column): CDF 2.8 µs for t = 2.2, ν = 90, δ = 2 (gonum's AS 243
+// 2.1 µs in the same run), 3-5.5 µs elsewhere for ν >= 30, 10 µs at ν = 3
+// and 26 µs for t = δ = 1000 (a sharp step of Φ); NCPInterval 8.3 µs for
+// t = 2.2, ν = 90 (two tail evaluations with derivatives), 11 µs for
+// t = 40, ν = 200, 7.4 µs for ν = 1e6 and 95 µs for t = 2, ν = 2. R's
+// uniroot on pt (tol 1e-13) takes 350-400 µs per interval.
+
 // # References
 //
 //   - R. V. Lenth (1989). Algorithm AS 243: Cumulative distribution function

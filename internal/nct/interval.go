@@ -23,7 +23,8 @@ var rootOpts = &root.Options{AbsTol: 1e-14, RelTol: 1e-14, MaxIter: 200}
 // found through Survival so that its precision is not lost near 1. Both
 // limits are accurate to about 1e-13 (relative, or absolute near zero).
 // df may be +Inf (normal limits t ∓ z). Errors wrap ErrInvalidInput or
-// ErrNoConvergence.
+// ErrNoConvergence (also when a limit lies beyond the range where CDF is
+// computed, see CDF).
 func NCPInterval(t, df, level float64) (lo, hi float64, err error) {
 	nan := math.NaN()
 	switch {
@@ -39,29 +40,36 @@ func NCPInterval(t, df, level float64) (lo, hi float64, err error) {
 	if math.IsInf(df, 1) {
 		return t - z, t + z, nil
 	}
-	// Normal approximation (Abramowitz & Stegun 26.7.10) for the start:
-	// (t(1-1/(4df)) - δ)/sqrt(1+t²/(2df)) ≈ N(0,1).
-	c := t * (1 - 1/(4*df))
+	// Start from the Cornish–Fisher approximation (ncpStart), typically
+	// within 1e-8..1e-5 of the limits, so that one or two Halley steps
+	// meet the tolerance; s is the scale of δ in the normal approximation
+	// (Abramowitz & Stegun 26.7.10), (t(1-1/(4df)) - δ)/s ≈ N(0,1).
+	startLo, startHi := ncpStart(t, df, -z, z)
 	s := math.Sqrt(1 + t*t/(2*df))
 	step := s * (0.05 + 1/df)
 	logTarget := math.Log(alpha2)
 
 	// Halley's method on log P - log(α/2), with the derivatives of P in δ
 	// from the same quadrature; log P is close to linear in δ and the start
-	// is good, so two or three evaluations per limit suffice.
+	// is good, so one or two evaluations per limit suffice.
+	hints := [2]modeHint{{reach: 0.25 * s}, {reach: 0.25 * s}}
 	logTail := func(ncp float64, upper bool) (f, d1, d2 float64) {
-		p, dp, dp2 := tailDeriv(t, df, ncp, upper, true)
+		hint := &hints[0]
+		if upper {
+			hint = &hints[1]
+		}
+		p, dp, dp2 := tailDeriv(t, df, ncp, upper, true, hint)
 		r := dp / p
 		return math.Log(p) - logTarget, r, dp2/p - r*r
 	}
 	fLo := func(ncp float64) (float64, float64, float64) { return logTail(ncp, true) }
 	fHi := func(ncp float64) (float64, float64, float64) { return logTail(ncp, false) }
 	inf := math.Inf(1)
-	lo, err = root.Halley(fLo, c-z*s, step, -inf, inf, rootOpts)
+	lo, err = root.Halley(fLo, startLo, step, -inf, inf, rootOpts)
 	if err != nil {
 		return nan, nan, fmt.Errorf("%w: lower limit for t = %v, df = %v, level = %v: %w", ErrNoConvergence, t, df, level, err)
 	}
-	hi, err = root.Halley(fHi, c+z*s, step, -inf, inf, rootOpts)
+	hi, err = root.Halley(fHi, startHi, step, -inf, inf, rootOpts)
 	if err != nil {
 		return nan, nan, fmt.Errorf("%w: upper limit for t = %v, df = %v, level = %v: %w", ErrNoConvergence, t, df, level, err)
 	}

@@ -55,7 +55,12 @@ func TestCentral(t *testing.T) {
 
 // TestNCPIntervalRC28 checks the rows of effect-anchors.md §5 RC28 that lie
 // where R's pt is exact (|ncp| < 37.62, df <= 4e5): the R harness ncp_ci
-// (uniroot, tol 1e-13), printed to 10 significant digits.
+// (uniroot, tol 1e-13), printed to 10 significant digits. The other two
+// rows are in R's normal-approximation region and are tested against
+// mpmath in TestGoldenNCPInterval: for t = 40, df = 200 the true upper
+// limit is 44.368016492757 where R (and MBESS) give 44.3326127; for t = 56,
+// df = 1e6 the limits are [54.038486027, 57.961486015] (R: [54.03848601,
+// 57.96148599]).
 func TestNCPIntervalRC28(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct{ t, df, lo, hi float64 }{

@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// FuzzSolveMonotone checks that SolveMonotone never panics and that, for
+// FuzzSolveMonotone checks that SolveMonotone and Halley never panic, agree,
+// and that, for
 // the monotone family f(x) = s·(x³ + c·x - r) with c >= 0, any returned
 // root is accurate and any error is one of the documented sentinels.
 func FuzzSolveMonotone(f *testing.F) {
@@ -23,7 +24,24 @@ func FuzzSolveMonotone(f *testing.F) {
 			}
 			return v
 		}
+		fdd := func(x float64) (float64, float64, float64) {
+			v, d1, d2 := x*x*x+c*x-r, 3*x*x+c, 6*x
+			if s < 0 {
+				return -v, -d1, -d2
+			}
+			return v, d1, d2
+		}
+		// Halley (and through it Newton's code path) must agree with
+		// bracketing when both succeed.
+		xh, errh := Halley(fdd, x0, step, math.Inf(-1), math.Inf(1), nil)
 		x, err := SolveMonotone(fn, x0, step, math.Inf(-1), math.Inf(1), nil)
+		if errh != nil && !errors.Is(errh, ErrInvalidInput) && !errors.Is(errh, ErrNoBracket) &&
+			!errors.Is(errh, ErrNaN) && !errors.Is(errh, ErrNoConvergence) {
+			t.Fatalf("Halley: undocumented error %v", errh)
+		}
+		if errh == nil && err == nil && c >= 0 && !math.IsInf(c, 0) && math.Abs(xh-x) > 1e-9*math.Max(1, math.Abs(x)) {
+			t.Fatalf("Halley %v != SolveMonotone %v", xh, x)
+		}
 		if err != nil {
 			if !errors.Is(err, ErrInvalidInput) && !errors.Is(err, ErrNoBracket) &&
 				!errors.Is(err, ErrNaN) && !errors.Is(err, ErrNoConvergence) {
