@@ -19,6 +19,21 @@
 // Dz, Drm, Dav and DBecker. Conversions: RFromD, DFromR, LogORFromD,
 // DFromLogOR; NNTKraemer and NNTFurukawa; conventional labels (Magnitude).
 //
+// # Trial designs
+//
+//   - ANCOVA: the baseline-adjusted difference from participant data (least
+//     squares by QR, as R's lm), with covariates and stratification factors
+//     and two standardized versions; ANCOVAFromMeans and ANCOVAFromT recover
+//     an adjusted d from reported values (compute.es equations).
+//   - Pre-post-control designs: MorrisPPC2 (Morris 2008) and BeckerPPC.
+//   - Cluster-randomized trials: ClusterDT and ClusterDW (Hedges 2007),
+//     DesignEffect, EffectiveSampleSize and ClusterICC.
+//   - Binary outcomes from a Table2x2: OddsRatio, RiskRatio, RiskDifference
+//     (Newcombe interval), NumberNeededToTreat (Altman 1998);
+//     TableFromScores and TableFromThreshold build the table from scores.
+//   - BootstrapCI: percentile, BCa and studentized intervals for any
+//     two-sample statistic, seeded and identical on any number of cores.
+//
 // # Sign convention and orientation
 //
 // Every estimate is intervention minus usual care (first argument minus
@@ -56,7 +71,8 @@
 // Algina–Keselman–Penfield scaling on n2−1 df. SMDH, d_rm, d_av and Becker's
 // d default to Wald (estimate ± z·SE); Options.CI = Wald or WaldT is
 // available everywhere. The noncentral t CDF is evaluated by AS 243 (Lenth
-// 1989) where that series is accurate (|ncp| ≤ 35, df ≤ 1e4; within 1e-9 of the exact limits) and by
+// 1989) where that series is accurate (|ncp| ≤ 35, 3 ≤ df ≤ 1e4, level ≤
+// 0.99; within 1e-9 of the exact limits) and by
 // internal/nct's quadrature elsewhere, so large effects in large trials
 // (|ncp| > 37.62, where R's pt and gonum switch to a normal approximation)
 // keep full accuracy.
