@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/tiesproject/ties/internal/nct"
+	"github.com/tiesproject/ties/internal/root"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -39,7 +40,7 @@ func ncpFor(t, df, p float64) float64 {
 	// first step that usually brackets the root.
 	lo, _, bound := approxEnds(t, df, z)
 	f := func(l float64) float64 { return nctCDF(t, df, l) - p }
-	return solveMonotone(f, lo, bound, false)
+	return solveMonotone(f, lo, bound)
 }
 
 // tQuantile returns t with P(T ≤ t; df, λ) = p. The CDF increases in t.
@@ -48,93 +49,19 @@ func tQuantile(p, df, ncp float64) float64 {
 	guess := ncp + z*math.Sqrt(1+ncp*ncp/(2*df))
 	step := 0.25 * math.Sqrt(1+ncp*ncp/(2*df))
 	f := func(t float64) float64 { return nctCDF(t, df, ncp) - p }
-	return solveMonotone(f, guess, step, true)
+	return solveMonotone(f, guess, step)
 }
 
-// solveMonotone finds the root of a monotone f (increasing when inc) by
-// bracketing from guess with a growing step, then Brent's method. It
-// returns NaN if no bracket is found.
-func solveMonotone(f func(float64) float64, guess, step float64, inc bool) float64 {
-	fg := f(guess)
-	if fg == 0 {
-		return guess
-	}
-	// Direction in which f moves toward zero.
-	dir := 1.0
-	if (fg > 0) == inc {
-		dir = -1
-	}
-	a, fa := guess, fg
-	for i := 0; i < 80; i++ {
-		b := a + dir*step
-		fb := f(b)
-		if fb == 0 {
-			return b
-		}
-		if (fb > 0) != (fa > 0) {
-			return brent(f, a, b, fa, fb)
-		}
-		a, fa = b, fb
-		step *= 2
-	}
-	return math.NaN()
-}
+// rootOpts matches the absolute tolerance the CI checks are built on.
+var rootOpts = &root.Options{AbsTol: 1e-13, RelTol: 4.4e-16}
 
-// brent is Brent's (1973) root finder on a bracket [a, b] with f(a)·f(b) < 0.
-func brent(f func(float64) float64, a, b, fa, fb float64) float64 {
-	const tol = 1e-13
-	c, fc := a, fa
-	d := b - a
-	e := d
-	for i := 0; i < 200; i++ {
-		if (fb > 0) == (fc > 0) {
-			c, fc = a, fa
-			d = b - a
-			e = d
-		}
-		if math.Abs(fc) < math.Abs(fb) {
-			a, b, c = b, c, b
-			fa, fb, fc = fb, fc, fb
-		}
-		tol1 := 2*2.2e-16*math.Abs(b) + 0.5*tol
-		xm := 0.5 * (c - b)
-		if math.Abs(xm) <= tol1 || fb == 0 {
-			return b
-		}
-		if math.Abs(e) >= tol1 && math.Abs(fa) > math.Abs(fb) {
-			s := fb / fa
-			var p, q float64
-			if a == c {
-				p = 2 * xm * s
-				q = 1 - s
-			} else {
-				q0 := fa / fc
-				r := fb / fc
-				p = s * (2*xm*q0*(q0-r) - (b-a)*(r-1))
-				q = (q0 - 1) * (r - 1) * (s - 1)
-			}
-			if p > 0 {
-				q = -q
-			}
-			p = math.Abs(p)
-			if 2*p < math.Min(3*xm*q-math.Abs(tol1*q), math.Abs(e*q)) {
-				e = d
-				d = p / q
-			} else {
-				d = xm
-				e = d
-			}
-		} else {
-			d = xm
-			e = d
-		}
-		a, fa = b, fb
-		if math.Abs(d) > tol1 {
-			b += d
-		} else {
-			b += math.Copysign(tol1, xm)
-		}
-		fb = f(b)
+// solveMonotone finds the root of a monotone f by bracketing from guess
+// with a growing step, then Brent's method (internal/root). It returns NaN
+// if no bracket is found.
+func solveMonotone(f func(float64) float64, guess, step float64) float64 {
+	x, err := root.SolveMonotone(f, guess, step, math.Inf(-1), math.Inf(1), rootOpts)
+	if err != nil {
+		return math.NaN()
 	}
-	return b
+	return x
 }
