@@ -3,6 +3,7 @@ package effect
 import (
 	"testing"
 
+	"github.com/tiesproject/ties/internal/cputime"
 	"github.com/tiesproject/ties/internal/nct"
 )
 
@@ -18,7 +19,7 @@ var (
 )
 
 func benchTwoArm(b *testing.B, f func(Group, Group, *Options) (Estimate, error), o *Options) {
-	reportCPU(b, func() { sinkE, _ = f(bT, bC, o) })
+	cputime.Bench(b, func() { sinkE, _ = f(bT, bC, o) })
 }
 
 // BenchmarkHedgesG is the figure the performance target refers to: Hedges'
@@ -36,29 +37,29 @@ func BenchmarkSMDHWelchExact(b *testing.B) {
 // Exact CI in the region where only internal/nct is accurate (|ncp| > 35).
 func BenchmarkHedgesGLargeNCP(b *testing.B) {
 	t, c := Group{Mean: 50, SD: 10, N: 1000}, Group{Mean: 30, SD: 10, N: 1000}
-	reportCPU(b, func() { sinkE, _ = HedgesG(t, c, nil) })
+	cputime.Bench(b, func() { sinkE, _ = HedgesG(t, c, nil) })
 }
 
 func BenchmarkFromT(b *testing.B) {
-	reportCPU(b, func() { sinkE, _ = FromT(-2.217, 45, 47, nil) })
+	cputime.Bench(b, func() { sinkE, _ = FromT(-2.217, 45, 47, nil) })
 }
 
 func BenchmarkFromF(b *testing.B) {
-	reportCPU(b, func() { sinkE, _ = FromF(4.915, -1, 45, 47, nil) })
+	cputime.Bench(b, func() { sinkE, _ = FromF(4.915, -1, 45, 47, nil) })
 }
 
 func BenchmarkFromP(b *testing.B) {
-	reportCPU(b, func() { sinkE, _ = FromP(0.029, -1, 45, 47, nil) })
+	cputime.Bench(b, func() { sinkE, _ = FromP(0.029, -1, 45, 47, nil) })
 }
 
 func BenchmarkFromSamples(b *testing.B) {
 	x := []float64{3, 4, 6, 7, 5, 6, 7, 3, 5, 4, 2}
 	y := []float64{4, 6, 6, 7, 6, 5, 5, 2, 3, 4, 1}
-	reportCPU(b, func() { sinkE, _ = FromSamples(MeasureG, x, y, nil) })
+	cputime.Bench(b, func() { sinkE, _ = FromSamples(MeasureG, x, y, nil) })
 }
 
 func benchWithin(b *testing.B, f func(PrePost, *Options) (Estimate, error)) {
-	reportCPU(b, func() { sinkE, _ = f(bPP, nil) })
+	cputime.Bench(b, func() { sinkE, _ = f(bPP, nil) })
 }
 
 func BenchmarkDz(b *testing.B)      { benchWithin(b, Dz) }
@@ -138,9 +139,9 @@ func BenchmarkFavouring(b *testing.B) {
 // The two evaluation paths of the exact interval on the RC1 statistic:
 // AS 243 with probit-secant steps (used here) and internal/nct alone.
 func BenchmarkNCPIntervalAS243(b *testing.B) {
-	reportCPU(b, func() { sinkF, _, _ = fastNCPInterval(-2.21706754597, 90, 0.95) })
+	cputime.Bench(b, func() { sinkF, _, _ = fastNCPInterval(-2.21706754597, 90, 0.95) })
 }
 
 func BenchmarkNCPIntervalNCT(b *testing.B) {
-	reportCPU(b, func() { sinkF, _, _ = nct.NCPInterval(-2.21706754597, 90, 0.95) })
+	cputime.Bench(b, func() { sinkF, _, _ = nct.NCPInterval(-2.21706754597, 90, 0.95) })
 }

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/cputime"
 )
 
 // sampleHedgesG is Hedges' g of two samples (pooled SD, exact J), the
@@ -196,13 +198,13 @@ func BenchmarkBootstrapBCaHedgesG(b *testing.B) {
 	x, y := bootBenchData()
 	o := &BootstrapOptions{Replicates: 2000, Seed: 1}
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		if _, err := BootstrapCI(x, y, sampleHedgesG, o); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu := processCPU() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

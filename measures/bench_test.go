@@ -3,6 +3,8 @@ package measures
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/cputime"
 )
 
 // benchResponses returns n respondents × k items of codes 1..4 as a flat
@@ -32,13 +34,13 @@ func BenchmarkScoreMatrix(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Process().Seconds()
 	for range b.N {
 		if err := in.ScoreMatrix(&dst, x, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
-	cpu := cpuSeconds() - cpu0
+	cpu := cputime.Process().Seconds() - cpu0
 	b.ReportMetric(float64(n*k)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 	if cpu > 0 {
 		// Throughput per CPU second: on a loaded machine wall time

@@ -8,10 +8,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/internal/cputime"
 )
 
 const batchCSV = "\ufeffstudy,m1,SD1,n1,m2,sd2,n2,d,ci,measure,items,scale_min,scale_max,test,tails,reviewer\n" +
@@ -184,11 +184,11 @@ func TestSynthRows(t *testing.T) {
 func BenchmarkCheckRows10000(b *testing.B) {
 	rows := synthRows(10000, 2)
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process().Seconds()
 	for i := 0; i < b.N; i++ {
 		CheckRows(rows, nil)
 	}
-	b.ReportMetric((cpuTime()-c0)/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Process().Seconds()-c0)/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkCheckRow is one row on one core.
@@ -198,15 +198,6 @@ func BenchmarkCheckRow(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		CheckRow(rows[i%len(rows)], nil)
 	}
-}
-
-// cpuTime returns the process's user+system CPU time in seconds.
-func cpuTime() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return math.NaN()
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
 func TestLabelNote(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/tiesproject/ties/internal/cputime"
 )
 
 var sink float64
@@ -25,7 +27,7 @@ var benchCases = []struct {
 func BenchmarkCDF(b *testing.B) {
 	for _, c := range benchCases {
 		b.Run(c.name, func(b *testing.B) {
-			cpuBench(b, func() { sink += CDF(c.t, c.df, c.ncp) })
+			cputime.Bench(b, func() { sink += CDF(c.t, c.df, c.ncp) })
 		})
 	}
 }
@@ -33,7 +35,7 @@ func BenchmarkCDF(b *testing.B) {
 func BenchmarkSurvival(b *testing.B) {
 	for _, c := range benchCases {
 		b.Run(c.name, func(b *testing.B) {
-			cpuBench(b, func() { sink += Survival(c.t, c.df, c.ncp) })
+			cputime.Bench(b, func() { sink += Survival(c.t, c.df, c.ncp) })
 		})
 	}
 }
@@ -49,7 +51,7 @@ func BenchmarkNCPInterval(b *testing.B) {
 		{"t=56,df=1e6", 56, 1e6},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			cpuBench(b, func() {
+			cputime.Bench(b, func() {
 				lo, hi, _ := NCPInterval(c.t, c.df, 0.95)
 				sink += lo + hi
 			})
@@ -64,7 +66,7 @@ func BenchmarkGonumCDF(b *testing.B) {
 	for _, c := range benchCases {
 		b.Run(c.name, func(b *testing.B) {
 			d := distuv.NoncentralT{Nu: c.df, Mu: c.ncp}
-			cpuBench(b, func() { sink += d.CDF(c.t) })
+			cputime.Bench(b, func() { sink += d.CDF(c.t) })
 		})
 	}
 }
