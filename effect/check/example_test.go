@@ -99,6 +99,6 @@ Beta 2020,5.21,1.6,28,5.19,1.2,28,0.02,,1,
 	// Output:
 	// | # | study | Effect size | CI (Wald) | CI (exact) | GRIM / GRIMMER | p value | Notes |
 	// |---|---|---|---|---|---|---|---|
-	// | 1 | Alpha 2019 | consistent: d (pooled SD); g (exact J); g (approx. J); d (average SD) | consistent: d (pooled SD) [Wald]; g (exact J) [Wald]; g (exact J) [Wald (LS2)]; g (approx. J) [Wald]; g (approx. J) [Wald (LS2)] | consistent: d (pooled SD) [noncentral t]; g (exact J) [noncentral t]; g (approx. J) [noncentral t] |  | consistent (computed p = 0.0289308) |  |
+	// | 1 | Alpha 2019 | consistent: d (pooled SD); g (exact J); g (approx. J); d (average SD) | consistent: d (pooled SD) [Wald]; g (exact J) [Wald]; g (exact J) [Wald (LS2)]; g (approx. J) [Wald]; g (approx. J) [Wald (LS2)]; d (average SD) [Wald] | consistent: d (pooled SD) [noncentral t]; g (exact J) [noncentral t]; g (approx. J) [noncentral t] |  | consistent (computed p = 0.0289308) |  |
 	// | 2 | Beta 2020 | consistent: d (pooled SD); g (exact J); g (approx. J); Glass (control SD); Glass (intervention SD); d (average SD) | not checkable: missing ci | not checkable: missing ci | arm 1: consistent / consistent; arm 2: inconsistent (GRIM) / inconsistent (GRIM) |  |  |
 }

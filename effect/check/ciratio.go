@@ -1,0 +1,303 @@
+package check
+
+import (
+	"math"
+	"sort"
+)
+
+// CI checks for the conventions whose interval depends on the SD ratio.
+//
+// Glass's Δ standardized by arm k's SD (the other arm o) and d with the
+// average SD have intervals that are functions of two scalars: the
+// estimate e and the SD ratio r = s_o/s_k (for d with the average SD,
+// k is the control arm). The means enter only through the mean difference
+// D, and e = D/(s_k·φ(r)) with φ = 1 for Glass and √((1 + r²)/2) for the
+// average SD. For a fixed r the rounding box allows s_k in
+// [max(s_k,lo, s_o,lo/r), min(s_k,hi, s_o,hi/r)], and e ranges over the
+// exact quotient of D's range by that interval times φ(r) (see quotient);
+// so the box reduces to one dimension, r in [s_o,lo/s_k,hi, s_o,hi/s_k,lo],
+// and for fixed r the two ends are monotone functions of e whose joint
+// preimage is computed exactly (as for d). Over r the ends are not
+// monotone and r is searched.
+//
+// Glass's Δ, Wald (metafor SMD1, uncorrected): e ∓ z·√(1/n1 + 1/n2 +
+// e²/(2n_k)) depends on e alone and is checked exactly by waldJoint, with
+// no search.
+//
+// Glass's Δ, exact (effectsize glass_delta; Algina, Keselman & Penfield
+// 2006): with h = 1/n_k + r²/n_o the ends are √h·λ_L,U(e/√h) on n_k − 1
+// df. For fixed r, nctJoint decides exactly. The search over r is guided
+// by a model of the ends: the normal approximation of Abramowitz & Stegun
+// 26.7.10 (a Wald form c·e ∓ z·√(h + e²/(2ν)), c = 1 − 1/(4ν)) shifted by
+// its exact error at the centre of the box, so the model's slack has a
+// closed form.
+//
+// d with the average SD, Wald (Bonett 2008, effect.SMDH uncorrected, LS):
+// with q = r²/(1 + r²), v = e²·(q²/(n1−1) + (1−q)²/(n2−1))/2 +
+// 2·(q/(n1−1) + (1−q)/(n2−1)), a Wald form in e with coefficients that
+// depend on r; its slack has a closed form.
+
+// ratioGrid is the number of evenly spaced points of the ratio range at
+// which the search evaluates its guide (the range's ends included), before
+// golden-section refinement around the best one.
+const ratioGrid = 17
+
+// ratioBox is the rounding box reduced to the mean difference and the two
+// SDs of a ratio-dependent convention.
+type ratioBox struct {
+	D, Sk, So Interval
+	avg       bool // standardizer s_k·√((1 + r²)/2), else s_k
+}
+
+// rRange returns the range of r = s_o/s_k over the box.
+func (rb ratioBox) rRange() Interval { return Interval{rb.So.Lo / rb.Sk.Hi, rb.So.Hi / rb.Sk.Lo} }
+
+// est returns the exact range of the estimate over the part of the box
+// with s_o/s_k = r.
+func (rb ratioBox) est(r float64) Interval {
+	sk := Interval{math.Max(rb.Sk.Lo, rb.So.Lo/r), math.Min(rb.Sk.Hi, rb.So.Hi/r)}
+	if sk.Lo > sk.Hi { // r at an end of its range, up to rounding
+		m := 0.5 * (sk.Lo + sk.Hi)
+		sk = Interval{m, m}
+	}
+	if rb.avg {
+		f := math.Sqrt((1 + r*r) / 2)
+		sk = Interval{sk.Lo * f, sk.Hi * f}
+	}
+	return quotient(rb.D, sk)
+}
+
+// points returns the search grid over the r range: ratioGrid evenly spaced
+// points and the two kinks of est (where the s_k interval switches ends).
+func (rb ratioBox) points() []float64 {
+	rr := rb.rRange()
+	ps := make([]float64, 0, ratioGrid+2)
+	for i := 0; i < ratioGrid; i++ {
+		ps = append(ps, rr.Lo+(rr.Hi-rr.Lo)*float64(i)/(ratioGrid-1))
+	}
+	for _, k := range []float64{rb.So.Lo / rb.Sk.Lo, rb.So.Hi / rb.Sk.Hi} {
+		if k > rr.Lo && k < rr.Hi {
+			ps = append(ps, k)
+		}
+	}
+	sort.Float64s(ps)
+	return ps
+}
+
+// ratioBoxFor returns the reduced box for a ratio convention (GlassControl,
+// GlassTreat or AverageD) and the sizes (n_k, n_o).
+func (b box) ratioBoxFor(c Convention) (ratioBox, float64, float64) {
+	s1, s2 := b.sdBounds(c.SEAsSD)
+	n1, n2 := float64(b.n1), float64(b.n2)
+	switch c.Standardizer {
+	case GlassTreat:
+		return ratioBox{D: b.diff(), Sk: s1, So: s2}, n1, n2
+	case AverageD:
+		return ratioBox{D: b.diff(), Sk: s2, So: s1, avg: true}, n2, n1
+	}
+	return ratioBox{D: b.diff(), Sk: s2, So: s1}, n2, n1
+}
+
+// waldSlack returns, for ends e ∓ z·√(A + B·e²) with z²B < 1 (both ends
+// increasing), the length of the set of e in E with the lower end in rl
+// and the upper end in ru, negative when the set is empty (then minus the
+// distance between the two sets that bound it, on the e scale). The
+// inverses are the roots of a quadratic.
+func waldSlack(E, rl, ru Interval, z, A, B float64) float64 {
+	w := 1 - z*z*B
+	inv := func(y, sign float64) float64 {
+		return (y + sign*z*math.Sqrt(B*y*y+A*w)) / w
+	}
+	lo := math.Max(E.Lo, math.Max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
+	hi := math.Min(E.Hi, math.Min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
+	return hi - lo
+}
+
+// waldRange widens lr, ur to include the ends e ∓ z·√(A + B·e²) over E.
+func waldRange(E Interval, z, A, B float64, lr, ur *Interval) {
+	es := []float64{E.Lo, E.Hi}
+	if z*z*B > 1 {
+		c := math.Sqrt(A / (B * (z*z*B - 1)))
+		for _, x := range []float64{-c, c} {
+			if x > E.Lo && x < E.Hi {
+				es = append(es, x)
+			}
+		}
+	}
+	for _, e := range es {
+		s := z * math.Sqrt(A+B*e*e)
+		lr.Lo, lr.Hi = math.Min(lr.Lo, e-s), math.Max(lr.Hi, e-s)
+		ur.Lo, ur.Hi = math.Min(ur.Lo, e+s), math.Max(ur.Hi, e+s)
+	}
+}
+
+// maximize returns the point of ps (sorted) with the largest f, refined by
+// golden-section search between its neighbours, and f there. It stops
+// early once f ≥ 0 (a consistent point).
+func maximize(ps []float64, f func(float64) float64) (float64, float64) {
+	bi, bf := 0, math.Inf(-1)
+	fs := make([]float64, len(ps))
+	for i, p := range ps {
+		fs[i] = f(p)
+		if fs[i] > bf {
+			bi, bf = i, fs[i]
+		}
+		if bf >= 0 {
+			return ps[bi], bf
+		}
+	}
+	a, b := ps[max(bi-1, 0)], ps[min(bi+1, len(ps)-1)]
+	best, fbest := ps[bi], bf
+	const g = 0.6180339887498949
+	x1, x2 := b-g*(b-a), a+g*(b-a)
+	f1, f2 := f(x1), f(x2)
+	for it := 0; it < 40 && b-a > 1e-12*math.Max(1, math.Abs(b)); it++ {
+		if f1 > fbest {
+			best, fbest = x1, f1
+		}
+		if f2 > fbest {
+			best, fbest = x2, f2
+		}
+		if fbest >= 0 {
+			break
+		}
+		if f1 >= f2 {
+			b, x2, f2 = x2, x1, f1
+			x1 = b - g*(b-a)
+			f1 = f(x1)
+		} else {
+			a, x1, f1 = x1, x2, f2
+			x2 = a + g*(b-a)
+			f2 = f(x2)
+		}
+	}
+	return best, fbest
+}
+
+// bonettAB returns the Wald coefficients A, B of d with the average SD at
+// SD ratio r = s1/s2 (variance A + B·e², Bonett 2008 eq. 8).
+func bonettAB(r, n1, n2 float64) (float64, float64) {
+	q := r * r / (1 + r*r)
+	a1, a2 := 1/(n1-1), 1/(n2-1)
+	return 2 * (q*a1 + (1-q)*a2), (q*q*a1 + (1-q)*(1-q)*a2) / 2
+}
+
+// averageWald checks the Wald interval of d with the average SD: whether
+// some point of the box gives both ends in rl, ru, and the gap (the larger
+// of the two ends' distances, over the search points).
+func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool, float64) {
+	rl, ru = widen(rl), widen(ru)
+	ps := rb.points()
+	decide := func(r float64) float64 {
+		A, B := bonettAB(r, n1, n2)
+		E := rb.est(r)
+		if z*z*B < 1 {
+			return waldSlack(E, rl, ru, z, A, B)
+		}
+		if ok, _ := waldJointB(E, rl, ru, 1, z, A, B); ok {
+			return 0
+		}
+		return -1 // tiny samples at high levels: decisions only
+	}
+	if _, f := maximize(ps, decide); f >= 0 {
+		return true, 0
+	}
+	lr := Interval{math.Inf(1), math.Inf(-1)}
+	ur := lr
+	for _, r := range ps {
+		A, B := bonettAB(r, n1, n2)
+		waldRange(rb.est(r), z, A, B, &lr, &ur)
+	}
+	return false, math.Max(lr.Gap(rl), ur.Gap(ru))
+}
+
+// glassExact checks the exact (Algina–Keselman–Penfield) interval of
+// Glass's Δ: whether some point of the box gives both ends in rl, ru.
+func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) bool {
+	df := nk - 1
+	pl := 1 - alpha/2
+	z := normalQuantile(pl)
+	hOf := func(r float64) float64 { return 1/nk + r*r/no }
+	rr := rb.rRange()
+	decide := func(r float64) bool {
+		sh := math.Sqrt(hOf(r))
+		E := rb.est(r)
+		return nctJoint(Interval{E.Lo / sh, E.Hi / sh}, rl, ru, sh, 1, df, alpha, &cdfCache{})
+	}
+	// Prescreen over the whole box: λ_L, λ_U are increasing in t, within
+	// the tested bound of the approximation at the ends of t's range, and
+	// the ends are √h·λ with h in [h(r_lo), h(r_hi)].
+	E := quotient(rb.D, rb.Sk)
+	sh := Interval{math.Sqrt(hOf(rr.Lo)), math.Sqrt(hOf(rr.Hi))}
+	tr := quotient(E, sh)
+	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
+		llo, ulo, blo := approxEnds(tr.Lo, df, z)
+		lhi, uhi, bhi := approxEnds(tr.Hi, df, z)
+		L := mulIv(Interval{llo - blo, lhi + bhi}, sh)
+		U := mulIv(Interval{ulo - blo, uhi + bhi}, sh)
+		if L.Gap(rl) > slack(rl) || U.Gap(ru) > slack(ru) {
+			return false
+		}
+	}
+	ps := rb.points()
+	c := 1 - 1/(4*df)
+	if z*z >= 2*df*c*c { // the model is not monotone (n_k ≤ 3): decisions on the grid
+		for _, r := range ps {
+			if decide(r) {
+				return true
+			}
+		}
+		return false
+	}
+	// Calibrate the model at the centre of the box.
+	r0 := 0.5 * (rr.Lo + rr.Hi)
+	sh0 := math.Sqrt(hOf(r0))
+	E0 := rb.est(r0)
+	t0 := 0.5 * (E0.Lo + E0.Hi) / sh0
+	al, au, _ := approxEnds(t0, df, z)
+	dl, du := ncpFor(t0, df, pl)-al, ncpFor(t0, df, alpha/2)-au
+	if math.IsNaN(dl) || math.IsNaN(du) {
+		dl, du = 0, 0
+	}
+	model := func(r float64) float64 {
+		h := hOf(r)
+		s := math.Sqrt(h)
+		tl := Interval{(rl.Lo - dl*s) / c, (rl.Hi - dl*s) / c}
+		tu := Interval{(ru.Lo - du*s) / c, (ru.Hi - du*s) / c}
+		return waldSlack(rb.est(r), tl, tu, z/c, h, 1/(2*df))
+	}
+	best, fbest := maximize(ps, model)
+	if decide(best) {
+		return true
+	}
+	// Borderline: exact decisions at the grid points where the model is
+	// within a rounding half-width of reproducing the CI, best first.
+	tau := 0.5 * math.Max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
+	if fbest < -tau {
+		return false
+	}
+	type cand struct{ r, f float64 }
+	var cs []cand
+	for _, r := range ps {
+		if f := model(r); f >= -tau {
+			cs = append(cs, cand{r, f})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].f > cs[j].f })
+	for _, cd := range cs {
+		if decide(cd.r) {
+			return true
+		}
+	}
+	return false
+}
+
+// mulIv returns the product of an interval with a positive interval.
+func mulIv(a, p Interval) Interval {
+	x := []float64{a.Lo * p.Lo, a.Lo * p.Hi, a.Hi * p.Lo, a.Hi * p.Hi}
+	lo, hi := x[0], x[0]
+	for _, v := range x[1:] {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return Interval{lo, hi}
+}
