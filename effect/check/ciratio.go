@@ -113,6 +113,19 @@ func waldSlack(E, rl, ru Interval, z, A, B float64) float64 {
 	return hi - lo
 }
 
+// waldMid returns the midpoint of the set waldSlack measures (the point
+// of E that comes closest to reproducing both ends).
+func waldMid(E, rl, ru Interval, z, A, B float64) float64 {
+	w := 1 - z*z*B
+	inv := func(y, sign float64) float64 {
+		return (y + sign*z*math.Sqrt(B*y*y+A*w)) / w
+	}
+	lo := math.Max(E.Lo, math.Max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
+	hi := math.Min(E.Hi, math.Min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
+	m := 0.5 * (lo + hi)
+	return math.Max(E.Lo, math.Min(E.Hi, m))
+}
+
 // waldRange widens lr, ur to include the ends e ∓ z·√(A + B·e²) over E.
 func waldRange(E Interval, z, A, B float64, lr, ur *Interval) {
 	es := []float64{E.Lo, E.Hi}
@@ -188,6 +201,37 @@ func bonettAB(r, n1, n2 float64) (float64, float64) {
 func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool, float64) {
 	rl, ru = widen(rl), widen(ru)
 	ps := rb.points()
+	gap := func() float64 {
+		lr := Interval{math.Inf(1), math.Inf(-1)}
+		ur := lr
+		for _, r := range ps {
+			A, B := bonettAB(r, n1, n2)
+			waldRange(rb.est(r), z, A, B, &lr, &ur)
+		}
+		return math.Max(lr.Gap(rl), ur.Gap(ru))
+	}
+	// Prescreen by interval arithmetic over the whole box: e in E, A and B
+	// in their ranges over r (A is monotone in q = r²/(1+r²), B convex).
+	rr := rb.rRange()
+	E := quotient(rb.D, Interval{rb.Sk.Lo * math.Sqrt((1+rr.Lo*rr.Lo)/2), rb.Sk.Hi * math.Sqrt((1+rr.Hi*rr.Hi)/2)})
+	E = Interval{math.Min(E.Lo, rb.est(rr.Lo).Lo), math.Max(E.Hi, rb.est(rr.Hi).Hi)}
+	a0, b0 := bonettAB(rr.Lo, n1, n2)
+	a1, b1 := bonettAB(rr.Hi, n1, n2)
+	Amin, Amax := math.Min(a0, a1), math.Max(a0, a1)
+	Bmax := math.Max(b0, b1)
+	Bmin := math.Min(b0, b1)
+	if qs := (1 / (n2 - 1)) / (1/(n1-1) + 1/(n2-1)); qs > rr.Lo*rr.Lo/(1+rr.Lo*rr.Lo) && qs < rr.Hi*rr.Hi/(1+rr.Hi*rr.Hi) {
+		Bmin = qs*qs/(n1-1)/2 + (1-qs)*(1-qs)/(n2-1)/2
+	}
+	e2max := math.Max(E.Lo*E.Lo, E.Hi*E.Hi)
+	e2min := 0.0
+	if E.Lo > 0 || E.Hi < 0 {
+		e2min = math.Min(E.Lo*E.Lo, E.Hi*E.Hi)
+	}
+	wmax, wmin := z*math.Sqrt(Amax+Bmax*e2max), z*math.Sqrt(Amin+Bmin*e2min)
+	if (Interval{E.Lo - wmax, E.Hi - wmin}).Gap(rl) > 0 || (Interval{E.Lo + wmin, E.Hi + wmax}).Gap(ru) > 0 {
+		return false, gap()
+	}
 	decide := func(r float64) float64 {
 		A, B := bonettAB(r, n1, n2)
 		E := rb.est(r)
@@ -202,13 +246,7 @@ func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool,
 	if _, f := maximize(ps, decide); f >= 0 {
 		return true, 0
 	}
-	lr := Interval{math.Inf(1), math.Inf(-1)}
-	ur := lr
-	for _, r := range ps {
-		A, B := bonettAB(r, n1, n2)
-		waldRange(rb.est(r), z, A, B, &lr, &ur)
-	}
-	return false, math.Max(lr.Gap(rl), ur.Gap(ru))
+	return false, gap()
 }
 
 // glassExact checks the exact (Algina–Keselman–Penfield) interval of
@@ -241,6 +279,7 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	}
 	ps := rb.points()
 	c := 1 - 1/(4*df)
+	var modelMid func(float64) float64
 	if z*z >= 2*df*c*c { // the model is not monotone (n_k ≤ 3): decisions on the grid
 		for _, r := range ps {
 			if decide(r) {
@@ -249,32 +288,74 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 		}
 		return false
 	}
-	// Calibrate the model at the centre of the box.
-	r0 := 0.5 * (rr.Lo + rr.Hi)
-	sh0 := math.Sqrt(hOf(r0))
-	E0 := rb.est(r0)
-	t0 := 0.5 * (E0.Lo + E0.Hi) / sh0
-	al, au, _ := approxEnds(t0, df, z)
-	dl, du := ncpFor(t0, df, pl)-al, ncpFor(t0, df, alpha/2)-au
-	if math.IsNaN(dl) || math.IsNaN(du) {
-		dl, du = 0, 0
+	// Second screen, per r: the model uncalibrated, with the targets
+	// widened by the approximation's tested error bound.
+	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
+		tm := math.Max(math.Abs(tr.Lo), math.Abs(tr.Hi))
+		bnd := 3*math.Sqrt(1+tm*tm/(2*df))/math.Sqrt(df) + 0.01
+		wide := func(r float64) float64 {
+			h := hOf(r)
+			e := bnd * math.Sqrt(h)
+			tl := Interval{(rl.Lo - e) / c, (rl.Hi + e) / c}
+			tu := Interval{(ru.Lo - e) / c, (ru.Hi + e) / c}
+			return waldSlack(rb.est(r), tl, tu, z/c, h, 1/(2*df))
+		}
+		if _, f := maximize(ps, wide); f < 0 {
+			return false
+		}
 	}
-	model := func(r float64) float64 {
+	// The model: the approximation shifted by its error (dl, du on the λ
+	// scale) at a calibration point, first the centre of the box, then the
+	// model's best point; two Newton steps with the approximation's own
+	// slope, F(t; λ) ≈ Φ((c·t − λ)/s), ∂F/∂λ ≈ −φ(z)/s.
+	var dl, du float64
+	calibrate := func(r float64) {
+		E := rb.est(r)
+		t0 := modelMid(r) / math.Sqrt(hOf(r))
+		if math.IsNaN(t0) {
+			t0 = 0.5 * (E.Lo + E.Hi) / math.Sqrt(hOf(r))
+		}
+		al, au, _ := approxEnds(t0, df, z)
+		s0 := math.Sqrt(1 + t0*t0/(2*df))
+		dens := math.Exp(-z*z/2) / math.Sqrt(2*math.Pi) / s0
+		l, u := al, au
+		for i := 0; i < 2; i++ {
+			l += (nctCDF(t0, df, l) - pl) / dens
+			u += (nctCDF(t0, df, u) - alpha/2) / dens
+		}
+		if math.IsNaN(l) || math.IsNaN(u) || math.Abs(l-al) > 1 || math.Abs(u-au) > 1 {
+			return
+		}
+		dl, du = l-al, u-au
+	}
+	targets := func(r float64) (Interval, Interval, float64) {
 		h := hOf(r)
 		s := math.Sqrt(h)
-		tl := Interval{(rl.Lo - dl*s) / c, (rl.Hi - dl*s) / c}
-		tu := Interval{(ru.Lo - du*s) / c, (ru.Hi - du*s) / c}
+		return Interval{(rl.Lo - dl*s) / c, (rl.Hi - dl*s) / c}, Interval{(ru.Lo - du*s) / c, (ru.Hi - du*s) / c}, h
+	}
+	model := func(r float64) float64 {
+		tl, tu, h := targets(r)
 		return waldSlack(rb.est(r), tl, tu, z/c, h, 1/(2*df))
 	}
-	best, fbest := maximize(ps, model)
-	if decide(best) {
-		return true
+	modelMid = func(r float64) float64 {
+		tl, tu, h := targets(r)
+		return waldMid(rb.est(r), tl, tu, z/c, h, 1/(2*df))
 	}
-	// Borderline: exact decisions at the grid points where the model is
-	// within a rounding half-width of reproducing the CI, best first.
+	// Exact decisions where the model is within a rounding half-width of
+	// reproducing the CI: at its best point (recalibrated there, up to
+	// three times), then at the grid points, best first.
 	tau := 0.5 * math.Max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
-	if fbest < -tau {
-		return false
+	r := 0.5 * (rr.Lo + rr.Hi)
+	for round := 0; round < 3; round++ {
+		calibrate(r)
+		best, fbest := maximize(ps, model)
+		if fbest < -tau {
+			return false
+		}
+		if decide(best) {
+			return true
+		}
+		r = best
 	}
 	type cand struct{ r, f float64 }
 	var cs []cand
