@@ -6,7 +6,8 @@ import (
 
 // CI checks.
 //
-// Every interval checked here is a function of one scalar, the uncorrected
+// Every interval of d and g checked here (for Glass's Δ and d with the
+// average SD see ciratio.go) is a function of one scalar, the uncorrected
 // standardized difference d = Δ/S, once the sample sizes are fixed: Wald
 // intervals through est = J·d, the exact interval through t = d·h with
 // h = √(n1·n2/N). The set of d over the rounding box is the interval

@@ -164,7 +164,7 @@ func maximize(ps []float64, f func(float64) float64) (float64, float64) {
 	const g = 0.6180339887498949
 	x1, x2 := b-g*(b-a), a+g*(b-a)
 	f1, f2 := f(x1), f(x2)
-	for it := 0; it < 40 && b-a > 1e-12*math.Max(1, math.Abs(b)); it++ {
+	for it := 0; it < 30 && b-a > 1e-12*math.Max(1, math.Abs(b)); it++ {
 		if f1 > fbest {
 			best, fbest = x1, f1
 		}
@@ -341,15 +341,19 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 		tl, tu, h := targets(r)
 		return waldMid(rb.est(r), tl, tu, z/c, h, 1/(2*df))
 	}
-	// Exact decisions where the model is within a rounding half-width of
-	// reproducing the CI: at its best point (recalibrated there, up to
-	// three times), then at the grid points, best first.
+	// Exact decisions: at the model's best point (unless, with 20 df or
+	// more, the model falls short by two rounding units); then, recalibrated at
+	// the last best point (up to twice more), at the new best point while
+	// the model is within a rounding half-width of reproducing the CI;
+	// then at the grid points where it is, best first.
 	tau := 0.5 * math.Max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
 	r := 0.5 * (rr.Lo + rr.Hi)
 	for round := 0; round < 3; round++ {
 		calibrate(r)
 		best, fbest := maximize(ps, model)
-		if fbest < -tau {
+		// The model calibrated at the centre is trusted to exclude only
+		// from 20 df on, and by a margin of two rounding units.
+		if round > 0 && fbest < -tau || round == 0 && df >= 20 && fbest < -4*tau {
 			return false
 		}
 		if decide(best) {
