@@ -37,6 +37,11 @@ import (
 // 2·(q/(n1−1) + (1−q)/(n2−1)), a Wald form in e with coefficients that
 // depend on r; its slack has a closed form.
 
+// denseGrid is the number of evenly spaced ratios at which the exact
+// interval of Glass's Δ is decided when n_k − 1 < 10, where the model that
+// guides the search can be far off.
+const denseGrid = 65
+
 // ratioGrid is the number of evenly spaced points of the ratio range at
 // which the search evaluates its guide (the range's ends included), before
 // golden-section refinement around the best one.
@@ -280,13 +285,18 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	ps := rb.points()
 	c := 1 - 1/(4*df)
 	var modelMid func(float64) float64
-	if z*z >= 2*df*c*c { // the model is not monotone (n_k ≤ 3): decisions on the grid
-		for _, r := range ps {
-			if decide(r) {
+	// With few df the model can be far off; then exact decisions are made
+	// on a dense grid of r (denseGrid points).
+	dense := func() bool {
+		for i := 0; i < denseGrid; i++ {
+			if decide(rr.Lo + (rr.Hi-rr.Lo)*float64(i)/(denseGrid-1)) {
 				return true
 			}
 		}
 		return false
+	}
+	if z*z >= 2*df*c*c { // the model is not monotone (n_k ≤ 3)
+		return dense()
 	}
 	// Second screen, per r: the model uncalibrated, with the targets
 	// widened by the approximation's tested error bound.
@@ -342,24 +352,35 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 		return waldMid(rb.est(r), tl, tu, z/c, h, 1/(2*df))
 	}
 	// Exact decisions: at the model's best point (unless, with 20 df or
-	// more, the model falls short by two rounding units); then, recalibrated at
-	// the last best point (up to twice more), at the new best point while
-	// the model is within a rounding half-width of reproducing the CI;
-	// then at the grid points where it is, best first.
+	// more, the model falls short by two rounding units); then,
+	// recalibrated at the last best point (up to twice more), at the new
+	// best point while the model is within a rounding half-width of
+	// reproducing the CI; with fewer than 10 df, on the dense grid unless
+	// the model fell short by four rounding units; then
+	// at the grid points where the model is within a
+	// rounding half-width, best first.
 	tau := 0.5 * math.Max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
 	r := 0.5 * (rr.Lo + rr.Hi)
+	fmax := math.Inf(-1)
 	for round := 0; round < 3; round++ {
 		calibrate(r)
 		best, fbest := maximize(ps, model)
+		fmax = math.Max(fmax, fbest)
 		// The model calibrated at the centre is trusted to exclude only
 		// from 20 df on, and by a margin of two rounding units.
 		if round > 0 && fbest < -tau || round == 0 && df >= 20 && fbest < -4*tau {
+			if df < 10 {
+				break
+			}
 			return false
 		}
 		if decide(best) {
 			return true
 		}
 		r = best
+	}
+	if df < 10 && fmax >= -8*tau && dense() {
+		return true
 	}
 	type cand struct{ r, f float64 }
 	var cs []cand

@@ -59,13 +59,36 @@
 // metafor's default "LS" variance); Wald LS2 for g, J times the Wald
 // interval of d (metafor "LS2", compute.es); and the exact noncentral-t
 // interval for d (Steiger & Fouladi 1997; MBESS), times J for g
-// (effectsize). Since every one of these intervals is a function of d
-// alone (n fixed), the set of d that reproduce both ends is an
+// (effectsize); the intervals of Glass's Δ and of d with the average SD
+// are described below. Since every one of these d and g intervals is a
+// function of d alone (n fixed), the set of d that reproduce both ends is an
 // intersection of preimages of intervals, computed exactly on pieces where
 // the ends are monotone (see ci.go). The Wald and noncentral-t verdicts are
 // reported separately; an inconsistent CI names the closest convention and
 // the larger of its two ends' gaps (for the noncentral-t interval, the gap
 // is computed for the d or g convention closest under Wald).
+//
+// For the noncentral-t interval the check needs no inversion: λ_L(t) and
+// λ_U(t) are increasing in t, so the t whose lower end rounds to the
+// reported lower end form an interval whose ends are noncentral-t
+// quantiles, and whether such intervals meet reduces to comparing CDF
+// values (t ≤ Q_p(λ) iff F(t; λ) ≤ p). A convention far from the reported
+// CI is excluded first with the normal approximation of Abramowitz &
+// Stegun 26.7.10 and an error bound that the tests verify against the
+// exact ends (1 ≤ df ≤ 1e6, |t| ≤ 200, levels 0.5 to 0.999); the decision
+// itself always rests on the exact CDF.
+//
+// Comparisons allow a relative 1e-9 for floating-point error. The
+// noncentral t CDF is internal/nct's (accurate to 1e-10 over |t| ≤ 1000,
+// df ≤ 1e7), or gonum's AS 243 where the tests show the two agree to
+// 1e-10 (df 10 to 1e5, |t| < 25, |λ| < 33), which is faster. Gaps are on
+// the scale of the reported value (d, g or Δ alike).
+//
+// NotCheckable means an input the check needs is missing (an empty field)
+// or could not be read; the reason names the fields. A field that is
+// present but unreadable, n < 2 or an SD ≤ 0 is also an error (a
+// *FieldError naming the field, wrapping ErrUnparseable or
+// ErrInvalidInput).
 //
 // # CIs of Glass's Δ and of d with the average SD
 //
@@ -94,46 +117,31 @@
 // Wald ends; noncentral-t CDF comparisons for the exact ends, as for d).
 // The ratio is searched: 17 evenly spaced values of r across its range
 // plus the two kinks of the estimate's range, then golden-section
-// refinement (40 steps) around the best one. The search is guided by the
-// Wald slack in closed form, or for the exact interval by a model (the
+// refinement (30 steps) around the best one. For d with the average SD the
+// search maximizes the Wald slack (the length of the set of estimates
+// that reproduce both ends at that r), in closed form. For Glass's exact
+// interval it maximizes the same slack for a model of the exact ends (the
 // normal approximation of Abramowitz & Stegun 26.7.10, shifted by its
-// error computed from the exact CDF at the centre of the box and then at
-// the model's best point, up to three rounds, each followed by an exact
-// decision there); ratios where the model falls short of the reported
-// ends by more than half a rounding unit are not examined exactly. So a
-// Consistent verdict rests on a point found and decided exactly, and is
-// certain; Inconsistent is as good as the search. Tests compare it with a
-// brute-force 11×11×11 grid over (Δ, s1, s2) on 3,000 random boxes, 2 to
-// 83 per arm, and with R's 9×9×9 grid: the search never called
-// inconsistent a CI the grid reproduced. Before the search, conventions
-// far from the reported CI are excluded by bounds that hold over the whole
+// error, computed from the exact CDF, at a calibration point) and decides
+// exactly at the model's best point; up to three rounds, recalibrating at
+// the last best point. Ratios are not examined further when the model
+// falls short of the reported ends by more than half a rounding unit
+// after recalibration (or, with at least 20 df, by two units before it);
+// otherwise the 17 grid points are decided exactly, and with fewer than
+// 10 df (where the model can be far off) 65 evenly spaced ratios too,
+// unless the model fell short by four rounding units. So a Consistent
+// verdict rests on a point found and decided exactly, and is certain;
+// Inconsistent is as good as the search. Tests compare it with a
+// brute-force 11×11×11 grid over (Δ, s1, s2) on 4,500 random boxes (1 or
+// 2 decimals, 2 to 83 per arm, one box in four with 2 to 6 per arm, every
+// variant), and with R's 9×9×9 grid: the search never called inconsistent
+// a CI that the grid reproduced. Before the search, conventions far from
+// the reported CI are excluded by bounds that hold over the whole
 // box (interval arithmetic on the Wald form; the tested error bound of the
 // approximation for the exact interval). For these conventions, a Wald gap
 // is the larger of the two ends' distances from the reported intervals
 // over the search grid (an upper bound on the gap over the whole box); no
 // exact gap is computed for them.
-//
-// For the noncentral-t interval the check needs no inversion: λ_L(t) and
-// λ_U(t) are increasing in t, so the t whose lower end rounds to the
-// reported lower end form an interval whose ends are noncentral-t
-// quantiles, and whether such intervals meet reduces to comparing CDF
-// values (t ≤ Q_p(λ) iff F(t; λ) ≤ p). A convention far from the reported
-// CI is excluded first with the normal approximation of Abramowitz &
-// Stegun 26.7.10 and an error bound that the tests verify against the
-// exact ends (1 ≤ df ≤ 1e6, |t| ≤ 200, levels 0.5 to 0.999); the decision
-// itself always rests on the exact CDF.
-//
-// Comparisons allow a relative 1e-9 for floating-point error. The
-// noncentral t CDF is internal/nct's (accurate to 1e-10 over |t| ≤ 1000,
-// df ≤ 1e7), or gonum's AS 243 where the tests show the two agree to
-// 1e-10 (df 10 to 1e5, |t| < 25, |λ| < 33), which is faster. Gaps are on
-// the scale of the reported value (d, g or Δ alike).
-//
-// NotCheckable means an input the check needs is missing (an empty field)
-// or could not be read; the reason names the fields. A field that is
-// present but unreadable, n < 2 or an SD ≤ 0 is also an error (a
-// *FieldError naming the field, wrapping ErrUnparseable or
-// ErrInvalidInput).
 //
 // # GRIM and GRIMMER
 //
