@@ -273,7 +273,9 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	E := quotient(rb.D, rb.Sk)
 	sh := Interval{math.Sqrt(hOf(rr.Lo)), math.Sqrt(hOf(rr.Hi))}
 	tr := quotient(E, sh)
-	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
+	// screened: the prescreens apply (the domain of the tested bound).
+	screened := alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200
+	if screened {
 		llo, ulo, blo := approxEnds(tr.Lo, df, z)
 		lhi, uhi, bhi := approxEnds(tr.Hi, df, z)
 		L := mulIv(Interval{llo - blo, lhi + bhi}, sh)
@@ -281,6 +283,12 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 		if L.Gap(rl) > slack(rl) || U.Gap(ru) > slack(ru) {
 			return false
 		}
+	}
+	if !screened {
+		// Outside the screened domain (|t| > 200, far beyond any real
+		// trial, or a level outside 0.5 to 0.999) the CDF can be slow:
+		// one exact decision, at the centre ratio.
+		return decide(0.5 * (rr.Lo + rr.Hi))
 	}
 	ps := rb.points()
 	c := 1 - 1/(4*df)
@@ -300,7 +308,7 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	}
 	// Second screen, per r: the model uncalibrated, with the targets
 	// widened by the approximation's tested error bound.
-	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
+	{
 		tm := math.Max(math.Abs(tr.Lo), math.Abs(tr.Hi))
 		bnd := 3*math.Sqrt(1+tm*tm/(2*df))/math.Sqrt(df) + 0.01
 		wide := func(r float64) float64 {

@@ -17,11 +17,15 @@ import (
 // interval negated for the intervention arm's SD) and SMDH (Wald,
 // uncorrected).
 func ratioEnds(s Standardizer, m CIMethod, D, s1, s2 float64, n1, n2 int) (float64, float64, error) {
+	return ratioEndsLevel(s, m, D, s1, s2, n1, n2, 0.95)
+}
+
+func ratioEndsLevel(s Standardizer, m CIMethod, D, s1, s2 float64, n1, n2 int, level float64) (float64, float64, error) {
 	tr := effect.Group{Mean: D, SD: s1, N: n1}
 	co := effect.Group{Mean: 0, SD: s2, N: n2}
-	var o *effect.Options
+	o := &effect.Options{Level: level}
 	if m == WaldCI {
-		o = &effect.Options{CI: effect.Wald}
+		o.CI = effect.Wald
 	}
 	switch s {
 	case GlassControl:
@@ -31,7 +35,7 @@ func ratioEnds(s Standardizer, m CIMethod, D, s1, s2 float64, n1, n2 int) (float
 		e, err := effect.GlassDelta(co, tr, o)
 		return -e.CI.Upper, -e.CI.Lower, err
 	case AverageD:
-		e, err := effect.SMDH(tr, co, &effect.Options{CI: effect.Wald})
+		e, err := effect.SMDH(tr, co, &effect.Options{CI: effect.Wald, Level: level})
 		return e.CI.Lower, e.CI.Upper, err
 	}
 	return math.NaN(), math.NaN(), fmt.Errorf("not a ratio convention: %v", s)
@@ -118,7 +122,7 @@ var bruteBoxes, bruteGrid = 50, 9
 
 // TestRatioSearchBruteForce compares the search with a fine grid over
 // (D, s1, s2) on random boxes, for every variant (sign flipped, SE read as
-// SD): a CI printed from a point of the box must be found, and whenever
+// SD) and levels 0.9, 0.95, 0.99: a CI printed from a point of the box must be found, and whenever
 // the grid finds a point the search must say consistent.
 func TestRatioSearchBruteForce(t *testing.T) {
 	if v := os.Getenv("TIES_BRUTE_BOXES"); v != "" { // a longer run by hand
@@ -143,6 +147,7 @@ func TestRatioSearchBruteForce(t *testing.T) {
 		s1s, s2s := pr(2+rng.Float64()*6), pr(2+rng.Float64()*6)
 		c := Convention{Standardizer: []Standardizer{GlassControl, GlassTreat, AverageD}[it%3],
 			Flipped: rng.IntN(2) == 0, SEAsSD: rng.IntN(4) == 0}
+		level := []float64{0.95, 0.95, 0.9, 0.99}[rng.IntN(4)]
 		m := WaldCI
 		if c.Standardizer != AverageD && rng.IntN(2) == 0 {
 			m = ExactCI
@@ -159,7 +164,7 @@ func TestRatioSearchBruteForce(t *testing.T) {
 		}
 		D := Interval{m1.Lo - m2.Hi, m1.Hi - m2.Lo}
 		ends := func(d, a, b float64) (float64, float64) {
-			lo, hi, err := ratioEnds(c.Standardizer, m, d, a, b, n1, n2)
+			lo, hi, err := ratioEndsLevel(c.Standardizer, m, d, a, b, n1, n2, level)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -187,7 +192,7 @@ func TestRatioSearchBruteForce(t *testing.T) {
 				ls = round2(num(t, ls) + float64(rng.IntN(3)-1)*0.01)
 				us = round2(num(t, us) + float64(rng.IntN(3)-1)*0.01)
 			}
-			in := SMDInput{Treat: Arm{m1s, s1s, strconv.Itoa(n1)}, Control: Arm{m2s, s2s, strconv.Itoa(n2)}, CILower: ls, CIUpper: us}
+			in := SMDInput{Treat: Arm{m1s, s1s, strconv.Itoa(n1)}, Control: Arm{m2s, s2s, strconv.Itoa(n2)}, CILower: ls, CIUpper: us, Level: level}
 			res, err := SMD(in, nil)
 			if err != nil {
 				t.Fatal(err)

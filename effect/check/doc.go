@@ -129,7 +129,10 @@
 // after recalibration (or, with at least 20 df, by two units before it);
 // otherwise the 17 grid points are decided exactly, and with fewer than
 // 10 df (where the model can be far off) 65 evenly spaced ratios too,
-// unless the model fell short by four rounding units. So a Consistent
+// unless the model fell short by four rounding units. Outside the domain
+// of the tested approximation bound (|t| > 200, or a level outside 0.5 to
+// 0.999) the exact interval of Glass's Δ is decided at the centre ratio
+// only, because the CDF is slow there. So a Consistent
 // verdict rests on a point found and decided exactly, and is certain;
 // Inconsistent is as good as the search. Tests compare it with a
 // brute-force 11×11×11 grid over (Δ, s1, s2) on 4,500 random boxes (1 or
