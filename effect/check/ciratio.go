@@ -151,7 +151,9 @@ func waldRange(E Interval, z, A, B float64, lr, ur *Interval) {
 
 // maximize returns the point of ps (sorted) with the largest f, refined by
 // golden-section search between its neighbours, and f there. It stops
-// early once f ≥ 0 (a consistent point).
+// early once f ≥ 0 (a consistent point), and skips the refinement when the
+// best value is below 0 by more than twice the largest step of f between
+// neighbouring points.
 func maximize(ps []float64, f func(float64) float64) (float64, float64) {
 	bi, bf := 0, math.Inf(-1)
 	fs := make([]float64, len(ps))
@@ -163,6 +165,18 @@ func maximize(ps []float64, f func(float64) float64) (float64, float64) {
 		if bf >= 0 {
 			return ps[bi], bf
 		}
+	}
+	// Refine only when the best grid value is within twice the largest
+	// change between neighbouring grid points of 0: elsewhere the guide
+	// cannot rise to 0 between grid points unless it bends sharply.
+	var dmax float64
+	for i := 1; i < len(fs); i++ {
+		if d := math.Abs(fs[i] - fs[i-1]); d > dmax || math.IsNaN(d) {
+			dmax = d
+		}
+	}
+	if bf < -2*dmax && !math.IsNaN(dmax) && !math.IsInf(dmax, 0) {
+		return ps[bi], bf
 	}
 	a, b := ps[max(bi-1, 0)], ps[min(bi+1, len(ps)-1)]
 	best, fbest := ps[bi], bf
@@ -363,17 +377,14 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	// more, the model falls short by two rounding units); then,
 	// recalibrated at the last best point (up to twice more), at the new
 	// best point while the model is within a rounding half-width of
-	// reproducing the CI; with fewer than 10 df, on the dense grid unless
-	// the model fell short by four rounding units; then
+	// reproducing the CI; with fewer than 10 df, on the dense grid; then
 	// at the grid points where the model is within a
 	// rounding half-width, best first.
 	tau := 0.5 * math.Max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
 	r := 0.5 * (rr.Lo + rr.Hi)
-	fmax := math.Inf(-1)
 	for round := 0; round < 3; round++ {
 		calibrate(r)
 		best, fbest := maximize(ps, model)
-		fmax = math.Max(fmax, fbest)
 		// The model calibrated at the centre is trusted to exclude only
 		// from 20 df on, and by a margin of two rounding units.
 		if round > 0 && fbest < -tau || round == 0 && df >= 20 && fbest < -4*tau {
@@ -387,7 +398,7 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 		}
 		r = best
 	}
-	if df < 10 && fmax >= -8*tau && dense() {
+	if df < 10 && dense() {
 		return true
 	}
 	type cand struct{ r, f float64 }

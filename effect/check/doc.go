@@ -128,8 +128,8 @@
 // falls short of the reported ends by more than half a rounding unit
 // after recalibration (or, with at least 20 df, by two units before it);
 // otherwise the 17 grid points are decided exactly, and with fewer than
-// 10 df (where the model can be far off) 65 evenly spaced ratios too,
-// unless the model fell short by four rounding units. Outside the domain
+// 10 df (where the model can be far off) 65 evenly spaced ratios too.
+// Outside the domain
 // of the tested approximation bound (|t| > 200, or a level outside 0.5 to
 // 0.999) the exact interval of Glass's Δ is decided at the centre ratio
 // only, because the CDF is slow there. So a Consistent
