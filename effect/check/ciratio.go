@@ -322,19 +322,17 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	}
 	// Second screen, per r: the model uncalibrated, with the targets
 	// widened by the approximation's tested error bound.
-	{
-		tm := math.Max(math.Abs(tr.Lo), math.Abs(tr.Hi))
-		bnd := 3*math.Sqrt(1+tm*tm/(2*df))/math.Sqrt(df) + 0.01
-		wide := func(r float64) float64 {
-			h := hOf(r)
-			e := bnd * math.Sqrt(h)
-			tl := Interval{(rl.Lo - e) / c, (rl.Hi + e) / c}
-			tu := Interval{(ru.Lo - e) / c, (ru.Hi + e) / c}
-			return waldSlack(rb.est(r), tl, tu, z/c, h, 1/(2*df))
-		}
-		if _, f := maximize(ps, wide); f < 0 {
-			return false
-		}
+	tm := math.Max(math.Abs(tr.Lo), math.Abs(tr.Hi))
+	bnd := 3*math.Sqrt(1+tm*tm/(2*df))/math.Sqrt(df) + 0.01
+	wide := func(r float64) float64 {
+		h := hOf(r)
+		e := bnd * math.Sqrt(h)
+		tl := Interval{(rl.Lo - e) / c, (rl.Hi + e) / c}
+		tu := Interval{(ru.Lo - e) / c, (ru.Hi + e) / c}
+		return waldSlack(rb.est(r), tl, tu, z/c, h, 1/(2*df))
+	}
+	if _, f := maximize(ps, wide); f < 0 {
+		return false
 	}
 	// The model: the approximation shifted by its error (dl, du on the λ
 	// scale) at a calibration point, first the centre of the box, then the
