@@ -118,7 +118,7 @@ func TestRatioCasesAgainstR(t *testing.T) {
 // bruteBoxes and bruteGrid size TestRatioSearchBruteForce; set
 // TIES_BRUTE_BOXES for a longer run (grid 11³), TIES_BRUTE_SEED for other
 // boxes.
-var bruteBoxes, bruteGrid = 50, 9
+var bruteBoxes, bruteGrid = 30, 9
 
 // TestRatioSearchBruteForce compares the search with a fine grid over
 // (D, s1, s2) on random boxes, for every variant (sign flipped, SE read as
