@@ -414,7 +414,7 @@ func conventionNote(r SMDResult) string {
 				return ""
 			}
 		}
-		return "effect size reproduces only as Glass's delta or d with the average SD, whose CIs are not checked"
+		return "effect size reproduces only as Glass's delta or d with the average SD, and the CI under no checked interval"
 	}
 	if r.Wald.Verdict != Consistent && r.Exact.Verdict != Consistent {
 		return ""

@@ -229,10 +229,11 @@ func TestConventionNote(t *testing.T) {
 
 func TestGlassOnlyNote(t *testing.T) {
 	// Glass's Δ with the control SD: 2/2 = 1.00, while d = 2/3.16 = 0.63;
-	// its CI (any method) is not checked.
+	// its CI is d's Wald width (±0.42), not Glass's Wald (SMD1: ±0.44)
+	// nor the wider Algina–Keselman–Penfield interval.
 	row := Row{Line: 1, SMD: SMDInput{Treat: Arm{"12.0", "4.0", "50"}, Control: Arm{"10.0", "2.0", "50"}, Effect: "1.00", CI: "(0.58 to 1.42)"}}
 	r := CheckRow(row, nil)
-	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "not checked") {
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "no checked interval") {
 		t.Errorf("%s / %s: notes %q", r.SMD.Effect.Summary(), r.SMD.Wald.Summary(), r.Notes)
 	}
 }

@@ -6,7 +6,8 @@ import (
 
 // CI checks.
 //
-// Every interval checked here is a function of one scalar, the uncorrected
+// Every interval of d and g checked here (for Glass's Δ and d with the
+// average SD see ciratio.go) is a function of one scalar, the uncorrected
 // standardized difference d = Δ/S, once the sample sizes are fixed: Wald
 // intervals through est = J·d, the exact interval through t = d·h with
 // h = √(n1·n2/N). The set of d over the rounding box is the interval
@@ -23,18 +24,25 @@ import (
 // so their preimages are intervals whose ends are noncentral-t quantiles,
 // and comparisons with them reduce to CDF evaluations.
 
-// ciConventions are the conventions with an interval of their own (the
-// interval of Glass's Δ and of d with the average SD depends on the SD
-// ratio, not on the estimate alone, and is not checked).
-func ciConventions() []Convention {
-	var out []Convention
-	for _, c := range Conventions() {
-		switch c.Standardizer {
-		case PooledD, ExactG, ApproxG:
-			out = append(out, c)
-		}
+// ciConventions are the conventions whose CI is checked: all of them (the
+// intervals of Glass's Δ and of d with the average SD are checked in
+// ciratio.go).
+func ciConventions() []Convention { return Conventions() }
+
+// ratioCI checks a CI under Glass's Δ or d with the average SD: ok[0] for
+// the Wald interval, ok[1] for the exact one (Glass's Δ only), and the
+// Wald gap.
+func ratioCI(b box, c Convention, rl, ru Interval, z, alpha float64) (ok [2]bool, gap float64) {
+	rb, nk, no := b.ratioBoxFor(c)
+	A := 1/float64(b.n1) + 1/float64(b.n2)
+	if c.Standardizer == AverageD {
+		ok[0], gap = averageWald(rb, float64(b.n1), float64(b.n2), rl, ru, z)
+		return ok, gap
 	}
-	return out
+	// Glass's Δ, Wald with metafor's SMD1 variance: a function of Δ alone.
+	ok[0], gap = waldJoint(b.dRange(c.Standardizer, c.SEAsSD), rl, ru, 1, z, A, nk)
+	ok[1] = glassExact(rb, nk, no, rl, ru, alpha)
+	return ok, gap
 }
 
 // checkCI returns the Wald and the exact findings for a reported CI with
@@ -56,6 +64,25 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 	// CDF values at its ends are shared through a cache.
 	var caches [2]cdfCache
 	for _, c := range convs {
+		switch c.Standardizer {
+		case GlassControl, GlassTreat, AverageD:
+			lo, hi := rl, ru
+			if c.Flipped {
+				lo, hi = ru.neg(), rl.neg()
+			}
+			ok, gap := ratioCI(b, c, lo, hi, z, alpha)
+			if ok[0] {
+				wald.add(Match{c, WaldCI})
+			} else {
+				wald.closer(Match{c, WaldCI}, gap)
+			}
+			if ok[1] {
+				exact.add(Match{c, ExactCI})
+			}
+			// The exact gap is computed for the closest d or g convention.
+			waldGaps = append(waldGaps, math.Inf(1))
+			continue
+		}
 		j, ok := b.correction(c.Standardizer)
 		if !ok {
 			waldGaps = append(waldGaps, math.Inf(1))
@@ -147,13 +174,22 @@ func (f *Finding) finish(gross float64) {
 // rl and outer·(e + z·√(A + e²/2N)) in ru, and the marginal gap (the larger
 // of the two ends' distances to the reported intervals).
 func waldJoint(er, rl, ru Interval, outer, z, A, N float64) (bool, float64) {
+	return waldJointB(er, rl, ru, outer, z, A, 1/(2*N))
+}
+
+// waldJointB is waldJoint for ends e ∓ z·√(A + B·e²) with any B > 0
+// (B = 1/(2N) for d and g, 1/(2n_k) for Glass's Δ, Bonett's coefficient
+// for d with the average SD). The lower end is monotone unless z²B > 1;
+// then its maximum is at e* = √(A/(B(z²B − 1))), the upper end's minimum
+// at −e*.
+func waldJointB(er, rl, ru Interval, outer, z, A, B float64) (bool, float64) {
 	rl = widen(Interval{rl.Lo / outer, rl.Hi / outer})
 	ru = widen(Interval{ru.Lo / outer, ru.Hi / outer})
-	lower := func(e float64) float64 { return e - z*math.Sqrt(A+e*e/(2*N)) }
-	upper := func(e float64) float64 { return e + z*math.Sqrt(A+e*e/(2*N)) }
+	lower := func(e float64) float64 { return e - z*math.Sqrt(A+B*e*e) }
+	upper := func(e float64) float64 { return e + z*math.Sqrt(A+B*e*e) }
 	cuts := []float64{er.Lo}
-	if z*z > 2*N {
-		es := 2 * N * math.Sqrt(A/(z*z-2*N))
+	if z*z*B > 1 {
+		es := math.Sqrt(A / (B * (z*z*B - 1)))
 		for _, c := range []float64{-es, es} {
 			if c > er.Lo && c < er.Hi {
 				cuts = append(cuts, c)
@@ -192,10 +228,9 @@ func waldJoint(er, rl, ru Interval, outer, z, A, N float64) (bool, float64) {
 // preimage returns {x in [a, b] : f(x) in t} for f monotone on [a, b] with
 // f(a) = fa, f(b) = fb, found by bisection to full precision.
 func preimage(f func(float64) float64, a, b, fa, fb float64, t Interval) (Interval, bool) {
-	if fa > fb { // decreasing: mirror
-		g := func(x float64) float64 { return -f(-x) }
-		p, ok := preimage(g, -b, -a, -fb, -fa, Interval{-t.Hi, -t.Lo})
-		return Interval{-p.Hi, -p.Lo}, ok
+	if fa > fb { // decreasing: f(x) in t iff −f(x) in −t, −f increasing
+		g := func(x float64) float64 { return -f(x) }
+		return preimage(g, a, b, -fa, -fb, t.neg())
 	}
 	if fb < t.Lo || fa > t.Hi {
 		return Interval{}, false

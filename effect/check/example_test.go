@@ -99,6 +99,29 @@ Beta 2020,5.21,1.6,28,5.19,1.2,28,0.02,,1,
 	// Output:
 	// | # | study | Effect size | CI (Wald) | CI (exact) | GRIM / GRIMMER | p value | Notes |
 	// |---|---|---|---|---|---|---|---|
-	// | 1 | Alpha 2019 | consistent: d (pooled SD); g (exact J); g (approx. J); d (average SD) | consistent: d (pooled SD) [Wald]; g (exact J) [Wald]; g (exact J) [Wald (LS2)]; g (approx. J) [Wald]; g (approx. J) [Wald (LS2)] | consistent: d (pooled SD) [noncentral t]; g (exact J) [noncentral t]; g (approx. J) [noncentral t] |  | consistent (computed p = 0.0289308) |  |
+	// | 1 | Alpha 2019 | consistent: d (pooled SD); g (exact J); g (approx. J); d (average SD) | consistent: d (pooled SD) [Wald]; g (exact J) [Wald]; g (exact J) [Wald (LS2)]; g (approx. J) [Wald]; g (approx. J) [Wald (LS2)]; d (average SD) [Wald] | consistent: d (pooled SD) [noncentral t]; g (exact J) [noncentral t]; g (approx. J) [noncentral t] |  | consistent (computed p = 0.0289308) |  |
 	// | 2 | Beta 2020 | consistent: d (pooled SD); g (exact J); g (approx. J); Glass (control SD); Glass (intervention SD); d (average SD) | not checkable: missing ci | not checkable: missing ci | arm 1: consistent / consistent; arm 2: inconsistent (GRIM) / inconsistent (GRIM) |  |  |
+}
+
+// A CI printed for Glass's Δ (the control arm's SD as standardizer): the
+// exact interval of effectsize's glass_delta (Algina, Keselman & Penfield
+// 2006) is reproduced by a point of the rounding box, the Wald one (metafor
+// SMD1) is not; the interval depends on the SD ratio, which is searched.
+func ExampleSMD_glass() {
+	r, err := check.SMD(check.SMDInput{
+		Treat:   check.Arm{Mean: "12.0", SD: "4.0", N: "50"},
+		Control: check.Arm{Mean: "10.0", SD: "2.0", N: "50"},
+		Effect:  "1.00", CI: "(0.34 to 1.65)",
+	}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("effect:", r.Effect.Summary())
+	fmt.Println("Wald:  ", r.Wald.Summary())
+	fmt.Println("exact: ", r.Exact.Summary())
+	// Output:
+	// effect: consistent: Glass (control SD)
+	// Wald:   inconsistent: closest Glass (control SD) [Wald], gap 0.15 (gross)
+	// exact:  consistent: Glass (control SD) [noncentral t]
 }
