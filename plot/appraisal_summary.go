@@ -71,7 +71,7 @@ func AppraisalSummary(g mmat.Grid, o *AppraisalOptions) (*Figure, error) {
 		col.Cells = append(col.Cells, Cell{Y: float64(m - j), Text: lbl})
 		ncol.Cells = append(ncol.Cells, Cell{Y: float64(m - j), Text: "n = " + strconv.Itoa(bars[j].total)})
 	}
-	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize), Left: []Column{col}, Right: []Column{ncol}}
+	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize), Left: []Column{col}, Right: []Column{ncol}, MinPanelWidth: 1.0 / 3}
 	for _, a := range summaryOrder {
 		if used[a] {
 			fg.Key = append(fg.Key, KeyEntry{Label: sty[a].label, Thumb: answerThumb{sty[a]}})

@@ -45,36 +45,24 @@ type ForestData struct {
 	Studies []ForestStudy
 	Pooled  []ForestPooled
 	// Oriented reports that the estimates were turned (as
-	// effect.Estimate.Favouring does) so that positive values favour the
-	// intervention; Benefit then defaults to BenefitAbove.
+	// effect.Estimate.Favoring does) so that positive values favour the
+	// intervention: the intervention is then favoured above the null,
+	// whatever ForestOptions.Direction says.
 	Oriented bool
 	// Notes are printed under the figure, e.g. heterogeneity statistics.
 	Notes []string
 }
 
-// Benefit says on which side of the null value the intervention is
-// favoured.
-type Benefit int
-
-const (
-	// BenefitUnknown draws no "favours" labels (unless the data are
-	// Oriented).
-	BenefitUnknown Benefit = iota
-	// BenefitBelow: values below the null favour the intervention, as
-	// for intervention − usual care on a scale where higher is worse
-	// (loneliness scores, odds of an adverse event).
-	BenefitBelow
-	// BenefitAbove: values above the null favour the intervention, as
-	// for a scale where higher is better (social network size) or for
-	// oriented estimates.
-	BenefitAbove
-)
-
 // ForestOptions adjusts a forest plot. A nil *ForestOptions means the
 // defaults documented on each field.
 type ForestOptions struct {
-	// Benefit places the "favours" labels.
-	Benefit Benefit
+	// Direction is the direction of the outcome scale of estimates that
+	// are not Oriented: with the effect package's convention
+	// (intervention minus usual care), the intervention is favoured below
+	// the null on a LowerIsBetter scale (loneliness) and above it on a
+	// HigherIsBetter one (social network size). UnknownDirection draws no
+	// "favours" labels unless the data are Oriented.
+	Direction effect.Direction
 	// Intervention and Control name the arms in the favours labels;
 	// defaults "intervention" and "usual care".
 	Intervention, Control string
@@ -103,6 +91,11 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 	}
 	if opt.Decimals < 0 || opt.Decimals > 10 {
 		return nil, inputErr(fig, "Decimals", opt.Decimals, "must lie in 0..10")
+	}
+	switch opt.Direction {
+	case effect.UnknownDirection, effect.HigherIsBetter, effect.LowerIsBetter:
+	default:
+		return nil, inputErr(fig, "Direction", opt.Direction, "unknown direction")
 	}
 	dec := opt.Decimals
 	if dec == 0 {
@@ -256,16 +249,16 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 			wcol.Cells = append(wcol.Cells, Cell{Y: r.y, Text: strconv.FormatFloat(100*r.weight, 'f', 1, 64) + "%"})
 		}
 	}
-	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize), Left: []Column{label}, Right: []Column{ests}}
+	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize), Left: []Column{label}, Right: []Column{ests}, MinPanelWidth: 1.0 / 3}
 	if wsum > 0 {
 		fg.Right = append(fg.Right, wcol)
 	}
 
-	benefit := opt.Benefit
-	if benefit == BenefitUnknown && d.Oriented {
-		benefit = BenefitAbove
+	dir := opt.Direction
+	if d.Oriented {
+		dir = effect.HigherIsBetter
 	}
-	if benefit != BenefitUnknown {
+	if dir != effect.UnknownDirection {
 		in, uc := opt.Intervention, opt.Control
 		if in == "" {
 			in = "intervention"
@@ -274,10 +267,10 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 			uc = "usual care"
 		}
 		left, right := "Favours "+uc, "Favours "+in
-		if benefit == BenefitBelow {
+		if dir == effect.LowerIsBetter {
 			left, right = right, left
 		}
-		fg.Favours = &Favours{At: null, Left: "← " + left, Right: right + " →"}
+		fg.Favors = &Favors{At: null, Left: "← " + left, Right: right + " →"}
 	}
 	fg.Notes = append(fg.Notes, d.Notes...)
 	return fg, nil
@@ -336,26 +329,29 @@ type forestRow struct {
 // padded log axis well inside the float64 range.
 const maxLogRatio = 600
 
-// ratioTicks marks ratios at 1-2-5 steps on a log axis.
-type ratioTicks struct{}
+// ratioTicks marks ratios on a log axis at 1-2-5 steps, or at 1-5 steps
+// (sparse 1) or powers of ten (sparse 2) when the layout finds that the
+// labels run together.
+type ratioTicks struct{ sparse int }
 
-func (ratioTicks) Ticks(min, max float64) []plot.Tick {
-	lo, hi := math.Floor(math.Log10(min))-1, math.Ceil(math.Log10(max))+1
-	if !(min > 0) || !finite(lo) || !finite(hi) || hi-lo > 40 {
-		return positiveTicks(min, max)
+func (rt ratioTicks) Ticks(xmin, xmax float64) []plot.Tick {
+	lo, hi := math.Floor(math.Log10(xmin))-1, math.Ceil(math.Log10(xmax))+1
+	if !(xmin > 0) || !finite(lo) || !finite(hi) || hi-lo > 40 {
+		return positiveTicks(xmin, xmax)
 	}
+	ms := [][]float64{{1, 2, 5}, {1, 5}, {1}}[min(max(rt.sparse, 0), 2)]
 	var ticks []plot.Tick
 	for e := lo; e <= hi; e++ {
-		for _, m := range []float64{1, 2, 5} {
+		for _, m := range ms {
 			v := m * math.Pow(10, e)
-			if v < min || v > max {
+			if v < xmin || v > xmax {
 				continue
 			}
 			ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', -1, 64)})
 		}
 	}
 	if len(ticks) < 2 {
-		return positiveTicks(min, max)
+		return positiveTicks(xmin, xmax)
 	}
 	return ticks
 }
@@ -373,16 +369,4 @@ func positiveTicks(min, max float64) []plot.Tick {
 		out = []plot.Tick{{Value: min, Label: strconv.FormatFloat(min, 'g', 3, 64)}, {Value: max, Label: strconv.FormatFloat(max, 'g', 3, 64)}}
 	}
 	return out
-}
-
-// BenefitFor returns the side that favours the intervention for an
-// estimate of intervention minus usual care on an outcome where higher
-// is better or not (measures.Instrument.HigherIsBetter), or for an
-// oriented estimate (effect.Estimate.Oriented), which always favours the
-// intervention above the null.
-func BenefitFor(higherIsBetter, oriented bool) Benefit {
-	if higherIsBetter || oriented {
-		return BenefitAbove
-	}
-	return BenefitBelow
 }

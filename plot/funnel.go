@@ -118,7 +118,7 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 	}
 	sc.GlyphStyle = draw.GlyphStyle{Color: color.Black, Radius: vg.Points(2.6), Shape: draw.CircleGlyph{}}
 	p.Add(sc)
-	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize)}
+	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize), MinPanelWidth: 0.5, MinPanelHeight: 0.5}
 	fg.Key = append(fg.Key, KeyEntry{Label: "Observed studies", Thumb: sc})
 	if len(filled) > 0 {
 		fs, err := plotter.NewScatter(filled)

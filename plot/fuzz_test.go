@@ -161,7 +161,7 @@ func FuzzForest(f *testing.F) {
 			pl.Prediction = effect.Interval{Lower: in.next(), Upper: in.next(), Level: 0.95}
 		}
 		d.Pooled = []plot.ForestPooled{pl}
-		fig, err := plot.Forest(d, &plot.ForestOptions{Benefit: plot.Benefit(kind >> 6)})
+		fig, err := plot.Forest(d, &plot.ForestOptions{Direction: effect.Direction(kind >> 6)})
 		render(t, fig, err)
 	})
 }

@@ -1,0 +1,170 @@
+package plot_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gonum.org/v1/plot/vg"
+
+	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/internal/golden"
+	"github.com/tiesproject/ties/plot"
+)
+
+// The labels that broke the layout (issue 16).
+const (
+	lsnsLabel = "Lubben Social Network Scale, 6-item version (lsns-6)"
+	lsnsDir   = "higher = larger social network (lower isolation risk)"
+	uclaLabel = "UCLA-3 loneliness score"
+	uclaDir   = "higher = lonelier"
+	label75   = "Cattan, White, Bond and Learmouth 2005: telephone befriending for older adults"
+)
+
+var widths = []float64{8.5, 12, 17}
+
+// figureCase is one figure kind with long labels, the share of the width
+// and height its data panel must keep, and its height at each width.
+type figureCase struct {
+	name         string
+	build        func() (*plot.Figure, error)
+	minW, minH   float64
+	height       func(w float64) float64
+	checkInPanel func(t *testing.T, f *plot.Figure, l *plot.Layout)
+}
+
+func longForest() plot.ForestData {
+	d := forestData()
+	d.Studies[0].Label = label75
+	for i := range d.Studies[1:] {
+		d.Studies[i+1].Label = fmt.Sprintf("Author%c et al. %d", 'A'+i, 2001+i)
+	}
+	return d
+}
+
+func longArms() []plot.Arm {
+	arms := armSummaries()
+	arms[0].Name = "Befriending by trained volunteers"
+	return arms
+}
+
+// trajectoryHeight: the sizes of issue 16 (8.5 × 7 and 12 × 8 cm) and a
+// double-column 17 × 12 cm.
+func trajectoryHeight(w float64) float64 { return map[float64]float64{8.5: 7, 12: 8, 17: 12}[w] }
+
+func figureCases() []figureCase {
+	return []figureCase{
+		{name: "trajectory", minW: 0.5, minH: 0.5, height: trajectoryHeight,
+			build: func() (*plot.Figure, error) {
+				return plot.Trajectory(longArms(), &plot.TrajectoryOptions{Outcome: lsnsLabel, Direction: lsnsDir, VisitLabels: map[float64]string{0: "Baseline"}})
+			}},
+		{name: "trajectory_long", minW: 0.5, minH: 0.5, height: trajectoryHeight,
+			build: func() (*plot.Figure, error) {
+				return plot.TrajectoryLong(trialObservations(), &plot.TrajectoryOptions{Outcome: uclaLabel, Direction: uclaDir, VisitLabels: map[float64]string{0: "Baseline"}})
+			}},
+		{name: "forest", minW: 1.0 / 3, minH: 0.25, height: func(w float64) float64 { return max(10, w*0.7) },
+			build: func() (*plot.Figure, error) {
+				return plot.Forest(longForest(), &plot.ForestOptions{Direction: effect.LowerIsBetter, Intervention: "befriending"})
+			}},
+		{name: "funnel", minW: 0.5, minH: 0.5, height: func(w float64) float64 { return w * 0.8 },
+			build: func() (*plot.Figure, error) { return plot.Funnel(funnelData(), nil) }},
+		{name: "traffic_light", minW: 0.25, minH: 0.25, height: func(w float64) float64 { return max(9, w*0.7) },
+			build: func() (*plot.Figure, error) { return plot.TrafficLight(appraisalGrid(), nil) }},
+		{name: "appraisal_summary", minW: 1.0 / 3, minH: 0.25, height: func(w float64) float64 { return max(8, w*0.55) },
+			build: func() (*plot.Figure, error) { return plot.AppraisalSummary(appraisalGrid(), nil) }},
+	}
+}
+
+// TestLayoutShares lays out every figure kind with long labels at 8.5, 12
+// and 17 cm and checks the data panel's share, that no text overlaps other
+// text and that all text stays on the page. With -v it prints the shares
+// (the table in the package's evidence).
+func TestLayoutShares(t *testing.T) {
+	for _, fc := range figureCases() {
+		for _, w := range widths {
+			h := fc.height(w)
+			fig, err := fc.build()
+			if err != nil {
+				t.Fatalf("%s: %v", fc.name, err)
+			}
+			l, err := fig.Layout(vg.Length(w)*cm, vg.Length(h)*cm)
+			if err != nil {
+				t.Errorf("%s at %.1f × %.1f cm: %v", fc.name, w, h, err)
+				continue
+			}
+			sw := float64(l.Panel.Size().X / l.Width)
+			sh := float64(l.Panel.Size().Y / l.Height)
+			t.Logf("%-18s %4.1f × %4.1f cm: panel %3.0f%% of width, %3.0f%% of height, text %.1f pt, %d shortened",
+				fc.name, w, h, 100*sw, 100*sh, l.FontSize, len(l.Shortened))
+			if sw < fc.minW-0.005 || sh < fc.minH-0.005 {
+				t.Errorf("%s at %.1f cm: panel share %.2f × %.2f, want at least %.2f × %.2f", fc.name, w, sw, sh, fc.minW, fc.minH)
+			}
+			if l.FontSize < 7 {
+				t.Errorf("%s at %.1f cm: text %.1f pt, below the 7 pt floor", fc.name, w, l.FontSize)
+			}
+			for _, o := range l.Overlaps(0.5) {
+				t.Errorf("%s at %.1f cm: %q overlaps %q", fc.name, w, o[0].Text, o[1].Text)
+			}
+			for _, tb := range l.Texts {
+				if tb.Box.Min.X < -0.5 || tb.Box.Min.Y < -0.5 || tb.Box.Max.X > l.Width+0.5 || tb.Box.Max.Y > l.Height+0.5 {
+					t.Errorf("%s at %.1f cm: %q off the page: %v", fc.name, w, tb.Text, tb.Box)
+				}
+			}
+		}
+	}
+}
+
+// TestGallery writes plot/testdata/gallery/<kind>_<width>cm.png with -update.
+func TestGallery(t *testing.T) {
+	if !*golden.Update {
+		t.Skip("run with -update to rewrite the gallery")
+	}
+	dir := filepath.Join("testdata", "gallery")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, fc := range figureCases() {
+		for _, w := range widths {
+			fig, err := fc.build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := fmt.Sprintf("%s_%gcm.png", fc.name, w)
+			if w == 12 {
+				// Looked at, not committed.
+				d := filepath.Join(os.TempDir(), "ties-plot-gallery")
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				name = filepath.Join(d, name)
+			} else {
+				name = filepath.Join(dir, name)
+			}
+			fig.DPI = 150
+			if err := fig.Save(name, vg.Length(w)*cm, vg.Length(fc.height(w))*cm); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	}
+}
+
+// TestTooSmall: a figure that cannot keep its data panel is an error
+// naming the element and the smallest size that works, never a figure
+// without data.
+func TestTooSmall(t *testing.T) {
+	fig, err := plot.Forest(longForest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = fig.WriterTo(4*cm, 3*cm, "svg")
+	if !errors.Is(err, plot.ErrTooSmall) {
+		t.Fatalf("4 × 3 cm forest: err = %v, want ErrTooSmall", err)
+	}
+	var fe *effect.FieldError
+	if !errors.As(err, &fe) || fe.Field == "" {
+		t.Fatalf("error %v is not a FieldError naming the element", err)
+	}
+	t.Log(err)
+}
