@@ -99,8 +99,11 @@
 // # Errors
 //
 // Invalid studies (a non-finite value, a non-finite or non-positive
-// variance, a missing subgroup label, mixed measures) give a *StudyError
-// that names the study and wraps effect.ErrInvalidInput. Too few studies
+// variance, a missing subgroup label, mixed measures, oriented mixed with
+// unoriented estimates) give an *effect.FieldError whose Record names the
+// study ("study 3 (\"Smith 2010\")") and whose Err is ErrInvalidInput,
+// ErrSubgroup, ErrMixedMeasures or ErrMixedOrientation; each of these
+// wraps effect.ErrInvalidInput. Too few studies
 // for the method wrap ErrTooFewStudies: at least 2 for random effects and
 // Knapp-Hartung, 3 for Egger's test and trim-and-fill. Nothing panics on
 // user data.

@@ -21,7 +21,7 @@ func LeaveOneOut(studies []Study, o *Options) ([]Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	measure, err := validate(studies)
+	c, err := validate(studies)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +30,7 @@ func LeaveOneOut(studies []Study, o *Options) ([]Step, error) {
 	for i, st := range studies {
 		sub = append(sub[:0], studies[:i]...)
 		sub = append(sub, studies[i+1:]...)
-		r, err := pool(sub, measure, s)
+		r, err := pool(sub, c, s)
 		steps[i] = Step{Index: i, Label: st.Label, Result: r, Err: err}
 	}
 	return steps, nil
@@ -45,13 +45,13 @@ func Cumulative(studies []Study, o *Options) ([]Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	measure, err := validate(studies)
+	c, err := validate(studies)
 	if err != nil {
 		return nil, err
 	}
 	steps := make([]Step, len(studies))
 	for i, st := range studies {
-		r, err := pool(studies[:i+1], measure, s)
+		r, err := pool(studies[:i+1], c, s)
 		steps[i] = Step{Index: i, Label: st.Label, Result: r, Err: err}
 	}
 	return steps, nil

@@ -182,11 +182,11 @@ func TestInvalidInput(t *testing.T) {
 		target  error
 		mention string
 	}{
-		{"NaN value", with(2, func(s *Study) { s.Value = math.NaN() }), nil, effect.ErrInvalidInput, `study 2 ("C")`},
-		{"Inf value", with(1, func(s *Study) { s.Value = math.Inf(-1) }), nil, effect.ErrInvalidInput, `study 1 ("B")`},
+		{"NaN value", with(2, func(s *Study) { s.Value = math.NaN() }), nil, effect.ErrInvalidInput, `study 3 ("C")`},
+		{"Inf value", with(1, func(s *Study) { s.Value = math.Inf(-1) }), nil, effect.ErrInvalidInput, `study 2 ("B")`},
 		{"NaN variance", with(3, func(s *Study) { s.Variance = math.NaN() }), nil, effect.ErrInvalidInput, `"D"`},
 		{"Inf variance", with(3, func(s *Study) { s.Variance = math.Inf(1) }), nil, effect.ErrInvalidInput, "Variance"},
-		{"zero variance", with(4, func(s *Study) { s.Variance = 0 }), nil, effect.ErrInvalidInput, `study 4 ("E")`},
+		{"zero variance", with(4, func(s *Study) { s.Variance = 0 }), nil, effect.ErrInvalidInput, `study 5 ("E")`},
 		{"negative variance", with(0, func(s *Study) { s.Variance = -0.1 }), nil, effect.ErrInvalidInput, "must be positive"},
 		{"mixed measures", with(5, func(s *Study) { s.Measure = effect.MeasureLogOR }), nil, ErrMixedMeasures, `"F"`},
 		{"empty", nil, nil, ErrTooFewStudies, "got 0"},
@@ -209,9 +209,10 @@ func TestInvalidInput(t *testing.T) {
 	if err != nil || r.Estimate.Value != good[0].Value {
 		t.Errorf("FE k=1: %v %v", r.Estimate.Value, err)
 	}
-	var se *StudyError
-	if _, err := Pool(with(2, func(s *Study) { s.Variance = 0 }), nil); !errors.As(err, &se) || se.Index != 2 || se.Field != "Variance" {
-		t.Errorf("StudyError: %#v", err)
+	var fe *effect.FieldError
+	if _, err := Pool(with(2, func(s *Study) { s.Variance = 0 }), nil); !errors.As(err, &fe) || fe.Record != `study 3 ("C")` ||
+		fe.Field != "Variance" || !errors.Is(err, ErrInvalidInput) || !errors.Is(err, effect.ErrInvalidInput) {
+		t.Errorf("FieldError: %#v", err)
 	}
 	// Every entry point validates.
 	bad := with(2, func(s *Study) { s.Variance = -1 })
@@ -256,7 +257,7 @@ func TestSubgroupErrors(t *testing.T) {
 	st := rc24()
 	st[3].Subgroup = ""
 	_, err := Subgroups(st, nil)
-	if !errors.Is(err, ErrSubgroup) || !errors.Is(err, effect.ErrInvalidInput) || !strings.Contains(err.Error(), `study 3 ("D")`) {
+	if !errors.Is(err, ErrSubgroup) || !errors.Is(err, effect.ErrInvalidInput) || !strings.Contains(err.Error(), `study 4 ("D")`) {
 		t.Errorf("missing label: %v", err)
 	}
 	st = rc24()

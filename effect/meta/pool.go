@@ -14,21 +14,26 @@ import (
 //
 // Pool needs k >= 1 study for FixedEffect and k >= 2 for every other
 // method and for Knapp-Hartung. Every study must have a finite Value, a
-// finite positive Variance and the same Measure; otherwise the error is a
-// *StudyError naming the first offending study. Each iteration costs O(k).
+// finite positive Variance, the same Measure and the same orientation
+// (Estimate.Oriented, see Estimate.Favoring): an oriented study has its
+// sign turned so that positive favours the intervention, an unoriented one
+// is intervention minus control, and pooling the two would cancel real
+// effects. Otherwise the error is an *effect.FieldError naming the first
+// offending study (for mixed orientation, every study on each side).
+// The pooled Estimate is Oriented when the studies are.
 func Pool(studies []Study, o *Options) (Result, error) {
 	s, err := o.settings()
 	if err != nil {
 		return Result{}, err
 	}
-	measure, err := validate(studies)
+	c, err := validate(studies)
 	if err != nil {
 		return Result{}, err
 	}
-	return pool(studies, measure, s)
+	return pool(studies, c, s)
 }
 
-func pool(studies []Study, measure effect.Measure, s settings) (Result, error) {
+func pool(studies []Study, c common, s settings) (Result, error) {
 	k := len(studies)
 	need := 2
 	if s.method == FixedEffect && !s.kh {
@@ -47,7 +52,8 @@ func pool(studies []Study, measure effect.Measure, s settings) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r.Estimate.Measure = measure
+	r.Estimate.Measure = c.measure
+	r.Estimate.Oriented = c.oriented
 	r.Studies = studyResults(studies, r.Tau2, s.level)
 	return r, nil
 }
@@ -181,22 +187,38 @@ func (m *model) qProfile(s settings) (effect.Interval, error) {
 }
 
 func studyResults(studies []Study, tau2, level float64) []StudyResult {
-	z := normalQuantile(0.5 + level/2)
 	var sw float64
 	for _, st := range studies {
 		sw += 1 / (st.Variance + tau2)
 	}
 	out := make([]StudyResult, len(studies))
 	for i, st := range studies {
-		se := math.Sqrt(st.Variance)
+		ci, method := studyCI(st.Estimate, level)
 		out[i] = StudyResult{
 			Label: st.Label, Subgroup: st.Subgroup,
 			Value: st.Value, Variance: st.Variance,
-			CI:     effect.Interval{Lower: st.Value - z*se, Upper: st.Value + z*se, Level: level},
+			CI: ci, CIMethod: method,
 			Weight: 100 / (st.Variance + tau2) / sw,
 		}
 	}
 	return out
+}
+
+// studyCI is the interval a forest plot draws for a study: the study's own
+// CI when its Estimate carries one at the analysis level (an exact
+// noncentral-t interval, say), else the Wald interval Value ± z·SE.
+func studyCI(e effect.Estimate, level float64) (effect.Interval, effect.CIMethod) {
+	ci := e.CI
+	if ci.Level > 0 && math.Abs(ci.Level-level) < 1e-9 && ci.Lower <= ci.Upper {
+		m := e.CIMethod
+		if m == effect.DefaultCI {
+			m = effect.Wald // an Estimate built by hand without a method: assume the commonest
+		}
+		return ci, m
+	}
+	z := normalQuantile(0.5 + level/2)
+	se := math.Sqrt(e.Variance)
+	return effect.Interval{Lower: e.Value - z*se, Upper: e.Value + z*se, Level: level}, effect.Wald
 }
 
 func normalQuantile(p float64) float64 { return distuv.UnitNormal.Quantile(p) }

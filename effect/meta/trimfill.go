@@ -75,7 +75,7 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 	if err != nil {
 		return TrimFillResult{}, err
 	}
-	measure, err := validate(studies)
+	c, err := validate(studies)
 	if err != nil {
 		return TrimFillResult{}, err
 	}
@@ -84,10 +84,10 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		t = *tf
 	}
 	if t.Estimator != L0 && t.Estimator != R0 {
-		return TrimFillResult{}, &effect.FieldError{Field: "Estimator", Value: t.Estimator, Reason: "unknown estimator"}
+		return TrimFillResult{}, optionErr("Estimator", t.Estimator, "unknown estimator")
 	}
 	if t.Side < SideAuto || t.Side > SideRight {
-		return TrimFillResult{}, &effect.FieldError{Field: "Side", Value: t.Side, Reason: "unknown side"}
+		return TrimFillResult{}, optionErr("Side", t.Side, "unknown side")
 	}
 	k := len(studies)
 	if k < 3 {
@@ -201,12 +201,12 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		src := k - k0 + j // the k0 largest (flipped) values
 		fill := Study{
 			Label:    fmt.Sprintf("Filled %d", j+1),
-			Estimate: effect.Estimate{Measure: measure, Value: sign * (2*beta - y[src]), Variance: v[src]},
+			Estimate: effect.Estimate{Measure: c.measure, Oriented: c.oriented, Value: sign * (2*beta - y[src]), Variance: v[src]},
 		}
 		res.Filled = append(res.Filled, fill)
 		all = append(all, fill)
 	}
-	r, err := pool(all, measure, s)
+	r, err := pool(all, c, s)
 	if err != nil {
 		return TrimFillResult{}, err
 	}
