@@ -24,8 +24,8 @@ var (
 	// variance and about invalid options.
 	ErrInvalidInput error = &sentinel{"meta: invalid input"}
 	// ErrTooFewStudies is wrapped when there are fewer studies than the
-	// analysis needs (two for random-effects models and Knapp-Hartung,
-	// three for Egger's test and trim-and-fill, one for a fixed effect).
+	// analysis needs: one to pool, two for Knapp-Hartung, three for
+	// Egger's test and trim-and-fill.
 	ErrTooFewStudies error = &sentinel{"meta: too few studies"}
 	// ErrSubgroup is wrapped when subgroup labels are missing or when only
 	// one subgroup is present.

@@ -12,8 +12,10 @@ import (
 // Pool pools the studies' estimates with the method in o (nil: REML with
 // z-based inference at the 95% level), as metafor's rma(yi, vi) does.
 //
-// Pool needs k >= 1 study for FixedEffect and k >= 2 for every other
-// method and for Knapp-Hartung. Every study must have a finite Value, a
+// Pool needs k >= 1 study, and k >= 2 for Knapp-Hartung. As in metafor, one
+// study is pooled with tau² = 0 by every method: the pooled estimate is the
+// study's, Q = 0 (p = 1), I² = 0, H² = 1, and the tau² standard error and
+// Q-profile intervals are NaN. Every study must have a finite Value, a
 // finite positive Variance, the same Measure and the same orientation
 // (Estimate.Oriented, see Estimate.Favoring): an oriented study has its
 // sign turned so that positive favours the intervention, an unoriented one
@@ -35,12 +37,13 @@ func Pool(studies []Study, o *Options) (Result, error) {
 
 func pool(studies []Study, c common, s settings) (Result, error) {
 	k := len(studies)
-	need := 2
-	if s.method == FixedEffect && !s.kh {
-		need = 1
+	if k == 0 {
+		return Result{}, tooFew(k, 1, "pooling")
 	}
-	if k < need {
-		return Result{}, tooFew(k, need, "pooling with "+s.method.String())
+	if k == 1 && s.kh {
+		// metafor switches to z-tests with a warning; ties refuses rather
+		// than ignore the option.
+		return Result{}, tooFew(k, 2, "Knapp-Hartung inference")
 	}
 	y := make([]float64, k)
 	v := make([]float64, k)
@@ -84,13 +87,16 @@ func (m *model) pool(s settings) (Result, error) {
 	r.Q = math.Max(0, fe.rss)
 	r.QP = chiSqSurvival(r.Q, float64(k-1))
 	r.S2 = float64(k-1) / fe.trP
-	if s.method == FixedEffect {
+	switch {
+	case k == 1:
+		// As metafor: one study has no heterogeneity to measure, so
+		// Q = 0 (p = 1), I² = 0 and H² = 1; the typical within-study
+		// variance is reported as 0, as metafor's vt.
+		r.Q, r.QP, r.S2, r.I2, r.H2 = 0, 1, 0, 0, 1
+	case s.method == FixedEffect:
 		r.I2 = math.Max(0, 100*(r.Q-float64(k-1))/r.Q)
 		r.H2 = r.Q / float64(k-1)
-		if k == 1 {
-			r.I2, r.H2, r.S2 = math.NaN(), math.NaN(), math.NaN()
-		}
-	} else {
+	default:
 		r.I2 = 100 * r.Tau2 / (r.S2 + r.Tau2)
 		r.H2 = r.Tau2/r.S2 + 1
 	}
@@ -154,7 +160,7 @@ func (m *model) pool(s settings) (Result, error) {
 	// Q-profile intervals for tau², tau, I² and H² (Viechtbauer 2007).
 	nan := effect.Interval{Lower: math.NaN(), Upper: math.NaN(), Level: s.level}
 	r.Tau2CI, r.TauCI, r.I2CI, r.H2CI = nan, nan, nan, nan
-	if s.method != FixedEffect {
+	if s.method != FixedEffect && k > 1 { // metafor's confint() stops at k = 1
 		ci, err := m.qProfile(s)
 		if err != nil {
 			return Result{}, err
