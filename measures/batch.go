@@ -50,7 +50,7 @@ func (in *Instrument) ScoreMatrix(dst *Scores, responses []float64, o *ScoreOpti
 	if dst == nil {
 		return fieldErr("dst", "nil", "a *Scores is required")
 	}
-	if err := o.validate(); err != nil {
+	if err := o.validate(in); err != nil {
 		return err
 	}
 	k := in.c.k

@@ -180,7 +180,7 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 		}
 	}
 	if o != nil {
-		if err := o.Score.validate(); err != nil {
+		if err := o.Score.appliesTo(ins); err != nil {
 			return nil, err
 		}
 	}

@@ -388,6 +388,9 @@ func (b *keyBuilder) scale(f string, s *jsonScale, itemIdx map[string]int, total
 		out.Missing = &MissingRule{MaxMissing: m.MaxMissing, Method: MissingMethod(m.Method), Source: m.Source}
 	}
 	if cv := s.Conversion; cv != nil {
+		if s.Missing != nil {
+			b.fail(f+".missing", "a scale with a conversion table needs every item: the table is published for complete responses")
+		}
 		if !validText(cv.Name) {
 			b.fail(f+".conversion.name", "must be non-empty text")
 		}

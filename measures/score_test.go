@@ -5,10 +5,28 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
 var nan = math.NaN()
+
+// fitOptions drops the options that cannot apply to in (which ScoreWith
+// refuses): the total's MaxMissing for a total with a conversion table,
+// SubscaleMaxMissing without subscales.
+func fitOptions(in *Instrument, o *ScoreOptions) *ScoreOptions {
+	if o == nil {
+		return nil
+	}
+	c := *o
+	if in.Total.Conversion != nil {
+		c.MaxMissing = 0
+	}
+	if len(in.Subscales) == 0 {
+		c.SubscaleMaxMissing = 0
+	}
+	return &c
+}
 
 func lookup(t testing.TB, id string) *Instrument {
 	t.Helper()
@@ -240,6 +258,13 @@ func TestDJG6(t *testing.T) {
 			total: 1, band: "not lonely", missing: 1, pro: true, sub: map[string]float64{"emotional": 1, "social": nan}},
 		{name: "developer rule, 2 missing", resp: []float64{3, nan, nan, 1, 5, 1}, opts: &ScoreOptions{MaxMissing: 1, Method: SumAnswered},
 			total: nan, missing: 2},
+		// Prorated 4 of 5 answered to 4.8: the published categories are
+		// defined on whole totals (0-1, 2-4, 5-6), so no band.
+		{name: "prorated 4.8", resp: []float64{3, 3, 5, 3, nan, 3}, opts: &ScoreOptions{MaxMissing: 1},
+			total: 4.8, missing: 1, pro: true},
+		// Prorated 5 of 5 answered to 6: a whole total, banded.
+		{name: "prorated 6", resp: []float64{3, 3, 3, 3, nan, 3}, opts: &ScoreOptions{MaxMissing: 1},
+			total: 6, band: "severely lonely", missing: 1, pro: true},
 	})
 	s, _ := in.ScoreWith([]float64{3, nan, 5, 1, 5, 1}, &ScoreOptions{MaxMissing: 1, Method: SumAnswered})
 	if !s.NonStandard {
@@ -407,13 +432,22 @@ func TestSWEMWBS(t *testing.T) {
 	}
 	runCases(t, "swemwbs", []scoreCase{
 		{name: "missing", resp: append(rep(4, 6), nan), total: nan, missing: 1},
-		// Opt-in proration gives a raw score, but the metric conversion
-		// is defined for complete responses only.
-		{name: "opt-in", resp: append(rep(4, 6), nan), opts: &ScoreOptions{MaxMissing: 1}, total: nan, missing: 1, pro: true},
 	})
-	s, _ := in.ScoreWith(append(rep(4, 6), nan), &ScoreOptions{MaxMissing: 1})
-	if s.Raw != 28 {
-		t.Errorf("prorated raw = %v, want 28", s.Raw)
+	// With a missing item there is no metric total, and no prorated raw
+	// score or flag pretends otherwise.
+	s, err := in.Score(append(rep(4, 6), nan))
+	if err != nil || !math.IsNaN(s.Total) || !math.IsNaN(s.Raw) || s.Prorated || s.NonStandard || s.Band != "" {
+		t.Errorf("missing item: %+v %v", s, err)
+	}
+	// The missing-item option cannot apply to the metric total: refused,
+	// not ignored.
+	if _, err := in.ScoreWith(append(rep(4, 6), nan), &ScoreOptions{MaxMissing: 1}); !errors.Is(err, ErrInvalidInput) ||
+		!strings.Contains(err.Error(), "MaxMissing") {
+		t.Errorf("opt-in proration: err = %v", err)
+	}
+	var dst Scores
+	if err := in.ScoreMatrix(&dst, append(rep(4, 6), nan), &ScoreOptions{MaxMissing: 1}); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("ScoreMatrix opt-in proration: err = %v", err)
 	}
 	checkOutOfRange(t, "swemwbs", rep(3, 7), 0, 6)
 }
@@ -470,7 +504,7 @@ func TestScoreMatrixMatchesScore(t *testing.T) {
 			}
 		}
 		var dst Scores
-		o := &ScoreOptions{MaxMissing: 1, SubscaleMaxMissing: 1}
+		o := fitOptions(in, &ScoreOptions{MaxMissing: 1, SubscaleMaxMissing: 1})
 		if err := in.ScoreMatrix(&dst, x, o); err != nil {
 			t.Fatal(err)
 		}

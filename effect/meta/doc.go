@@ -99,11 +99,24 @@
 // # Errors
 //
 // Invalid studies (a non-finite value, a non-finite or non-positive
-// variance, a missing subgroup label, mixed measures) give a *StudyError
-// that names the study and wraps effect.ErrInvalidInput. Too few studies
-// for the method wrap ErrTooFewStudies: at least 2 for random effects and
-// Knapp-Hartung, 3 for Egger's test and trim-and-fill. Nothing panics on
-// user data.
+// variance, a missing subgroup label, mixed measures, oriented mixed with
+// unoriented estimates) give an *effect.FieldError whose Record names the
+// study ("study 3 (\"Smith 2010\")") and whose Err is ErrInvalidInput,
+// ErrSubgroup, ErrMixedMeasures or ErrMixedOrientation; each of these
+// wraps effect.ErrInvalidInput. Too few studies for the analysis wrap
+// ErrTooFewStudies: at least 1 to pool, 2 for Knapp-Hartung, 3 for
+// Egger's test and trim-and-fill. Nothing panics on user data.
+//
+// # One study
+//
+// As in metafor, a single study is pooled by every method with tau² = 0:
+// the pooled estimate is the study's, Q = 0 with p = 1, I² = 0 and H² = 1
+// (not NaN), so that the first step of a cumulative meta-analysis and a
+// subgroup of one study are defined. Its tau² standard error and Q-profile
+// intervals are NaN, as metafor's confint() stops at k = 1. Knapp-Hartung
+// inference needs two studies (metafor falls back to z with a warning;
+// ties refuses rather than ignore the option). Trim-and-fill that trims
+// down to one study fits that study and imputes about its value.
 //
 // # References
 //

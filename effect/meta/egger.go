@@ -48,12 +48,12 @@ func Egger(studies []Study, model RegModel, o *Options) (EggerResult, error) {
 	if err != nil {
 		return EggerResult{}, err
 	}
-	measure, err := validate(studies)
+	c, err := validate(studies)
 	if err != nil {
 		return EggerResult{}, err
 	}
 	if model != RegMixed && model != RegClassical {
-		return EggerResult{}, &effect.FieldError{Field: "model", Value: model, Reason: "unknown regression model"}
+		return EggerResult{}, optionErr("model", model, "unknown regression model")
 	}
 	k := len(studies)
 	need := 3
@@ -110,7 +110,7 @@ func Egger(studies []Study, model RegModel, o *Options) (EggerResult, error) {
 	}
 	se0 := math.Sqrt(v0)
 	r.Limit = effect.Estimate{
-		Measure: measure, Value: b0, Variance: v0,
+		Measure: c.measure, Oriented: c.oriented, Value: b0, Variance: v0,
 		CI:       effect.Interval{Lower: b0 - crit*se0, Upper: b0 + crit*se0, Level: s.level},
 		CIMethod: ci, DF: df,
 	}

@@ -69,13 +69,16 @@ type TrimFillResult struct {
 // as metafor's trimfill(): studies are trimmed and refitted with the
 // Options' method until the estimate of k0 is stable, then the k0 most
 // extreme studies are mirrored about the trimmed estimate and all studies
-// are pooled. It needs k >= 3 studies.
+// are pooled. It needs k >= 3 studies (metafor accepts two for a fixed
+// effect, but with two studies its choice of side fails for every other
+// method). A trimmed fit of one study is defined, as in metafor: its
+// estimate is that study's value (tau² = 0).
 func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult, error) {
 	s, err := o.settings()
 	if err != nil {
 		return TrimFillResult{}, err
 	}
-	measure, err := validate(studies)
+	c, err := validate(studies)
 	if err != nil {
 		return TrimFillResult{}, err
 	}
@@ -84,10 +87,10 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		t = *tf
 	}
 	if t.Estimator != L0 && t.Estimator != R0 {
-		return TrimFillResult{}, &effect.FieldError{Field: "Estimator", Value: t.Estimator, Reason: "unknown estimator"}
+		return TrimFillResult{}, optionErr("Estimator", t.Estimator, "unknown estimator")
 	}
 	if t.Side < SideAuto || t.Side > SideRight {
-		return TrimFillResult{}, &effect.FieldError{Field: "Side", Value: t.Side, Reason: "unknown side"}
+		return TrimFillResult{}, optionErr("Side", t.Side, "unknown side")
 	}
 	k := len(studies)
 	if k < 3 {
@@ -147,9 +150,6 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		if iter > s.maxIter {
 			return TrimFillResult{}, fmt.Errorf("%w: trim-and-fill after %d iterations", ErrNoConvergence, s.maxIter)
 		}
-		if k-k0 < 2 && s.method != FixedEffect {
-			return TrimFillResult{}, tooFew(k-k0, 2, "the trimmed fit")
-		}
 		mt := newModel(y[:k-k0], v[:k-k0], nil)
 		est, err := mt.estimateTau2(st.method, st)
 		if err != nil {
@@ -192,7 +192,7 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		se0 = math.Max(0, se0)
 		k0 = int(math.Max(0, roundHalfEven(est0)))
 		if k0 >= k {
-			k0 = k - 1
+			return TrimFillResult{}, fmt.Errorf("%w: trim-and-fill estimates k0 = %d of %d studies missing, leaving none to fit", ErrTooFewStudies, k0, k)
 		}
 	}
 	res := TrimFillResult{K0: k0, K0SE: se0, Side: side, Iterations: iter}
@@ -201,12 +201,12 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		src := k - k0 + j // the k0 largest (flipped) values
 		fill := Study{
 			Label:    fmt.Sprintf("Filled %d", j+1),
-			Estimate: effect.Estimate{Measure: measure, Value: sign * (2*beta - y[src]), Variance: v[src]},
+			Estimate: effect.Estimate{Measure: c.measure, Oriented: c.oriented, Value: sign * (2*beta - y[src]), Variance: v[src]},
 		}
 		res.Filled = append(res.Filled, fill)
 		all = append(all, fill)
 	}
-	r, err := pool(all, measure, s)
+	r, err := pool(all, c, s)
 	if err != nil {
 		return TrimFillResult{}, err
 	}
