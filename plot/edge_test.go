@@ -50,7 +50,7 @@ func TestEdgeCases(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		wt, err := fig.WriterTo(8*cm, 6*cm, "svg")
+		wt, err := fig.WriterTo(10*cm, 8*cm, "svg")
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue

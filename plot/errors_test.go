@@ -168,7 +168,7 @@ func TestFunnelBadInput(t *testing.T) {
 				d.Studies[i].Filled = true
 			}
 		}, nil)},
-		{"centre", "Centre", funnel(func(d *plot.FunnelData) { d.Centre = &nan }, nil)},
+		{"centre", "Center", funnel(func(d *plot.FunnelData) { d.Center = &nan }, nil)},
 		{"level", "Level", funnel(func(d *plot.FunnelData) {}, &plot.FunnelOptions{Level: 1.5})},
 	})
 }

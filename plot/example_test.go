@@ -47,7 +47,7 @@ func ExampleTrajectory() {
 	}
 	fmt.Println(fig.Table.Title+":", fig.Table.Rows[1].Label, fig.Table.Rows[1].Cells)
 	// Output:
-	// Number at risk: Peer support [58 52 0 44]
+	// n assessed: Peer support [58 52 0 44]
 }
 
 // A trajectory from long-format participant data: one row per participant
@@ -140,6 +140,7 @@ func ExampleFunnel() {
 	// Observed studies
 	// Imputed by trim and fill
 	// Pseudo 95% confidence limits
+	// Centre: fixed-effect estimate
 }
 
 // The MMAT traffic-light grid and summary bar of a set of appraisals.
@@ -168,9 +169,11 @@ func ExampleTrafficLight() {
 	}
 	fmt.Println(strings.Join(key, "; "))
 	fmt.Println(bars.Left[0].Cells[2].Text, bars.Right[0].Cells[2].Text)
+	fmt.Println(bars.Notes[0])
 	// Output:
 	// Yes; Can't tell; No; Not rated
-	// 2.1  Randomization n = 2
+	// 2.1  Randomization n = 1
+	// 1 study screened out (No to S1 or S2) is not counted for the criteria it was never asked.
 }
 
 // Per-visit summaries from long-format data, for a table or for

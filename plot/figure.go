@@ -92,6 +92,10 @@ type Cell struct {
 	Y    float64
 	Text string
 	Bold bool
+	// Span lets the text run on over the data panel (a row with nothing
+	// drawn in the panel, such as a subgroup's heterogeneity line); it
+	// does not widen the column.
+	Span bool
 }
 
 // Table is a grid of text under the plot whose columns are centred on X,

@@ -82,12 +82,12 @@ func (f *Figure) fit(r vg.Rectangle) (*fitted, error) {
 	// steps, keeping the font floor.
 	w, h := r.Size().X, r.Size().Y
 	fail := last.fail
-	for i := 0; i < 80; i++ {
+	for i := 0; i < 40; i++ {
 		if fail.width {
-			w *= 1.05
+			w *= 1.1
 		}
 		if fail.height || !fail.width {
-			h *= 1.05
+			h *= 1.1
 		}
 		a := f.arrange(vg.Rectangle{Max: vg.Point{X: w, Y: h}}, float64(floor/base))
 		if a.fail == nil {
@@ -101,7 +101,7 @@ func (f *Figure) fit(r vg.Rectangle) (*fitted, error) {
 	}
 	return last, &effect.FieldError{
 		Field: last.fail.element, Value: fmt.Sprintf("%.1f × %.1f cm", cmOf(r.Size().X), cmOf(r.Size().Y)),
-		Reason: "does not fit at any size up to 50 times larger", Err: ErrTooSmall,
+		Reason: "does not fit at any size up to 45 times larger", Err: ErrTooSmall,
 	}
 }
 
@@ -359,12 +359,15 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 				lines = int((gap-one)/sty.Font.Size) + 1
 			}
 			lines = min(lines, maxLabelLines)
-			if side == 0 && i == widest && leftMax >= 0 {
-				for j := range col.Cells {
-					cs := sty
-					if col.Cells[j].Bold {
-						cs.Font.Weight = xfont.WeightBold
-					}
+			for j := range col.Cells {
+				cs := sty
+				if col.Cells[j].Bold {
+					cs.Font.Weight = xfont.WeightBold
+				}
+				switch {
+				case side == 0 && col.Cells[j].Span:
+					col.Cells[j].Text = a.shorten(col.Cells[j].Text, cs, dc.Max.X-a.inner.Min.X, lines)
+				case side == 0 && i == widest && leftMax >= 0:
 					col.Cells[j].Text = a.shorten(col.Cells[j].Text, cs, leftMax, lines)
 				}
 			}
@@ -455,25 +458,49 @@ func fitXTicks(p *plot.Plot, dc draw.Canvas) int {
 			return n
 		}
 		switch m := p.X.Tick.Marker.(type) {
+		case oneTick:
+			return -1
 		case niceTicks:
-			if m.n == 2 {
-				return -1
-			}
 			if m.n == 0 {
 				m.n = 5
 			}
 			m.n--
 			p.X.Tick.Marker = m
-		case ratioTicks:
-			if m.sparse >= 2 {
-				return -1
+			if m.n < 2 {
+				p.X.Tick.Marker = oneTick{p.X.Tick.Marker}
 			}
+		case ratioTicks:
 			m.sparse++
 			p.X.Tick.Marker = m
+			if m.sparse > 2 {
+				p.X.Tick.Marker = oneTick{p.X.Tick.Marker}
+			}
 		default:
 			return -1
 		}
 	}
+}
+
+// oneTick keeps a single labelled tick of a marker (the one nearest the
+// middle of the range) when no two labels fit side by side: an axis with
+// one labelled value and unlabelled ticks still reads, and it cannot
+// overlap.
+type oneTick struct{ m plot.Ticker }
+
+func (o oneTick) Ticks(lo, hi float64) []plot.Tick {
+	ts := o.m.Ticks(lo, hi)
+	best, mid := -1, (lo+hi)/2
+	for i, t := range ts {
+		if t.Label != "" && (best < 0 || math.Abs(t.Value-mid) < math.Abs(ts[best].Value-mid)) {
+			best = i
+		}
+	}
+	for i := range ts {
+		if i != best {
+			ts[i].Label = ""
+		}
+	}
+	return ts
 }
 
 // Draw draws the figure on c, laid out for c's size (see Figure). It is
@@ -578,7 +605,7 @@ func (a *fitted) render(c draw.Canvas, panel *vg.Rectangle) {
 	if len(a.keyLines) > 0 {
 		y -= pad
 		for _, ln := range a.keyLines {
-			f.drawKeyLine(&ci, ln, sty, (dc.Min.X+dc.Max.X)/2, y-lineH/2, lineH)
+			f.drawKeyLine(&ci, ln, len(a.keyLines[0]), sty, (dc.Min.X+dc.Max.X)/2, y-lineH/2)
 			y -= lineH
 		}
 	}
@@ -627,6 +654,9 @@ func lineHeight(sty draw.TextStyle) vg.Length {
 func columnWidth(col Column, sty draw.TextStyle) vg.Length {
 	var w vg.Length
 	for _, cell := range col.Cells {
+		if cell.Span {
+			continue
+		}
 		s := sty
 		if cell.Bold {
 			s.Font.Weight = xfont.WeightBold
@@ -660,44 +690,61 @@ func drawColumn(c *draw.Canvas, col Column, sty draw.TextStyle, x, w vg.Length, 
 
 const keyThumbWidth = 18 // points
 
-// keyLines breaks the key into lines no wider than width.
+// keyLines breaks the key into lines no wider than width, in a grid
+// whose columns align from line to line: as many columns as fit, each as
+// wide as its widest entry.
 func (f *Figure) keyLines(sty draw.TextStyle, width vg.Length) [][]KeyEntry {
+	per := keyColumns(f.Key, sty, width)
 	var lines [][]KeyEntry
-	var cur []KeyEntry
-	var w vg.Length
-	for _, e := range f.Key {
-		ew := keyEntryWidth(e, sty)
-		if len(cur) > 0 && w+ew > width {
-			lines = append(lines, cur)
-			cur, w = nil, 0
-		}
-		cur = append(cur, e)
-		w += ew
-	}
-	if len(cur) > 0 {
-		lines = append(lines, cur)
+	for i := 0; i < len(f.Key); i += per {
+		lines = append(lines, f.Key[i:min(i+per, len(f.Key))])
 	}
 	return lines
+}
+
+// keyColumns is the number of columns of the key's grid.
+func keyColumns(key []KeyEntry, sty draw.TextStyle, width vg.Length) int {
+	for per := len(key); per > 1; per-- {
+		if total := sum(keyColumnWidths(key, per, sty)) - sty.Font.Size*1.5; total <= width {
+			return per
+		}
+	}
+	return 1
+}
+
+// keyColumnWidths are the widths of the columns of a grid of per columns.
+func keyColumnWidths(key []KeyEntry, per int, sty draw.TextStyle) []vg.Length {
+	ws := make([]vg.Length, per)
+	for i, e := range key {
+		ws[i%per] = max(ws[i%per], keyEntryWidth(e, sty))
+	}
+	return ws
+}
+
+func sum(ws []vg.Length) vg.Length {
+	var t vg.Length
+	for _, w := range ws {
+		t += w
+	}
+	return t
 }
 
 func keyEntryWidth(e KeyEntry, sty draw.TextStyle) vg.Length {
 	return keyThumbWidth + sty.Font.Size*0.4 + sty.Width(e.Label) + sty.Font.Size*1.5
 }
 
-func (f *Figure) drawKeyLine(c *draw.Canvas, ln []KeyEntry, sty draw.TextStyle, cx, yc, lineH vg.Length) {
-	var total vg.Length
-	for _, e := range ln {
-		total += keyEntryWidth(e, sty)
-	}
-	total -= sty.Font.Size * 1.5
+// drawKeyLine draws one line of the key's grid; the grid (as wide as its
+// longest line) is centred on cx and kept inside c.
+func (f *Figure) drawKeyLine(c *draw.Canvas, ln []KeyEntry, per int, sty draw.TextStyle, cx, yc vg.Length) {
+	ws := keyColumnWidths(f.Key, per, sty)
+	total := sum(ws) - sty.Font.Size*1.5
 	x := cx - total/2
-	x = max(x, c.Min.X)
 	x = min(x, c.Max.X-total)
 	x = max(x, c.Min.X)
 	ls := sty
 	ls.XAlign, ls.YAlign = draw.XLeft, draw.YCenter
 	h := sty.Font.Size
-	for _, e := range ln {
+	for j, e := range ln {
 		if e.Thumb != nil {
 			tc := *c
 			tc.Rectangle = vg.Rectangle{
@@ -707,6 +754,6 @@ func (f *Figure) drawKeyLine(c *draw.Canvas, ln []KeyEntry, sty draw.TextStyle, 
 			e.Thumb.Thumbnail(&tc)
 		}
 		c.FillText(ls, vg.Point{X: x + keyThumbWidth + sty.Font.Size*0.4, Y: yc}, e.Label)
-		x += keyEntryWidth(e, sty)
+		x += ws[j]
 	}
 }

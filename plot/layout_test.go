@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/effect/meta"
 	"github.com/tiesproject/ties/internal/golden"
 	"github.com/tiesproject/ties/plot"
 )
@@ -24,6 +25,20 @@ const (
 )
 
 var widths = []float64{8.5, 12, 17}
+
+// subgroupStudies are metaStudies in two subgroups by delivery, with one
+// long label.
+func subgroupStudies() []meta.Study {
+	st := metaStudies()
+	st[0].Label = label75
+	for i := range st {
+		st[i].Subgroup = "Face to face"
+		if i%3 == 1 {
+			st[i].Subgroup = "Telephone or video"
+		}
+	}
+	return st
+}
 
 // figureCase is one figure kind with long labels, the share of the width
 // and height its data panel must keep, and its height at each width.
@@ -68,8 +83,22 @@ func figureCases() []figureCase {
 			build: func() (*plot.Figure, error) {
 				return plot.Forest(longForest(), &plot.ForestOptions{Direction: effect.LowerIsBetter, Intervention: "befriending"})
 			}},
-		{name: "funnel", minW: 0.5, minH: 0.5, height: func(w float64) float64 { return w * 0.8 },
+		{name: "forest_subgroups", minW: 1.0 / 3, minH: 0.25, height: func(w float64) float64 { return max(13, w*0.9) },
+			build: func() (*plot.Figure, error) {
+				a, err := meta.Subgroups(subgroupStudies(), &meta.Options{Method: meta.REML})
+				if err != nil {
+					return nil, err
+				}
+				d, err := plot.ForestFromSubgroups(a)
+				if err != nil {
+					return nil, err
+				}
+				return plot.Forest(d, &plot.ForestOptions{Direction: effect.LowerIsBetter, Intervention: "befriending"})
+			}},
+		{name: "funnel", minW: 0.5, minH: 0.4, height: func(w float64) float64 { return w * 0.8 },
 			build: func() (*plot.Figure, error) { return plot.Funnel(funnelData(), nil) }},
+		{name: "funnel_contours", minW: 0.5, minH: 0.4, height: func(w float64) float64 { return w * 0.8 },
+			build: func() (*plot.Figure, error) { return plot.Funnel(funnelData(), &plot.FunnelOptions{Contours: true}) }},
 		{name: "traffic_light", minW: 0.25, minH: 0.25, height: func(w float64) float64 { return max(9, w*0.7) },
 			build: func() (*plot.Figure, error) { return plot.TrafficLight(appraisalGrid(), nil) }},
 		{name: "appraisal_summary", minW: 1.0 / 3, minH: 0.25, height: func(w float64) float64 { return max(8, w*0.55) },
