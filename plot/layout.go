@@ -66,17 +66,28 @@ func (f *Figure) minShares() (w, h float64) {
 func (f *Figure) fit(r vg.Rectangle) (*fitted, error) {
 	base := f.textStyle().Font.Size
 	floor := min(vg.Length(minFontSize), base)
-	var last *fitted
+	// The largest size at which nothing is cut short wins; failing that,
+	// the size that cuts the fewest labels (the larger one on a tie).
+	var last, best *fitted
 	for s := base; ; s -= 0.5 {
 		s = max(s, floor)
 		a := f.arrange(r, float64(s/base))
 		if a.fail == nil {
-			return a, nil
+			if len(a.full) == 0 {
+				return a, nil
+			}
+			if best == nil || len(a.full) < len(best.full) {
+				best = a
+			}
+		} else {
+			last = a
 		}
-		last = a
 		if s == floor {
 			break
 		}
+	}
+	if best != nil {
+		return best, nil
 	}
 	// The smallest size that works: grow the short dimension(s) in 5%
 	// steps, keeping the font floor.
@@ -288,7 +299,9 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 		if f.Plot.X.Label.Text != "" {
 			p.X.Label.Text = a.shorten(f.Plot.X.Label.Text, p.X.Label.TextStyle, dc.Size().X, 2)
 		}
-		// Fewer x ticks when their labels run together.
+		// Fewer x ticks when their labels run together (starting again
+		// from the figure's own ticks, as the panel may have grown).
+		p.X.Tick.Marker = f.Plot.X.Tick.Marker
 		xTickN = fitXTicks(p, dc)
 		// Favours labels wrap into the room on their side of the null.
 		if g.Favors != nil {
