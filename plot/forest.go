@@ -3,6 +3,7 @@ package plot
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -503,7 +504,12 @@ func intervalNote(d ForestData, level float64) string {
 		}
 		seen[s.CIMethod]++
 	}
-	note := fmt.Sprintf("Squares: study estimates (area proportional to weight); lines: each study's own %s confidence interval", percent(level))
+	weighted := slices.ContainsFunc(d.Studies, func(s ForestStudy) bool { return s.Weight > 0 })
+	note := "Squares: estimates"
+	if weighted {
+		note += " (area proportional to weight)"
+	}
+	note += fmt.Sprintf("; lines: the %s confidence interval each estimate carries", percent(level))
 	switch {
 	case len(methods) == 1 && seen[effect.DefaultCI] == 0:
 		note += " (" + methods[0] + ")"
@@ -520,8 +526,10 @@ func intervalNote(d ForestData, level float64) string {
 		}
 		note += " (" + strings.Join(parts, "; ") + ")"
 	}
-	note += "; diamonds: pooled estimates and their confidence intervals."
-	return note
+	if len(d.Pooled) > 0 || len(d.Subgroups) > 0 {
+		note += "; diamonds: pooled estimates and their confidence intervals"
+	}
+	return note + "."
 }
 
 // maxLogRatio bounds log ratios shown as ratios: exp(±600) keeps the
