@@ -361,7 +361,9 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 					gap = min(gap, d)
 				}
 			}
-			// A block of n lines is (n−1)·size + ascent + descent high.
+			// A block of n lines is (n−1)·step + ascent + descent high;
+			// two neighbouring blocks of n lines stay apart when that is
+			// at most the gap between their centres.
 			ext := sty.FontExtents()
 			one := ext.Ascent + ext.Descent
 			if gap < one {
@@ -369,7 +371,7 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 			}
 			lines := 1
 			if !math.IsInf(float64(gap), 1) {
-				lines = int((gap-one)/sty.Font.Size) + 1
+				lines = int((gap-one)/ext.Height) + 1
 			}
 			lines = min(lines, maxLabelLines)
 			for j := range col.Cells {
