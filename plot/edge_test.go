@@ -62,7 +62,7 @@ func TestEdgeCases(t *testing.T) {
 }
 
 // TestFavoursSides checks that the favours labels follow Benefit and
-// Oriented, and that BenefitFor maps an instrument's direction.
+// Oriented.
 func TestFavoursSides(t *testing.T) {
 	for _, c := range []struct {
 		benefit     effect.Direction

@@ -52,7 +52,7 @@ type Figure struct {
 	Left, Right []Column
 
 	// Table, if not nil, is drawn under the plot with its columns
-	// centred on x positions of the plot (numbers at risk).
+	// centred on x positions of the plot (numbers assessed per visit).
 	Table *Table
 
 	// Favors, if not nil, labels the two sides of a null value under

@@ -32,9 +32,7 @@ type fitted struct {
 	main     vg.Rectangle // the area given to Plot.Draw
 	notes    []string
 	keyLines [][]KeyEntry
-	favL     string // wrapped "favours" labels
-	favR     string
-	favLines int
+	favLines int // lines of the wrapped "favours" labels
 	tableLbl []string
 	tableLW  vg.Length // width of the table's label column
 	full     map[string]string

@@ -3,10 +3,12 @@ package plot_test
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"gonum.org/v1/gonum/stat/distuv"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/tiesproject/ties/effect"
@@ -43,11 +45,10 @@ func subgroupStudies() []meta.Study {
 // figureCase is one figure kind with long labels, the share of the width
 // and height its data panel must keep, and its height at each width.
 type figureCase struct {
-	name         string
-	build        func() (*plot.Figure, error)
-	minW, minH   float64
-	height       func(w float64) float64
-	checkInPanel func(t *testing.T, f *plot.Figure, l *plot.Layout)
+	name       string
+	build      func() (*plot.Figure, error)
+	minW, minH float64
+	height     func(w float64) float64
 }
 
 func longForest() plot.ForestData {
@@ -196,4 +197,78 @@ func TestTooSmall(t *testing.T) {
 		t.Fatalf("error %v is not a FieldError naming the element", err)
 	}
 	t.Log(err)
+}
+
+// TestDataInsidePanel places every point and interval end of the forest
+// and trajectory figures (long labels) on the page at each width and
+// checks that it falls inside the data panel: the 17 cm forest with a
+// 75-character label once drew no squares and ran its axis backwards.
+func TestDataInsidePanel(t *testing.T) {
+	inside := func(what string, l *plot.Layout, x, y vg.Length) {
+		t.Helper()
+		p := l.Panel
+		if x < p.Min.X-0.01 || x > p.Max.X+0.01 || y < p.Min.Y-0.01 || y > p.Max.Y+0.01 {
+			t.Errorf("%s at (%.1f, %.1f) outside the panel %v", what, x, y, p)
+		}
+	}
+	for _, w := range widths {
+		fig, err := plot.Forest(longForest(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := fig.Layout(vg.Length(w)*cm, 10*cm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xa, ya := fig.Plot.X, fig.Plot.Y
+		if !(xa.Min < xa.Max) || l.Panel.Size().X <= 0 {
+			t.Fatalf("forest %v cm: x axis %v to %v, panel %v", w, xa.Min, xa.Max, l.Panel)
+		}
+		px := func(v float64) vg.Length {
+			return l.Panel.Min.X + vg.Length((v-xa.Min)/(xa.Max-xa.Min))*l.Panel.Size().X
+		}
+		py := func(v float64) vg.Length {
+			return l.Panel.Min.Y + vg.Length((v-ya.Min)/(ya.Max-ya.Min))*l.Panel.Size().Y
+		}
+		d := longForest()
+		n := len(d.Studies) + 1 + len(d.Pooled) + 1 // studies, blank, pooled, prediction
+		for i, s := range d.Studies {
+			y := py(float64(n - i))
+			what := fmt.Sprintf("forest %v cm, %s", w, s.Label)
+			inside(what+" estimate", l, px(s.Estimate), y)
+			inside(what+" lower", l, px(s.CI.Lower), y)
+			inside(what+" upper", l, px(s.CI.Upper), y)
+		}
+		for _, pl := range d.Pooled {
+			inside(fmt.Sprintf("forest %v cm, %s", w, pl.Label), l, px(pl.CI.Lower), py(1))
+			inside(fmt.Sprintf("forest %v cm, %s", w, pl.Label), l, px(pl.CI.Upper), py(1))
+		}
+	}
+	for _, w := range widths {
+		arms := longArms()
+		fig, err := plot.Trajectory(arms, &plot.TrajectoryOptions{Outcome: lsnsLabel, Direction: lsnsDir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := fig.Layout(vg.Length(w)*cm, vg.Length(trajectoryHeight(w))*cm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xa, ya := fig.Plot.X, fig.Plot.Y
+		k := len(arms)
+		for i, a := range arms {
+			dodge := vg.Length((float64(i) - float64(k-1)/2) * 7)
+			for _, v := range a.Visits {
+				if math.IsNaN(v.Mean) {
+					continue
+				}
+				x := l.Panel.Min.X + vg.Length((v.Time-xa.Min)/(xa.Max-xa.Min))*l.Panel.Size().X + dodge
+				q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(v.N - 1)}.Quantile(0.975)
+				for _, y := range []float64{v.Mean, v.Mean - q*v.SD/math.Sqrt(float64(v.N)), v.Mean + q*v.SD/math.Sqrt(float64(v.N))} {
+					py := l.Panel.Min.Y + vg.Length((y-ya.Min)/(ya.Max-ya.Min))*l.Panel.Size().Y
+					inside(fmt.Sprintf("trajectory %v cm, %s at %v: %.2f", w, a.Name, v.Time, y), l, x, py)
+				}
+			}
+		}
+	}
 }

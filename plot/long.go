@@ -10,7 +10,7 @@ import (
 
 // Observation is one participant's score at one visit, a row of a
 // long-format data set. Value NaN marks a missed visit (the participant
-// is then not counted at risk at that visit).
+// is then not counted as assessed at that visit).
 type Observation struct {
 	Arm   string
 	ID    string // participant identifier; needed for per-participant lines
