@@ -92,9 +92,9 @@ type Cell struct {
 	Y    float64
 	Text string
 	Bold bool
-	// Span lets the text run on over the data panel (a row with nothing
-	// drawn in the panel, such as a subgroup's heterogeneity line); it
-	// does not widen the column.
+	// Span lets the text run on across the figure (a row with nothing
+	// drawn in the panel or the other columns, such as a subgroup's
+	// heading or heterogeneity line); it does not widen the column.
 	Span bool
 }
 

@@ -324,7 +324,7 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 		case rowBlank:
 			continue
 		case rowHeading:
-			label.Cells = append(label.Cells, Cell{Y: r.y, Text: r.label, Bold: true})
+			label.Cells = append(label.Cells, Cell{Y: r.y, Text: r.label, Bold: true, Span: true})
 			continue
 		case rowText:
 			label.Cells = append(label.Cells, Cell{Y: r.y, Text: r.label, Span: true})

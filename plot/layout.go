@@ -379,7 +379,7 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 				}
 				switch {
 				case side == 0 && col.Cells[j].Span:
-					col.Cells[j].Text = a.shorten(col.Cells[j].Text, cs, dc.Max.X-a.inner.Min.X, lines)
+					col.Cells[j].Text = a.shorten(col.Cells[j].Text, cs, a.inner.Max.X-a.inner.Min.X, lines)
 				case side == 0 && i == widest && leftMax >= 0:
 					col.Cells[j].Text = a.shorten(col.Cells[j].Text, cs, leftMax, lines)
 				}
