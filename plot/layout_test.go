@@ -272,3 +272,32 @@ func TestDataInsidePanel(t *testing.T) {
 		}
 	}
 }
+
+// TestTrajectoryTable: the table is headed "n assessed" (configurable) and
+// names each arm in the text colour beside its line and glyph, since
+// light arm colours such as Okabe-Ito orange fall below 4.5:1 contrast
+// as text on white.
+func TestTrajectoryTable(t *testing.T) {
+	fig, err := plot.Trajectory(armSummaries(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fig.Table.Title != "n assessed" {
+		t.Errorf("heading %q", fig.Table.Title)
+	}
+	for _, r := range fig.Table.Rows {
+		if r.Color != nil || r.Thumb == nil {
+			t.Errorf("row %q: colour %v, thumb %v", r.Label, r.Color, r.Thumb)
+		}
+	}
+	if len(fig.Key) != 0 {
+		t.Errorf("key %v beside a table that already names the arms", fig.Key)
+	}
+	fig, err = plot.Trajectory(armSummaries(), &plot.TrajectoryOptions{TableHeading: "Participants assessed"})
+	if err != nil || fig.Table.Title != "Participants assessed" {
+		t.Errorf("TableHeading: %v, %v", err, fig.Table)
+	}
+	if _, err := plot.Trajectory(armSummaries(), &plot.TrajectoryOptions{Participants: true}); !errors.Is(err, plot.ErrInvalidInput) {
+		t.Errorf("Participants without series: err = %v", err)
+	}
+}
