@@ -18,9 +18,13 @@ import (
 // journals ask for at least 6-8 pt; 7 pt stays legible in a single column.
 const minFontSize = 7
 
-// maxLabelLines is how many lines a wrapped axis or study label may take
-// before it is shortened with an ellipsis.
-const maxLabelLines = 3
+// maxLabelLines is how many lines a wrapped study label may take before
+// it is shortened with an ellipsis; a y-axis label (an outcome's name and
+// direction, read sideways) may take maxYLabelLines.
+const (
+	maxLabelLines  = 3
+	maxYLabelLines = 4
+)
 
 // fitted is a figure laid out for one rectangle: a copy of the figure with
 // its fonts scaled and its labels wrapped or shortened, and the bands
@@ -36,7 +40,15 @@ type fitted struct {
 	tableLbl []string
 	tableLW  vg.Length // width of the table's label column
 	full     map[string]string
+	critical int // shortened axis labels, title or favours labels
 	fail     *fitFailure
+}
+
+// cost ranks layouts that fit: each half point of text size given up
+// costs 1, each study or arm label cut short 1.5 and each axis label,
+// title or favours label cut short 10 (it says what the figure shows).
+func (a *fitted) cost(base vg.Length) float64 {
+	return 2*float64(base-a.f.Text.Font.Size) + 1.5*float64(len(a.full)-a.critical) + 10*float64(a.critical)
 }
 
 // fitFailure names the element that did not fit and which dimension was
@@ -64,17 +76,18 @@ func (f *Figure) minShares() (w, h float64) {
 func (f *Figure) fit(r vg.Rectangle) (*fitted, error) {
 	base := f.textStyle().Font.Size
 	floor := min(vg.Length(minFontSize), base)
-	// The largest size at which nothing is cut short wins; failing that,
-	// the size that cuts the fewest labels (the larger one on a tie).
+	// Of the sizes that fit, the one of least cost wins (the larger one on
+	// a tie): a smaller font is preferred to cutting an axis label short,
+	// a study label may be cut rather than shrinking all text far.
 	var last, best *fitted
 	for s := base; ; s -= 0.5 {
 		s = max(s, floor)
 		a := f.arrange(r, float64(s/base))
 		if a.fail == nil {
-			if len(a.full) == 0 {
+			if len(a.full) == 0 && best == nil {
 				return a, nil
 			}
-			if best == nil || len(a.full) < len(best.full) {
+			if best == nil || a.cost(base) < best.cost(base) {
 				best = a
 			}
 		} else {
@@ -200,10 +213,10 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 			n++
 		}
 		tableH = vg.Length(n)*lineH + pad
-		// Row labels (with their thumbnails) take at most 40% of the
+		// Row labels (with their thumbnails) take at most 45% of the
 		// width; longer arm names are shortened.
 		for _, row := range g.Table.Rows {
-			lw := 0.4*W - 2*pad
+			lw := 0.45*W - 2*pad
 			if row.Thumb != nil {
 				lw -= keyThumbWidth + sty.Font.Size*0.4
 			}
@@ -262,7 +275,7 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 		if yl := p.Y.Label; yl.Text != "" && yl.TextStyle.Width(strings.ReplaceAll(yl.Text, "\n", " ")) > 0 {
 			avail := (main.Max.Y - main.Min.Y) * 0.8
 			if yl.TextStyle.Width(yl.Text) > avail {
-				p.Y.Label.Text = a.shorten(f.Plot.Y.Label.Text, yl.TextStyle, avail, maxLabelLines)
+				p.Y.Label.Text = a.shorten(f.Plot.Y.Label.Text, yl.TextStyle, avail, maxYLabelLines)
 			}
 		}
 		dc := p.DataCanvas(draw.Canvas{Rectangle: main})
@@ -292,7 +305,7 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 		changed := shrink(vg.Length(minW)*r.Size().X - dc.Size().X)
 		// Axis labels wrap onto the panel's extent.
 		if f.Plot.Y.Label.Text != "" {
-			p.Y.Label.Text = a.shorten(f.Plot.Y.Label.Text, p.Y.Label.TextStyle, dc.Size().Y*0.98, maxLabelLines)
+			p.Y.Label.Text = a.shorten(f.Plot.Y.Label.Text, p.Y.Label.TextStyle, dc.Size().Y*0.98, maxYLabelLines)
 		}
 		if f.Plot.X.Label.Text != "" {
 			p.X.Label.Text = a.shorten(f.Plot.X.Label.Text, p.X.Label.TextStyle, dc.Size().X, 2)
@@ -340,7 +353,48 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 		a.fail = err
 		return a
 	}
+	a.prune()
 	return a
+}
+
+// prune keeps in a.full only the shortened texts that are drawn (earlier
+// passes may have shortened a label that later fitted) and counts the
+// shortened axis labels, title and favours labels in a.critical.
+func (a *fitted) prune() {
+	g := a.f
+	drawn := map[string]bool{}
+	add := func(s string, critical bool) {
+		for _, ln := range strings.Split(s, "\n") {
+			if _, ok := a.full[ln]; ok {
+				drawn[ln] = true
+				if critical {
+					a.critical++
+				}
+			}
+		}
+	}
+	add(g.Plot.Title.Text, true)
+	add(g.Plot.X.Label.Text, true)
+	add(g.Plot.Y.Label.Text, true)
+	if g.Favors != nil {
+		add(g.Favors.Left, true)
+		add(g.Favors.Right, true)
+	}
+	for _, l := range a.tableLbl {
+		add(l, false)
+	}
+	for _, cols := range [][]Column{g.Left, g.Right} {
+		for _, col := range cols {
+			for _, c := range col.Cells {
+				add(c.Text, false)
+			}
+		}
+	}
+	for k := range a.full {
+		if !drawn[k] {
+			delete(a.full, k)
+		}
+	}
 }
 
 // fitColumns wraps or shortens the cells of the left columns to the width

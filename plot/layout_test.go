@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -126,8 +127,13 @@ func TestLayoutShares(t *testing.T) {
 			}
 			sw := float64(l.Panel.Size().X / l.Width)
 			sh := float64(l.Panel.Size().Y / l.Height)
-			t.Logf("%-18s %4.1f × %4.1f cm: panel %3.0f%% of width, %3.0f%% of height, text %.1f pt, %d shortened",
-				fc.name, w, h, 100*sw, 100*sh, l.FontSize, len(l.Shortened))
+			var cut []string
+			for k := range l.Shortened {
+				cut = append(cut, k)
+			}
+			slices.Sort(cut)
+			t.Logf("%-18s %4.1f × %4.1f cm: panel %3.0f%% of width, %3.0f%% of height, text %.1f pt, %d shortened %q",
+				fc.name, w, h, 100*sw, 100*sh, l.FontSize, len(l.Shortened), cut)
 			if sw < fc.minW-0.005 || sh < fc.minH-0.005 {
 				t.Errorf("%s at %.1f cm: panel share %.2f × %.2f, want at least %.2f × %.2f", fc.name, w, sw, sh, fc.minW, fc.minH)
 			}
