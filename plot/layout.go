@@ -38,9 +38,10 @@ type fitted struct {
 	keyLines [][]KeyEntry
 	favLines int // lines of the wrapped "favours" labels
 	tableLbl []string
-	tableLW  vg.Length // width of the table's label column
-	full     map[string]string
-	critical int // shortened axis labels, title or favours labels
+	tableLW  vg.Length    // width of the table's label column
+	orig     *Figure      // the figure as given
+	cuts     []Shortening // texts cut short, in drawing order
+	critical int          // of which axis labels, title or favours labels
 	fail     *fitFailure
 }
 
@@ -48,7 +49,7 @@ type fitted struct {
 // costs 1, each study or arm label cut short 1.5 and each axis label,
 // title or favours label cut short 10 (it says what the figure shows).
 func (a *fitted) cost(base vg.Length) float64 {
-	return 2*float64(base-a.f.Text.Font.Size) + 1.5*float64(len(a.full)-a.critical) + 10*float64(a.critical)
+	return 2*float64(base-a.f.Text.Font.Size) + 1.5*float64(len(a.cuts)-a.critical) + 10*float64(a.critical)
 }
 
 // fitFailure names the element that did not fit and which dimension was
@@ -84,7 +85,7 @@ func (f *Figure) fit(r vg.Rectangle) (*fitted, error) {
 		s = max(s, floor)
 		a := f.arrange(r, float64(s/base))
 		if a.fail == nil {
-			if len(a.full) == 0 && best == nil {
+			if len(a.cuts) == 0 && best == nil {
 				return a, nil
 			}
 			if best == nil || a.cost(base) < best.cost(base) {
@@ -172,7 +173,7 @@ func (f *Figure) scaled(k float64) *Figure {
 // is set when something does not fit.
 func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 	g := f.scaled(k)
-	a := &fitted{f: g, rect: r, full: map[string]string{}}
+	a := &fitted{f: g, orig: f, rect: r}
 	sty := g.Text
 	lineH := lineHeight(sty)
 	pad := sty.Font.Size / 2
@@ -357,43 +358,43 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 	return a
 }
 
-// prune keeps in a.full only the shortened texts that are drawn (earlier
-// passes may have shortened a label that later fitted) and counts the
-// shortened axis labels, title and favours labels in a.critical.
+// prune records, in drawing order, each text that was cut short and its
+// full text, and counts the cut axis labels, title and favours labels in
+// a.critical.
 func (a *fitted) prune() {
-	g := a.f
-	drawn := map[string]bool{}
-	add := func(s string, critical bool) {
-		for _, ln := range strings.Split(s, "\n") {
-			if _, ok := a.full[ln]; ok {
-				drawn[ln] = true
-				if critical {
-					a.critical++
-				}
+	g, o := a.f, a.orig
+	add := func(shown, full string, critical bool) {
+		if !strings.Contains(shown, "…") || strings.Join(strings.Fields(shown), " ") == strings.Join(strings.Fields(full), " ") {
+			return
+		}
+		for _, ln := range strings.Split(shown, "\n") {
+			if strings.HasSuffix(ln, "…") {
+				a.cuts = append(a.cuts, Shortening{Shown: ln, Full: full})
+			}
+		}
+		if critical {
+			a.critical++
+		}
+	}
+	// The order in which render draws them: the plot's title and axes,
+	// the columns, the favours labels, the table.
+	add(g.Plot.Title.Text, o.Plot.Title.Text, true)
+	add(g.Plot.X.Label.Text, o.Plot.X.Label.Text, true)
+	add(g.Plot.Y.Label.Text, o.Plot.Y.Label.Text, true)
+	for side, cols := range [][]Column{g.Left, g.Right} {
+		ocols := [][]Column{o.Left, o.Right}[side]
+		for i, col := range cols {
+			for j, c := range col.Cells {
+				add(c.Text, ocols[i].Cells[j].Text, false)
 			}
 		}
 	}
-	add(g.Plot.Title.Text, true)
-	add(g.Plot.X.Label.Text, true)
-	add(g.Plot.Y.Label.Text, true)
 	if g.Favors != nil {
-		add(g.Favors.Left, true)
-		add(g.Favors.Right, true)
+		add(g.Favors.Left, o.Favors.Left, true)
+		add(g.Favors.Right, o.Favors.Right, true)
 	}
-	for _, l := range a.tableLbl {
-		add(l, false)
-	}
-	for _, cols := range [][]Column{g.Left, g.Right} {
-		for _, col := range cols {
-			for _, c := range col.Cells {
-				add(c.Text, false)
-			}
-		}
-	}
-	for k := range a.full {
-		if !drawn[k] {
-			delete(a.full, k)
-		}
+	for i, l := range a.tableLbl {
+		add(l, o.Table.Rows[i].Label, false)
 	}
 }
 
@@ -444,34 +445,23 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 }
 
 // shorten wraps s into at most maxLines lines no wider than width and
-// ends the last line with an ellipsis when the text does not fit; the full
-// text is kept for the SVG <title>.
+// ends the last line with an ellipsis when the text does not fit (prune
+// then records the full text for the SVG <title>).
 func (a *fitted) shorten(s string, sty draw.TextStyle, width vg.Length, maxLines int) string {
 	if s == "" || sty.Width(s) <= width {
 		return s
 	}
 	lines := wrap(s, sty, width)
-	cut := len(lines) > maxLines
-	if cut {
+	if len(lines) > maxLines {
 		lines = lines[:maxLines]
 		lines[maxLines-1] = ellipsize(lines[maxLines-1]+" …", sty, width, true)
 	}
 	for i, ln := range lines {
 		if sty.Width(ln) > width {
 			lines[i] = ellipsize(ln, sty, width, false)
-			cut = true
 		}
 	}
-	out := strings.Join(lines, "\n")
-	if cut {
-		a.full[strings.ReplaceAll(lines[len(lines)-1], "\n", " ")] = s
-		for _, ln := range lines {
-			if strings.HasSuffix(ln, "…") {
-				a.full[ln] = s
-			}
-		}
-	}
-	return out
+	return strings.Join(lines, "\n")
 }
 
 // ellipsize cuts s at a rune boundary so that it ends in "…" and fits

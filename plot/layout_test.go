@@ -1,12 +1,14 @@
 package plot_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -128,10 +130,9 @@ func TestLayoutShares(t *testing.T) {
 			sw := float64(l.Panel.Size().X / l.Width)
 			sh := float64(l.Panel.Size().Y / l.Height)
 			var cut []string
-			for k := range l.Shortened {
-				cut = append(cut, k)
+			for _, c := range l.Shortened {
+				cut = append(cut, c.Shown)
 			}
-			slices.Sort(cut)
 			t.Logf("%-18s %4.1f × %4.1f cm: panel %3.0f%% of width, %3.0f%% of height, text %.1f pt, %d shortened %q",
 				fc.name, w, h, 100*sw, 100*sh, l.FontSize, len(l.Shortened), cut)
 			if sw < fc.minW-0.005 || sh < fc.minH-0.005 {
@@ -305,5 +306,44 @@ func TestTrajectoryTable(t *testing.T) {
 	}
 	if _, err := plot.Trajectory(armSummaries(), &plot.TrajectoryOptions{Participants: true}); !errors.Is(err, plot.ErrInvalidInput) {
 		t.Errorf("Participants without series: err = %v", err)
+	}
+}
+
+// TestSVGTitles: a label cut short keeps its full text in the SVG, as a
+// <title> that viewers show as a tooltip and screen readers read.
+func TestSVGTitles(t *testing.T) {
+	fig, err := plot.Forest(longForest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := fig.Layout(8.5*cm, 10*cm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Shortened) == 0 {
+		t.Fatal("nothing shortened at 8.5 cm; the test needs a longer label")
+	}
+	wt, err := fig.WriterTo(8.5*cm, 10*cm, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range l.Shortened {
+		want := "<title>" + html.EscapeString(c.Full) + "</title>" + html.EscapeString(c.Shown) + "</text>"
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+	// Labels cut to the same text keep their own full texts.
+	if n := strings.Count(buf.String(), "<title>"); n != len(l.Shortened) {
+		t.Errorf("%d titles for %d shortened texts", n, len(l.Shortened))
+	}
+	for _, s := range longForest().Studies[1:] {
+		if !strings.Contains(buf.String(), "<title>"+html.EscapeString(s.Label)+"</title>") {
+			t.Errorf("no title %q", s.Label)
+		}
 	}
 }
