@@ -368,7 +368,7 @@ func (a *fitted) prune() {
 			return
 		}
 		for _, ln := range strings.Split(shown, "\n") {
-			if strings.HasSuffix(ln, "…") {
+			if strings.Contains(ln, "…") {
 				a.cuts = append(a.cuts, Shortening{Shown: ln, Full: full})
 			}
 		}
@@ -451,6 +451,15 @@ func (a *fitted) shorten(s string, sty draw.TextStyle, width vg.Length, maxLines
 	if s == "" || sty.Width(s) <= width {
 		return s
 	}
+	// "Author et al. 2019": keep the year and cut the middle, which
+	// tells studies apart better than cutting the end.
+	if f := strings.Fields(s); maxLines == 1 && len(f) > 1 && isYear(f[len(f)-1]) {
+		year := " " + f[len(f)-1]
+		head := strings.TrimSuffix(strings.TrimSpace(s), year)
+		if w := width - sty.Width(year); w > sty.Width("A…") {
+			return ellipsize(head, sty, w, false) + year
+		}
+	}
 	lines := wrap(s, sty, width)
 	if len(lines) > maxLines {
 		lines = lines[:maxLines]
@@ -462,6 +471,24 @@ func (a *fitted) shorten(s string, sty draw.TextStyle, width vg.Length, maxLines
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// isYear reports whether s looks like a publication year: four digits,
+// perhaps followed by a letter ("2019", "2019a") or inside parentheses.
+func isYear(s string) bool {
+	s = strings.Trim(s, "()")
+	if len(s) == 5 && s[4] >= 'a' && s[4] <= 'z' {
+		s = s[:4]
+	}
+	if len(s) != 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s[0] == '1' || s[0] == '2'
 }
 
 // ellipsize cuts s at a rune boundary so that it ends in "…" and fits

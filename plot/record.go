@@ -29,8 +29,8 @@ type Layout struct {
 	Shortened []Shortening
 }
 
-// Shortening is a text cut short: the line drawn, ending in "…", and
-// the full text.
+// Shortening is a text cut short: the line drawn, with its "…" (at the
+// end, or before a publication year it keeps), and the full text.
 type Shortening struct {
 	Shown, Full string
 }
