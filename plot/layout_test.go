@@ -347,3 +347,19 @@ func TestSVGTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestForestOptionsUsed: options the figure cannot use are errors, not
+// silently ignored.
+func TestForestOptionsUsed(t *testing.T) {
+	d := forestData()
+	if _, err := plot.Forest(d, &plot.ForestOptions{Intervention: "befriending"}); !errors.Is(err, plot.ErrInvalidInput) {
+		t.Errorf("Intervention without a Direction: err = %v", err)
+	}
+	d.Oriented = true
+	if _, err := plot.Forest(d, &plot.ForestOptions{Direction: effect.LowerIsBetter}); !errors.Is(err, plot.ErrInvalidInput) {
+		t.Errorf("Direction with Oriented estimates: err = %v", err)
+	}
+	if _, err := plot.Forest(d, &plot.ForestOptions{Intervention: "befriending"}); err != nil {
+		t.Errorf("Intervention with Oriented estimates: %v", err)
+	}
+}
