@@ -60,6 +60,18 @@ var fastRootOpts = &root.Options{AbsTol: 1e-13, RelTol: 1e-13, MaxIter: 200}
 // if that search fails) NCPInterval decides. Errors are those of
 // NCPInterval; it never returns lo > hi without an error.
 func FastNCPInterval(t, df, level float64) (lo, hi float64, err error) {
+	if level > 0 && level <= FastLevelLimit {
+		if s, ok := newMomentSeries(t, df); ok {
+			a := 0.5 * (1 - level)
+			z := math.Sqrt2 * math.Erfcinv(2*a)
+			startLo, startHi := ncpStart(t, df, -z, z)
+			lo, okLo := s.solve(1-a, startLo)
+			hi, okHi := s.solve(a, startHi)
+			if okLo && okHi && lo <= hi {
+				return lo, hi, nil
+			}
+		}
+	}
 	if df >= FastDFMin && df <= FastDFMax && math.Abs(t) < FastLimit && level > 0 && level <= FastLevelLimit {
 		lo, hi, err = fastInterval(t, df, level)
 		if err == nil && lo <= hi && math.Abs(lo) <= FastLimit && math.Abs(hi) <= FastLimit {
