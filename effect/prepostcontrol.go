@@ -92,7 +92,7 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 // (metafor escalc measure "SMCR", vtype "LS"), and the variance is
 // v_E + v_C. rTreat and rControl are the pre–post correlations of the two
 // arms; both are required (see MorrisPPC2). The interval is Wald (z). The
-// estimate's Measure is MeasureDBecker.
+// estimate's Measure is MeasureDBecker. Each arm needs n ≥ 3.
 func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) (Estimate, error) {
 	level, err := o.level()
 	if err != nil {
@@ -103,6 +103,14 @@ func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) 
 	}
 	if err := control.validate("control"); err != nil {
 		return Estimate{}, err
+	}
+	for _, a := range []struct {
+		name string
+		n    int
+	}{{"treat.N", treat.N}, {"control.N", control.N}} {
+		if a.n < 3 {
+			return Estimate{}, fieldErr(a.name, a.n, "must be at least 3: each arm's change is corrected by J(n − 1), which needs n − 1 > 1 degrees of freedom")
+		}
 	}
 	if err := designCheckCorrelation("rTreat", rTreat); err != nil {
 		return Estimate{}, err

@@ -149,3 +149,18 @@ func TestPrePostControlSimulation(t *testing.T) {
 		}
 	}
 }
+
+// TestBeckerPPCSmallArm: an arm of 2 is refused with a reason that names
+// the arm and says what is needed, not as an overflow.
+func TestBeckerPPCSmallArm(t *testing.T) {
+	ok := PrePostArm{PreMean: 40, PreSD: 10, PostMean: 35, N: 30}
+	two := PrePostArm{PreMean: 40, PreSD: 10, PostMean: 35, N: 2}
+	e, err := BeckerPPC(ok, two, 0.5, 0.5, nil)
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "control.N" || !errors.Is(err, ErrInvalidInput) {
+		t.Fatalf("err = %v", err)
+	}
+	if e != (Estimate{}) {
+		t.Errorf("returned %+v", e)
+	}
+}
