@@ -100,6 +100,9 @@ type ANCOVAResult struct {
 //
 // o.Level sets the interval level (default 0.95); o.CI must be DefaultCI.
 func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
+	if err := o.unused("ANCOVA", useCI); err != nil {
+		return ANCOVAResult{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return ANCOVAResult{}, err

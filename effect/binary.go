@@ -70,6 +70,9 @@ func binaryWaldOnly(o *Options, measure string) error {
 //
 // Only the Wald interval is available (o.CI must be DefaultCI or Wald).
 func OddsRatio(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("OddsRatio", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -91,6 +94,9 @@ func OddsRatio(t Table2x2, o *Options) (Estimate, error) {
 //
 // Only the Wald interval is available (o.CI must be DefaultCI or Wald).
 func RiskRatio(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("RiskRatio", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -122,6 +128,9 @@ func RiskRatio(t Table2x2, o *Options) (Estimate, error) {
 //     gives 0.93), and the interval is Value ± z·√Variance, truncated to
 //     [−1, 1], the range of a risk difference.
 func RiskDifference(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("RiskDifference", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err

@@ -40,7 +40,7 @@
 // second), and post minus pre for within-arm measures, as in metafor,
 // effectsize and the trial literature. For an outcome where lower scores
 // are better (loneliness) a beneficial intervention therefore has a
-// negative value. Estimate.Favouring(LowerIsBetter) turns an estimate so
+// negative value. Estimate.Favoring(LowerIsBetter) turns an estimate so
 // that positive means "favours the intervention" and marks it Oriented;
 // DirectionFor maps an instrument's "higher is better" flag (such as
 // measures.Instrument.HigherIsBetter) to a Direction.

@@ -53,6 +53,9 @@ func (a PrePostArm) validate(arm string) error {
 // The treatment needs nE + nC ≥ 5 (the variance has nE + nC − 4 in the
 // denominator).
 func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, error) {
+	if err := o.unused("MorrisPPC2", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -94,6 +97,9 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 // arms; both are required (see MorrisPPC2). The interval is Wald (z). The
 // estimate's Measure is MeasureDBecker. Each arm needs n ≥ 3.
 func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) (Estimate, error) {
+	if err := o.unused("BeckerPPC", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err

@@ -237,20 +237,20 @@ func TestReferenceNNT(t *testing.T) {
 	}
 }
 
-func TestFavouring(t *testing.T) {
+func TestFavoring(t *testing.T) {
 	e := Estimate{Measure: MeasureG, Value: -0.46, Variance: 0.04, CI: Interval{-0.87, -0.05, 0.95}}
-	f := e.Favouring(LowerIsBetter)
+	f := e.Favoring(LowerIsBetter)
 	if f.Value != 0.46 || f.CI.Lower != 0.05 || f.CI.Upper != 0.87 || f.CI.Level != 0.95 || !f.Oriented || f.Variance != 0.04 {
-		t.Errorf("Favouring(LowerIsBetter) = %+v", f)
+		t.Errorf("Favoring(LowerIsBetter) = %+v", f)
 	}
-	if f2 := f.Favouring(LowerIsBetter); f2 != f {
-		t.Errorf("second Favouring flipped again: %+v", f2)
+	if f2 := f.Favoring(LowerIsBetter); f2 != f {
+		t.Errorf("second Favoring flipped again: %+v", f2)
 	}
-	if h := e.Favouring(HigherIsBetter); h != e {
-		t.Errorf("Favouring(HigherIsBetter) changed the estimate: %+v", h)
+	if h := e.Favoring(HigherIsBetter); h != e {
+		t.Errorf("Favoring(HigherIsBetter) changed the estimate: %+v", h)
 	}
-	if u := e.Favouring(UnknownDirection); u != e {
-		t.Errorf("Favouring(UnknownDirection) changed the estimate: %+v", u)
+	if u := e.Favoring(UnknownDirection); u != e {
+		t.Errorf("Favoring(UnknownDirection) changed the estimate: %+v", u)
 	}
 	for _, d := range []Direction{UnknownDirection, HigherIsBetter, LowerIsBetter, 7} {
 		if d.String() == "" {

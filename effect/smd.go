@@ -40,6 +40,9 @@ func twoArm(treat, control Group, minN int) error {
 // Both arms need N ≥ 2, finite means and finite positive SDs; otherwise the
 // error wraps ErrInvalidInput and names the field ("treat.SD", ...).
 func CohenD(treat, control Group, o *Options) (Estimate, error) {
+	if err := o.unused("CohenD", useCI|useVariance); err != nil {
+		return Estimate{}, err
+	}
 	return twoArmSMD(MeasureD, treat, control, o, false)
 }
 
@@ -56,6 +59,9 @@ func CohenD(treat, control Group, o *Options) (Estimate, error) {
 // bounds multiplied by J, the effectsize::hedges_g convention. Wald
 // (g ± z·√Variance) and WaldT on request.
 func HedgesG(treat, control Group, o *Options) (Estimate, error) {
+	if err := o.unused("HedgesG", useCI|useVariance); err != nil {
+		return Estimate{}, err
+	}
 	return twoArmSMD(MeasureG, treat, control, o, true)
 }
 

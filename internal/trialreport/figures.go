@@ -50,7 +50,7 @@ func (tr *Trial) forest(adj []Adjusted, path string) error {
 		if in.HigherIsBetter {
 			dir = effect.HigherIsBetter
 		}
-		e := a.D.Favouring(dir)
+		e := a.D.Favoring(dir)
 		d.Studies = append(d.Studies, plot.ForestStudy{
 			Label:    fmt.Sprintf("%s, %d months", in.ID, a.Month),
 			Estimate: e.Value, CI: e.CI,
