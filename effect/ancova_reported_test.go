@@ -7,7 +7,7 @@ import (
 )
 
 // Goldens: testdata/golden/effect/ancova/gen.R part 2 (compute.es 0.2-5
-// a.mes/a.tes equations; rows 1-2 are effect-anchors RC18).
+// a.mes/a.tes equations; rows 1-2 are reference case RC18).
 func TestANCOVAReportedGolden(t *testing.T) {
 	for i, r := range readDesignGolden(t, "../testdata/golden/effect/ancova/reported.csv") {
 		var got AdjustedSMD

@@ -23,7 +23,7 @@ func parseSizes(t *testing.T, s string) []int {
 
 // Reference values: testdata/golden/effect/cluster/gen.R (Hedges 2007
 // eqs. 15-16 literally for equal sizes; explicit-matrix moments for unequal
-// sizes). Row 1 is effect-anchors RC19, worked by hand there:
+// sizes). Row 1 is reference case RC19, worked by hand:
 // 10 clusters of 20 per arm, D = −4, S_T = 10, S_W = 9.2, ρ = 0.05:
 // d_T = −0.4·√(1 − 2·19·0.05/398) = −0.399044083911,
 // V(d_T) = 0.01·1.95 + d_T²·(398·0.9025 + 20·360·0.0025 + 2·360·0.0475)

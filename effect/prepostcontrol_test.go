@@ -8,8 +8,7 @@ import (
 )
 
 // Goldens: testdata/golden/effect/prepost/gen.R (Morris 2008 eqs by hand;
-// Becker difference via metafor 3.8-1 escalc "SMCR"). Row 1 is
-// effect-anchors RC17.
+// Becker difference via metafor 3.8-1 escalc "SMCR").
 func TestPrePostControlGolden(t *testing.T) {
 	for i, r := range readDesignGolden(t, "../testdata/golden/effect/prepost/prepost.csv") {
 		tr := PrePostArm{PreMean: r.f("preE"), PreSD: r.f("sdPreE"), PostMean: r.f("postE"), N: r.i("nE")}
@@ -78,7 +77,7 @@ func TestPrePostControlInvalid(t *testing.T) {
 }
 
 // TestPrePostControlSimulation checks the variance formulas (Morris 2008
-// eq. 25, typeset from memory in effect-anchors; Becker 1988) against the
+// eq. 25; Becker 1988) against the
 // empirical variance of the estimators over simulated trials with
 // bivariate normal pre/post scores (σ = 1, ρ = 0.6, δ = 0.5 in pre-test SD
 // units), and the 95% Wald intervals' coverage of δ.

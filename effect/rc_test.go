@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// Reference cases RC1–RC23 of the project's effect-anchors.md §5 (R 4.2.2,
-// metafor 3.8-1, effectsize 0.8.3 and hand formulas there), as printed:
-// 10–12 significant digits, so compared at 1e-9 relative unless stated.
+// Reference cases RC1–RC23: values computed with R 4.2.2 (metafor 3.8-1
+// escalc, effectsize 0.8.3, compute.es formulas) and checked by hand from
+// the cited formulas, printed to 10–12 significant digits, so compared at
+// 1e-9 relative unless stated. The case number labels each input set.
 func near(t *testing.T, name string, got, want, tol float64) {
 	t.Helper()
 	e := math.Abs(got - want)
