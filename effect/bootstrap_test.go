@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/tiesproject/ties/internal/cputime"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // sampleHedgesG is Hedges' g of two samples (pooled SD, exact J), the
@@ -47,32 +49,32 @@ var bootY = []float64{43, 45, 38, 41, 47, 36, 44, 40, 49, 39, 42, 46}
 // reproduce boot.ci's percentile, BCa and studentized intervals; the
 // jackknife acceleration must equal the one from boot's empinf(type="jack").
 func TestBootstrapIntervalsMatchBoot(t *testing.T) {
-	rows := readDesignGolden(t, "../testdata/golden/effect/bootstrap/replicates.csv")
+	rows := golden.ReadCSV(t, "../testdata/golden/effect/bootstrap/replicates.csv")
 	reps := make([]float64, len(rows))
 	ts := make([]float64, len(rows))
-	for _, r := range readDesignGolden(t, "../testdata/golden/effect/bootstrap/intervals.csv") {
-		theta, v0 := r.f("t0"), r.f("v0")
-		checkDesignNear(t, "t0", sampleHedgesG(bootX, bootY), theta, 1e-14)
-		checkDesignNear(t, "v0", sampleHedgesGVar(bootX, bootY), v0, 1e-14)
+	for _, r := range golden.ReadCSV(t, "../testdata/golden/effect/bootstrap/intervals.csv") {
+		theta, v0 := r.Float(t, "t0"), r.Float(t, "v0")
+		golden.Close(t, "t0", sampleHedgesG(bootX, bootY), theta, 1e-14, 1e-14)
+		golden.Close(t, "v0", sampleHedgesGVar(bootX, bootY), v0, 1e-14, 1e-14)
 		a, err := bootAcceleration(bootX, bootY, theta, sampleHedgesG, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDesignNear(t, "acceleration", a, r.f("a.strat"), 1e-12)
+		golden.Close(t, "acceleration", a, r.Float(t, "a.strat"), 1e-12, 1e-12)
 		for i, row := range rows {
-			reps[i] = row.f("t")
-			ts[i] = (row.f("t") - theta) / math.Sqrt(row.f("v"))
+			reps[i] = row.Float(t, "t")
+			ts[i] = (row.Float(t, "t") - theta) / math.Sqrt(row.Float(t, "v"))
 		}
 		res := BootstrapResult{Estimate: theta}
-		if err := bootSummarize(&res, reps, ts, v0, r.f("a"), r.f("level")); err != nil {
+		if err := bootSummarize(&res, reps, ts, v0, r.Float(t, "a"), r.Float(t, "level")); err != nil {
 			t.Fatal(err)
 		}
-		checkDesignNear(t, "perc lb", res.Percentile.Lower, r.f("perc.lb"), 1e-12)
-		checkDesignNear(t, "perc ub", res.Percentile.Upper, r.f("perc.ub"), 1e-12)
-		checkDesignNear(t, "bca lb", res.BCa.Lower, r.f("bca.lb"), 1e-12)
-		checkDesignNear(t, "bca ub", res.BCa.Upper, r.f("bca.ub"), 1e-12)
-		checkDesignNear(t, "stud lb", res.Studentized.Lower, r.f("stud.lb"), 1e-12)
-		checkDesignNear(t, "stud ub", res.Studentized.Upper, r.f("stud.ub"), 1e-12)
+		golden.Close(t, "perc lb", res.Percentile.Lower, r.Float(t, "perc.lb"), 1e-12, 1e-12)
+		golden.Close(t, "perc ub", res.Percentile.Upper, r.Float(t, "perc.ub"), 1e-12, 1e-12)
+		golden.Close(t, "bca lb", res.BCa.Lower, r.Float(t, "bca.lb"), 1e-12, 1e-12)
+		golden.Close(t, "bca ub", res.BCa.Upper, r.Float(t, "bca.ub"), 1e-12, 1e-12)
+		golden.Close(t, "stud lb", res.Studentized.Lower, r.Float(t, "stud.lb"), 1e-12, 1e-12)
+		golden.Close(t, "stud ub", res.Studentized.Upper, r.Float(t, "stud.ub"), 1e-12, 1e-12)
 	}
 }
 
@@ -142,7 +144,7 @@ func TestBootQuantile(t *testing.T) {
 	}
 	// qnorm(.55) = 0.12566134685507402, qnorm(.5) = 0, qnorm(.6) = 0.25334710313579978.
 	want := 5 + 0.12566134685507402/0.25334710313579978
-	checkDesignNear(t, "p=0.55", bootQuantile(s, 0.55), want, 1e-14)
+	golden.Close(t, "p=0.55", bootQuantile(s, 0.55), want, 1e-14, 1e-14)
 }
 
 func TestBootstrapInvalid(t *testing.T) {

@@ -5,31 +5,33 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // Goldens: testdata/golden/effect/prepost/gen.R (Morris 2008 eqs by hand;
 // Becker difference via metafor 3.8-1 escalc "SMCR").
 func TestPrePostControlGolden(t *testing.T) {
-	for i, r := range readDesignGolden(t, "../testdata/golden/effect/prepost/prepost.csv") {
-		tr := PrePostArm{PreMean: r.f("preE"), PreSD: r.f("sdPreE"), PostMean: r.f("postE"), N: r.i("nE")}
-		co := PrePostArm{PreMean: r.f("preC"), PreSD: r.f("sdPreC"), PostMean: r.f("postC"), N: r.i("nC")}
-		m, err := MorrisPPC2(tr, co, r.f("r"), nil)
+	for i, r := range golden.ReadCSV(t, "../testdata/golden/effect/prepost/prepost.csv") {
+		tr := PrePostArm{PreMean: r.Float(t, "preE"), PreSD: r.Float(t, "sdPreE"), PostMean: r.Float(t, "postE"), N: r.Int(t, "nE")}
+		co := PrePostArm{PreMean: r.Float(t, "preC"), PreSD: r.Float(t, "sdPreC"), PostMean: r.Float(t, "postC"), N: r.Int(t, "nC")}
+		m, err := MorrisPPC2(tr, co, r.Float(t, "r"), nil)
 		if err != nil {
 			t.Fatal(i, err)
 		}
-		checkDesignNear(t, "morris d", m.Value, r.f("morris.d"), 1e-13)
-		checkDesignNear(t, "morris v", m.Variance, r.f("morris.v"), 1e-13)
+		golden.Close(t, "morris d", m.Value, r.Float(t, "morris.d"), 1e-13, 1e-13)
+		golden.Close(t, "morris v", m.Variance, r.Float(t, "morris.v"), 1e-13, 1e-13)
 		hw := 1.959963984540054 * math.Sqrt(m.Variance)
-		checkDesignNear(t, "morris lb", m.CI.Lower, m.Value-hw, 1e-13)
+		golden.Close(t, "morris lb", m.CI.Lower, m.Value-hw, 1e-13, 1e-13)
 		if m.Measure != MeasureDppc || m.CIMethod != Wald {
 			t.Errorf("morris measure %v, CI %v", m.Measure, m.CIMethod)
 		}
-		b, err := BeckerPPC(tr, co, r.f("r"), r.f("rC"), nil)
+		b, err := BeckerPPC(tr, co, r.Float(t, "r"), r.Float(t, "rC"), nil)
 		if err != nil {
 			t.Fatal(i, err)
 		}
-		checkDesignNear(t, "becker d", b.Value, r.f("becker.d"), 1e-13)
-		checkDesignNear(t, "becker v", b.Variance, r.f("becker.v"), 1e-13)
+		golden.Close(t, "becker d", b.Value, r.Float(t, "becker.d"), 1e-13, 1e-13)
+		golden.Close(t, "becker v", b.Variance, r.Float(t, "becker.v"), 1e-13, 1e-13)
 	}
 }
 

@@ -3,6 +3,8 @@ package effect
 import (
 	"math"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // Reference cases RC1–RC23: values computed with R 4.2.2 (metafor 3.8-1
@@ -11,13 +13,11 @@ import (
 // 1e-9 relative unless stated. The case number labels each input set.
 func near(t *testing.T, name string, got, want, tol float64) {
 	t.Helper()
-	e := math.Abs(got - want)
-	if want != 0 {
-		e /= math.Abs(want)
+	abs := 0.0
+	if want == 0 {
+		abs = tol
 	}
-	if !(e <= tol) {
-		t.Errorf("%s = %.12g, want %.12g (rel err %.2g)", name, got, want, e)
-	}
+	golden.Close(t, name, got, want, tol, abs)
 }
 
 func mustT(t *testing.T) func(Estimate, error) Estimate {
