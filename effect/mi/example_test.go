@@ -89,3 +89,19 @@ func ExampleMethod_String() {
 	// Output:
 	// jackknife
 }
+
+func ExampleParseStrategy() {
+	s, err := mi.ParseStrategy("jump to reference")
+	fmt.Println(s, err)
+	_, err = mi.ParseStrategy("J2R")
+	fmt.Println(err)
+	// Output:
+	// JR <nil>
+	// mi: strategy = "J2R": unknown strategy: use MAR, JR, CR, CIR or LMCF
+}
+
+func ExampleStrategy_String() {
+	fmt.Println(mi.MAR, mi.JR, mi.CR, mi.CIR, mi.LMCF)
+	// Output:
+	// MAR JR CR CIR LMCF
+}
