@@ -108,7 +108,7 @@ func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
 		return ANCOVAResult{}, err
 	}
 	if o != nil && o.CI != DefaultCI {
-		return ANCOVAResult{}, fieldErr("CI", o.CI, "ANCOVA uses t intervals for the difference and Wald intervals for the standardized effects; leave CI as DefaultCI")
+		return ANCOVAResult{}, fieldErr("Options.CI", o.CI, "ANCOVA uses t intervals for the difference and Wald intervals for the standardized effects; leave CI as DefaultCI")
 	}
 	n := len(d.Outcome)
 	if n == 0 {

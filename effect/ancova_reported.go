@@ -71,7 +71,7 @@ func ancovaReportedChecks(n1, n2 int, r2 float64, q int, o *Options) error {
 		return err
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return fieldErr("CI", o.CI, "the adjusted SMD from reported values supports only the Wald interval")
+		return fieldErr("Options.CI", o.CI, "the adjusted SMD from reported values supports only the Wald interval")
 	}
 	if n1 < 2 {
 		return fieldErr("n1", n1, "must be at least 2")

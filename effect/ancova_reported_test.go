@@ -54,8 +54,8 @@ func TestANCOVAReportedInvalid(t *testing.T) {
 		{func() (AdjustedSMD, error) { return ANCOVAFromT(1, 10, 10, .3, 0, nil) }, "q"},
 		{func() (AdjustedSMD, error) { return ANCOVAFromT(1, 3, 3, .3, 3, nil) }, "q"},
 		{func() (AdjustedSMD, error) { return ANCOVAFromT(math.NaN(), 10, 10, .3, 1, nil) }, "t"},
-		{func() (AdjustedSMD, error) { return ANCOVAFromT(1, 10, 10, .3, 1, &Options{Level: 2}) }, "Level"},
-		{func() (AdjustedSMD, error) { return ANCOVAFromT(1, 10, 10, .3, 1, &Options{CI: NoncentralT}) }, "CI"},
+		{func() (AdjustedSMD, error) { return ANCOVAFromT(1, 10, 10, .3, 1, &Options{Level: 2}) }, "Options.Level"},
+		{func() (AdjustedSMD, error) { return ANCOVAFromT(1, 10, 10, .3, 1, &Options{CI: NoncentralT}) }, "Options.CI"},
 	} {
 		_, err := c.f()
 		var fe *FieldError

@@ -57,7 +57,7 @@ func (t Table2x2) cells() (a, b, c, d float64) {
 
 func binaryWaldOnly(o *Options, measure string) error {
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return fieldErr("CI", o.CI, "the "+measure+" supports only the Wald interval")
+		return fieldErr("Options.CI", o.CI, "the "+measure+" supports only the Wald interval")
 	}
 	return nil
 }
@@ -143,7 +143,7 @@ func RiskDifference(t Table2x2, o *Options) (Estimate, error) {
 		method = o.CI
 	}
 	if method != Newcombe && method != Wald {
-		return Estimate{}, fieldErr("CI", method, "the risk difference supports Newcombe and Wald intervals")
+		return Estimate{}, fieldErr("Options.CI", method, "the risk difference supports Newcombe and Wald intervals")
 	}
 	if method == Newcombe {
 		n1, n2 := float64(t.TreatN), float64(t.ControlN)

@@ -160,15 +160,15 @@ func TestBootstrapInvalid(t *testing.T) {
 		{[]float64{1, math.NaN()}, y, sampleHedgesG, nil, "treat[1]"},
 		{x, []float64{1, 2, math.Inf(-1)}, sampleHedgesG, nil, "control[2]"},
 		{x, y, nil, nil, "stat"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Level: 1}, "Level"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 50}, "Replicates"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Level: 1}, "BootstrapOptions.Level"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 50}, "BootstrapOptions.Replicates"},
 		// A huge B must be an error, not a makeslice panic or an
 		// out-of-memory crash.
-		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 1 << 62}, "Replicates"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: maxBootstrapReplicates + 1}, "Replicates"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Workers: -1}, "Workers"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 1 << 62}, "BootstrapOptions.Replicates"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: maxBootstrapReplicates + 1}, "BootstrapOptions.Replicates"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Workers: -1}, "BootstrapOptions.Workers"},
 		{x, y, func(a, b []float64) float64 { return math.NaN() }, nil, "stat"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Variance: func(a, b []float64) float64 { return 0 }}, "Variance"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Variance: func(a, b []float64) float64 { return 0 }}, "BootstrapOptions.Variance"},
 		// Two-valued arms: some resamples have SD 0 and g is infinite.
 		{[]float64{1, 2}, []float64{3, 3.5}, sampleHedgesG, nil, "stat"},
 		// A constant statistic: no replicate below the estimate.

@@ -224,7 +224,7 @@ func clusterPrep(c ClusterTrial, o *Options) (float64, clusterMoments, error) {
 		return 0, clusterMoments{}, err
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return 0, clusterMoments{}, fieldErr("CI", o.CI, "cluster-trial effect sizes support only the Wald interval")
+		return 0, clusterMoments{}, fieldErr("Options.CI", o.CI, "cluster-trial effect sizes support only the Wald interval")
 	}
 	m, err := c.validate()
 	if err != nil {

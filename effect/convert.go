@@ -28,7 +28,7 @@ func checkEstimate(e Estimate) error {
 		return err
 	}
 	if !finite(e.Variance) || e.Variance < 0 {
-		return fieldErr("Variance", e.Variance, "must be finite and non-negative")
+		return fieldErr("Options.Variance", e.Variance, "must be finite and non-negative")
 	}
 	return nil
 }

@@ -228,7 +228,7 @@ func (o *Options) level() (float64, error) {
 		return 0.95, nil
 	}
 	if !(o.Level > 0 && o.Level < 1) {
-		return 0, fieldErr("Level", o.Level, "must lie in (0, 1)")
+		return 0, fieldErr("Options.Level", o.Level, "must lie in (0, 1)")
 	}
 	return o.Level, nil
 }
@@ -250,7 +250,7 @@ func (o *Options) varMethod() (VarianceMethod, error) {
 	case LS, LS2, UB:
 		return o.Variance, nil
 	}
-	return 0, fieldErr("Variance", o.Variance, "unknown variance method")
+	return 0, fieldErr("Options.Variance", o.Variance, "unknown variance method")
 }
 
 func (o *Options) correct() bool { return o != nil && o.Correct }

@@ -137,3 +137,9 @@ func (r BootstrapResult) String() string {
 func (e ICCEstimate) String() string {
 	return fmt.Sprintf("ICC = %s (%d clusters, N = %d, n0 = %.1f)", num(e.ICC, 3), e.Clusters, e.N, e.N0)
 }
+
+// String prints the adjusted odds ratio as a paper does: "adjusted OR =
+// 2.25 (95% CI 0.06 to 77.91), z = 0.45, p = 0.655; n = 15 (1 left out)".
+func (r LogisticResult) String() string {
+	return fmt.Sprintf("adjusted %s, z = %s, p %s; n = %d (%d left out)", r.OR, num(r.Z, 2), pText(r.P), r.N, r.MissingOutcome)
+}

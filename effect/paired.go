@@ -62,7 +62,7 @@ func within(m Measure, pp PrePost, d float64, vd func(x float64) float64, o *Opt
 	case LS2:
 		e.Variance = j * j * vd(d)
 	default:
-		return Estimate{}, fieldErr("Variance", vm, "only LS and LS2 are defined for "+m.String())
+		return Estimate{}, fieldErr("Options.Variance", vm, "only LS and LS2 are defined for "+m.String())
 	}
 	if exact != nil {
 		exact.Mult = j

@@ -73,7 +73,7 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 		return Estimate{}, fieldErr("treat.N+control.N", treat.N+control.N, "must be at least 5")
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return Estimate{}, fieldErr("CI", o.CI, "d_ppc2 supports only the Wald interval")
+		return Estimate{}, fieldErr("Options.CI", o.CI, "d_ppc2 supports only the Wald interval")
 	}
 	nE, nC := float64(treat.N), float64(control.N)
 	N := nE + nC
@@ -125,7 +125,7 @@ func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) 
 		return Estimate{}, err
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return Estimate{}, fieldErr("CI", o.CI, "the Becker difference supports only the Wald interval")
+		return Estimate{}, fieldErr("Options.CI", o.CI, "the Becker difference supports only the Wald interval")
 	}
 	gE, vE := beckerChange(treat, rTreat)
 	gC, vC := beckerChange(control, rControl)

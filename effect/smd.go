@@ -204,7 +204,7 @@ func SMDH(treat, control Group, o *Options) (Estimate, error) {
 	case LS2:
 		e.Variance = est2*(v1*v1/n1+v2*v2/n2)/(8*s2*s2) + (v1/n1+v2/n2)/s2
 	default:
-		return Estimate{}, fieldErr("Variance", vm, "only LS and LS2 are defined for SMDH")
+		return Estimate{}, fieldErr("Options.Variance", vm, "only LS and LS2 are defined for SMDH")
 	}
 	se1, se2 := v1/n1, v2/n2
 	se := math.Sqrt(se1 + se2)
