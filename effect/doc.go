@@ -30,7 +30,9 @@
 //     DesignEffect, EffectiveSampleSize and ClusterICC.
 //   - Binary outcomes from a Table2x2: OddsRatio, RiskRatio, RiskDifference
 //     (Newcombe interval), NumberNeededToTreat (Altman 1998);
-//     TableFromScores and TableFromThreshold build the table from scores.
+//     TableFromScores and TableFromThreshold build the table from scores;
+//     LogisticOR fits the covariate-adjusted odds ratio from participant
+//     data (maximum likelihood, as R's glm).
 //   - BootstrapCI: percentile, BCa and studentized intervals for any
 //     two-sample statistic, seeded and identical on any number of cores.
 //
@@ -145,6 +147,8 @@
 //   - Algina, J. & Keselman, H. J. (2003). Approximate confidence intervals
 //     for effect sizes. Educational and Psychological Measurement 63(4),
 //     537–553.
+//   - Altman, D. G. (1998). Confidence intervals for the number needed to
+//     treat. BMJ 317, 1309–1312.
 //   - Becker, B. J. (1988). Synthesizing standardized mean-change measures.
 //     British Journal of Mathematical and Statistical Psychology 41, 257–278.
 //   - Bonett, D. G. (2008). Confidence intervals for standardized linear
@@ -187,6 +191,8 @@
 //     independent experiments. Psychological Bulletin 92(2), 490–499.
 //   - Hedges, L. V. (1983). A random effects model for effect sizes.
 //     Psychological Bulletin 93(2), 388–395.
+//   - Hedges, L. V. (2007). Effect sizes in cluster-randomized designs.
+//     Journal of Educational and Behavioral Statistics 32(4), 341–370.
 //   - Hedges, L. V. & Olkin, I. (1985). Statistical Methods for
 //     Meta-Analysis. Academic Press.
 //   - Kraemer, H. C. & Kupfer, D. J. (2006). Size of treatment effects and
@@ -197,22 +203,18 @@
 //     Frontiers in Psychology 4, 863.
 //   - Lenth, R. V. (1989). Algorithm AS 243: Cumulative distribution function
 //     of the non-central t distribution. Applied Statistics 38(1), 185–189.
-//   - Morris, S. B. (2008). Estimating effect sizes from pretest-posttest-
-//     control group designs. Organizational Research Methods 11(2),
-//     364–386.
-//   - Newcombe, R. G. (1998). Interval estimation for the difference between
-//     independent proportions: comparison of eleven methods. Statistics in
-//     Medicine 17, 873–890.
-//   - Altman, D. G. (1998). Confidence intervals for the number needed to
-//     treat. BMJ 317, 1309–1312.
-//   - Hedges, L. V. (2007). Effect sizes in cluster-randomized designs.
-//     Journal of Educational and Behavioral Statistics 32(4), 341–370.
 //   - Lovakov, A. & Agadullina, E. R. (2021). Empirically derived guidelines
 //     for effect size interpretation in social psychology. European Journal
 //     of Social Psychology 51(3), 485–504.
 //   - Morris, S. B. & DeShon, R. P. (2002). Combining effect size estimates in
 //     meta-analysis with repeated measures and independent-groups designs.
 //     Psychological Methods 7(1), 105–125.
+//   - Morris, S. B. (2008). Estimating effect sizes from pretest-posttest-
+//     control group designs. Organizational Research Methods 11(2),
+//     364–386.
+//   - Newcombe, R. G. (1998). Interval estimation for the difference between
+//     independent proportions: comparison of eleven methods. Statistics in
+//     Medicine 17, 873–890.
 //   - Rosenthal, R. (1994). Parametric measures of effect size. In H. Cooper &
 //     L. V. Hedges (Eds.), The Handbook of Research Synthesis (pp. 231–244).
 //     Russell Sage.
