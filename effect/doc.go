@@ -209,9 +209,9 @@
 //   - Morris, S. B. & DeShon, R. P. (2002). Combining effect size estimates in
 //     meta-analysis with repeated measures and independent-groups designs.
 //     Psychological Methods 7(1), 105–125.
-//   - Morris, S. B. (2008). Estimating effect sizes from pretest-posttest-
-//     control group designs. Organizational Research Methods 11(2),
-//     364–386.
+//   - Morris, S. B. (2008). Estimating effect sizes from
+//     pretest-posttest-control group designs. Organizational Research
+//     Methods 11(2), 364–386.
 //   - Newcombe, R. G. (1998). Interval estimation for the difference between
 //     independent proportions: comparison of eleven methods. Statistics in
 //     Medicine 17, 873–890.
