@@ -52,3 +52,18 @@ func ExampleFastNCPInterval() {
 	// Output:
 	// [-4.19754424, -0.22460214]
 }
+
+func ExampleSurvival() {
+	// P(T > 5) for 10 df and ncp −20: far below what 1 − CDF resolves.
+	fmt.Printf("%.6e\n", nct.Survival(5, 10, -20))
+	// Output:
+	// 2.111602e-101
+}
+
+func ExampleQuantile() {
+	// The 97.5% point of the noncentral t on 38 df with ncp 1, and back.
+	q := nct.Quantile(0.975, 38, 1)
+	fmt.Printf("%.10f %.12f\n", q, nct.CDF(q, 38, 1))
+	// Output:
+	// 3.0973417141 0.975000000000
+}
