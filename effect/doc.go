@@ -104,7 +104,7 @@
 // Algina–Keselman–Penfield scaling on n2−1 df. SMDH, d_rm, d_av and Becker's
 // d default to Wald (estimate ± z·SE); Options.CI = Wald or WaldT is
 // available everywhere. The exact limits come from internal/nct: for
-// moderate statistics (|t| ≤ √(df/2), 10 ≤ df ≤ 1e5, level ≤ 0.99) from a
+// moderate statistics (|t| ≤ 0.75·√(2df), 4 ≤ df ≤ 1e5, level ≤ 0.99) from a
 // series in the central moments of the χ-distributed standardizer, summed
 // once on the nodes of a trapezoidal rule, with one Halley step per limit
 // from a Cornish–Fisher start; else from AS 243 (Lenth 1989) where that

@@ -55,7 +55,7 @@
 // that need absolute, not relative, accuracy (2e-12 in the CDF, 1e-9 on
 // the ncp scale), such as exact intervals for standardized mean
 // differences and consistency checks of reported ones. FastNCPInterval
-// uses, in order: for |t| ≤ √(df/2) and 10 ≤ df ≤ 1e5, a series in the
+// uses, in order: for |t| ≤ 0.75·√(2df) and 4 ≤ df ≤ 1e5, a series in the
 // central moments of S summed once on the trapezoidal nodes, so that each
 // Halley step costs one Φ (see series.go); inside the region where AS 243
 // is accurate (3 ≤ df ≤ 1e4, |t|, |ncp| ≤ 35, level ≤ 0.99), gonum's AS 243

@@ -31,11 +31,11 @@ import "math"
 // ncp scale, a hundredth of what FastNCPInterval promises; TestSeriesRandom
 // checks them against NCPInterval.
 const (
-	seriesRMax  = 0.5
-	seriesDFMin = 10
+	seriesRMax  = 0.75
+	seriesDFMin = 4
 	seriesDFMax = 1e5
-	seriesTerms = 56
-	seriesNodes = 160
+	seriesTerms = 140
+	seriesNodes = 200
 )
 
 // momentSeries holds the coefficients a_j and the centre t·m.
