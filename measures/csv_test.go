@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // A long data set: one row per participant and visit, UCLA-3 and LSNS-6
@@ -61,15 +63,15 @@ func TestScoreCSV(t *testing.T) {
 	if r.Errs[1] != nil || r.Scores[1].Total != 6 {
 		t.Errorf("line 5 lsns: %+v", r)
 	}
-	var ie *ItemError
+	var ie *effect.FieldError
 	if !errors.Is(r.Errs[0], ErrNotNumeric) || !errors.Is(r.Errs[0], ErrOutOfRange) || !errors.As(r.Errs[0], &ie) {
 		t.Fatalf("line 5 ucla: %v", r.Errs[0])
 	}
-	if ie.Row != 5 || ie.Column != "u1" || ie.Item != "ucla3-companionship" || ie.Value != "x" {
+	if ie.Line != 5 || ie.Column != "u1" || ie.Field != "ucla3-companionship" || ie.Value != "x" || ie.Record != "participant "+r.ID {
 		t.Errorf("item error %+v", ie)
 	}
 	msg := r.Errs[0].Error()
-	for _, s := range []string{"row 5", `column "u3"`, "ucla3-isolated", `"7"`} {
+	for _, s := range []string{"measures: line 5", `column "u3"`, "participant " + r.ID, "ucla3-isolated", `"7"`, "allowed: 1 to 3"} {
 		if !strings.Contains(msg, s) {
 			t.Errorf("message %q lacks %s", msg, s)
 		}

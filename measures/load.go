@@ -9,6 +9,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // The JSON schema of a scoring key. Field names are documented in doc.go;
@@ -154,12 +156,12 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 func build(k *jsonKey) (*Instrument, error) {
 	b := &keyBuilder{id: k.ID}
 	in := &Instrument{
-		ID:        k.ID,
-		Name:      k.Name,
-		Version:   k.Version,
-		Status:    Status(k.Status),
-		Notes:     k.Notes,
-		Direction: k.Direction,
+		ID:          k.ID,
+		Name:        k.Name,
+		Version:     k.Version,
+		Status:      Status(k.Status),
+		Notes:       k.Notes,
+		HigherMeans: k.Direction,
 	}
 	if !validID(k.ID) {
 		b.fail("id", "must be non-empty and use only a-z, 0-9, '-', '_', '.'")
@@ -193,7 +195,7 @@ func build(k *jsonKey) (*Instrument, error) {
 	if k.HigherIsBetter == nil {
 		b.fail("higher_is_better", "is required (true or false)")
 	} else {
-		in.HigherIsBetter = *k.HigherIsBetter
+		in.Direction = effect.DirectionFor(*k.HigherIsBetter)
 	}
 
 	// Response sets.

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 const minimalKey = `{
@@ -147,12 +149,12 @@ func TestBuiltIn(t *testing.T) {
 		t.Fatal(len(all))
 	}
 	for _, in := range all {
-		if in.Direction == "" || len(in.Citations) == 0 || in.Name == "" || in.Version == "" || len(in.Notes) == 0 {
+		if in.HigherMeans == "" || len(in.Citations) == 0 || in.Name == "" || in.Version == "" || len(in.Notes) == 0 {
 			t.Errorf("%s: incomplete metadata", in.ID)
 		}
-		lonelier := strings.Contains(in.Direction, "lonelier")
-		if lonelier == in.HigherIsBetter {
-			t.Errorf("%s: direction %q vs HigherIsBetter %v", in.ID, in.Direction, in.HigherIsBetter)
+		lonelier := strings.Contains(in.HigherMeans, "lonelier")
+		if lonelier != (in.Direction == effect.LowerIsBetter) || in.Direction == effect.UnknownDirection {
+			t.Errorf("%s: direction %q vs Direction %v", in.ID, in.HigherMeans, in.Direction)
 		}
 	}
 	a, _ := Lookup("ucla-3")

@@ -3,6 +3,8 @@ package measures
 import (
 	"math"
 	"strconv"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // Score is the result of scoring one respondent.
@@ -146,8 +148,7 @@ func (in *Instrument) ScoreWith(responses []float64, o *ScoreOptions) (Score, er
 	}
 	c := in.c
 	if len(responses) != c.k {
-		return Score{}, &FieldError{Field: "responses", Value: len(responses),
-			Reason: "want one response per item (" + strconv.Itoa(c.k) + ")"}
+		return Score{}, fieldErr("responses", len(responses), "want one response per item ("+strconv.Itoa(c.k)+")")
 	}
 	var sc Score
 	r := rowResult{sub: make([]float64, len(c.scales)-1), subMissing: make([]int, len(c.scales)-1),
@@ -344,8 +345,40 @@ func (cs *cscale) band(x float64) int {
 	return -1
 }
 
+// codeErr is the error about a response that is not an allowed code of
+// item j: an *effect.FieldError naming the item and listing the codes.
 func (in *Instrument) codeErr(j int, x float64) error {
-	return &ItemError{Item: in.Items[j].ID, Index: j, Value: strconv.FormatFloat(x, 'g', -1, 64), Err: ErrOutOfRange}
+	return &effect.FieldError{Field: in.Items[j].ID, Value: strconv.FormatFloat(x, 'g', -1, 64),
+		Reason: in.codeReason(j), Err: ErrOutOfRange}
+}
+
+// codeReason says what is wrong with a response to item j and which codes
+// are allowed: "response code not allowed (allowed: 1 to 4)".
+func (in *Instrument) codeReason(j int) string {
+	c := in.c
+	var codes []int
+	for k := 0; k < c.span[j]; k++ {
+		if v := c.tab[c.off[j]+k]; v == v {
+			codes = append(codes, c.lo[j]+k)
+		}
+	}
+	return "response code not allowed (allowed: " + codeList(codes) + ")"
+}
+
+// codeList prints consecutive codes as a range ("1 to 4") and others as a
+// list ("0, 2, 4").
+func codeList(codes []int) string {
+	if len(codes) == 0 {
+		return "none"
+	}
+	if codes[len(codes)-1]-codes[0] == len(codes)-1 && len(codes) > 2 {
+		return strconv.Itoa(codes[0]) + " to " + strconv.Itoa(codes[len(codes)-1])
+	}
+	s := strconv.Itoa(codes[0])
+	for _, c := range codes[1:] {
+		s += ", " + strconv.Itoa(c)
+	}
+	return s
 }
 
 // ItemScores writes the recoded item scores of one respondent into dst
@@ -358,14 +391,13 @@ func (in *Instrument) ItemScores(dst, responses []float64) ([]float64, error) {
 	}
 	c := in.c
 	if len(responses) != c.k {
-		return nil, &FieldError{Field: "responses", Value: len(responses),
-			Reason: "want one response per item (" + strconv.Itoa(c.k) + ")"}
+		return nil, fieldErr("responses", len(responses), "want one response per item ("+strconv.Itoa(c.k)+")")
 	}
 	if dst == nil {
 		dst = make([]float64, c.k)
 	}
 	if len(dst) != c.k {
-		return nil, &FieldError{Field: "dst", Value: len(dst), Reason: "want one element per item (" + strconv.Itoa(c.k) + ")"}
+		return nil, fieldErr("dst", len(dst), "want one element per item ("+strconv.Itoa(c.k)+")")
 	}
 	for j, x := range responses {
 		if x != x {

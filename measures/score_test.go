@@ -5,8 +5,11 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 var nan = math.NaN()
@@ -84,7 +87,7 @@ func runCases(t *testing.T, id string, cases []scoreCase) {
 }
 
 // checkOutOfRange asserts that each bad code at each position is an
-// *ItemError wrapping ErrOutOfRange naming the item.
+// *effect.FieldError wrapping ErrOutOfRange naming the item.
 func checkOutOfRange(t *testing.T, id string, valid []float64, bad ...float64) {
 	t.Helper()
 	in := lookup(t, id)
@@ -93,8 +96,8 @@ func checkOutOfRange(t *testing.T, id string, valid []float64, bad ...float64) {
 			x := slices.Clone(valid)
 			x[j] = b
 			_, err := in.Score(x)
-			var ie *ItemError
-			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &ie) || ie.Item != in.Items[j].ID || ie.Index != j {
+			var ie *effect.FieldError
+			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &ie) || ie.Field != in.Items[j].ID || !strings.Contains(ie.Reason, "allowed") {
 				t.Errorf("%s item %d code %v: err = %v, want ErrOutOfRange naming %s", id, j, b, err, in.Items[j].ID)
 			}
 		}
@@ -518,8 +521,8 @@ func TestScoreMatrixMatchesScore(t *testing.T) {
 				t.Fatalf("%s row %d: errors differ: %v / %v", in.ID, i, err, dst.Err[i])
 			}
 			if err != nil {
-				var ie *ItemError
-				if !errors.As(dst.Err[i], &ie) || ie.Row != i+1 {
+				var ie *effect.FieldError
+				if !errors.As(dst.Err[i], &ie) || ie.Record != "respondent "+strconv.Itoa(i+1) || ie.Line != 0 {
 					t.Fatalf("%s row %d: %v", in.ID, i, dst.Err[i])
 				}
 				continue
