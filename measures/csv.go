@@ -31,7 +31,10 @@ type CSVOptions struct {
 	// here; an unlisted code is an error, never silently missing.
 	Missing []string
 	// Score sets the missing-item handling for every instrument; nil
-	// means the published keys.
+	// means the published keys. Each instrument uses the options that
+	// apply to it (MaxMissing does not apply to a total with a conversion
+	// table, SubscaleMaxMissing to an instrument without subscales);
+	// options that apply to none of the instruments are an error.
 	Score *ScoreOptions
 	// NA is written for a missing score by WriteCSV; "" means "NA".
 	NA string
@@ -302,7 +305,7 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			row.Keep = append(row.Keep, rec[k])
 		}
 		for i, in := range ins {
-			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.Line, row.ID, so)
+			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.Line, row.ID, so.fit(in))
 		}
 		rows = append(rows, row)
 	}

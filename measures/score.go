@@ -106,8 +106,24 @@ func (o *ScoreOptions) validate(in *Instrument) error {
 	return nil
 }
 
-// appliesTo reports whether every option set applies to at least one of
-// the instruments, for ScoreCSV, which scores several with one set of
+// fit returns the options that apply to in: ScoreCSV scores several
+// instruments with one set of options, and uses on each the ones it can.
+func (o *ScoreOptions) fit(in *Instrument) *ScoreOptions {
+	if o == nil {
+		return nil
+	}
+	c := *o
+	if in.c.scales[0].conv != nil {
+		c.MaxMissing = 0
+	}
+	if len(in.Subscales) == 0 {
+		c.SubscaleMaxMissing = 0
+	}
+	return &c
+}
+
+// appliesTo reports whether the options apply to at least one of the
+// instruments, for ScoreCSV, which scores several with one set of
 // options; it returns the error of the first instrument otherwise.
 func (o *ScoreOptions) appliesTo(ins []*Instrument) error {
 	if err := o.validate(nil); err != nil || o == nil {

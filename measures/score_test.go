@@ -17,19 +17,7 @@ var nan = math.NaN()
 // fitOptions drops the options that cannot apply to in (which ScoreWith
 // refuses): the total's MaxMissing for a total with a conversion table,
 // SubscaleMaxMissing without subscales.
-func fitOptions(in *Instrument, o *ScoreOptions) *ScoreOptions {
-	if o == nil {
-		return nil
-	}
-	c := *o
-	if in.Total.Conversion != nil {
-		c.MaxMissing = 0
-	}
-	if len(in.Subscales) == 0 {
-		c.SubscaleMaxMissing = 0
-	}
-	return &c
-}
+func fitOptions(in *Instrument, o *ScoreOptions) *ScoreOptions { return o.fit(in) }
 
 func lookup(t testing.TB, id string) *Instrument {
 	t.Helper()
