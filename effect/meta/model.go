@@ -9,12 +9,12 @@ import "math"
 // in O(k·p²) time without forming k×k matrices, where
 // P = W - W X (X'WX)⁻¹ X'W and W = diag(1/(v_i + tau²)).
 type model struct {
-	y, v    []float64
-	x       [][]float64
-	k, p    int
-	c       float64 // center for the one-pass sums of fit1
+	y, v     []float64
+	x        [][]float64
+	k, p     int
+	c        float64 // center for the one-pass sums of fit1
 	centered bool
-	fe      *wfit // cached fit at tau² = 0 (intercept-only model)
+	fe       *wfit // cached fit at tau² = 0 (intercept-only model)
 }
 
 func newModel(y, v []float64, x [][]float64) *model {

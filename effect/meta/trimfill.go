@@ -140,7 +140,7 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		se0      float64
 		beta     float64
 		iter     int
-		centered  = make([]float64, k)
+		centered = make([]float64, k)
 		order    = make([]int, k)
 	)
 	fk := float64(k)
