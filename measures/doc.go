@@ -18,11 +18,12 @@
 // per instrument); [Lookup] returns one by id, [All] and [IDs] list them.
 // Users load their own keys from the same schema with [Load].
 //
-// Every fact in a built-in key is taken from the project's research note
-// (instruments.md) where it is marked verified (two or more independent
-// sources agree). Facts marked single-source or uncertain there are left
-// out, and the key's Notes say so; where a numeric coding is a library
-// convention its ResponseSet has Status Convention.
+// Every fact in a built-in key is taken from the primary publications cited
+// in the key (listed under each instrument below) and kept only where two
+// or more independent sources agree (Status Verified). Facts found in a
+// single source, or uncertain, are left out, and the key's Notes say so;
+// where a numeric coding is a library convention its ResponseSet has
+// Status Convention.
 //
 // # Built-in instruments
 //
@@ -115,8 +116,8 @@
 // et al. 2004, de Jong Gierveld & Kamphuis 1985 and Dalgard et al. 2006 are
 // not.
 //
-// Left out of the built-in keys because instruments.md does not mark them
-// verified: the DJG-11 categories (0–2, 3–8, 9–10, 11: single source), the
+// Left out of the built-in keys because independent sources do not agree
+// on them or only one was found: the DJG-11 categories (0–2, 3–8, 9–10, 11: single source), the
 // DJG-6 subscale bands (manual and Statistics Netherlands disagree), the
 // DJG-6 developers' missing-item rule (single source; reproduce it with
 // ScoreOptions{MaxMissing: 1, Method: SumAnswered}), the DJG-11
@@ -208,9 +209,8 @@
 //
 // [Instrument.ScoreMatrix] is the fast path for many respondents: a flat
 // row-major matrix in, flat result arrays out ([Scores]), reused across
-// calls, no allocation per respondent. It scores about 2.5e8 item
-// responses per CPU second on one core (BenchmarkScoreMatrix: 1,000,000
-// respondents × 20 items per iteration).
+// calls, no allocation per respondent (BenchmarkScoreMatrix measures it;
+// the README gives the figures).
 //
 // # Data sets
 //
