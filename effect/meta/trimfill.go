@@ -78,6 +78,9 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 	if err != nil {
 		return TrimFillResult{}, err
 	}
+	if err := s.fixedUnused(true); err != nil {
+		return TrimFillResult{}, err
+	}
 	c, err := validate(studies)
 	if err != nil {
 		return TrimFillResult{}, err
