@@ -478,6 +478,8 @@ type cscale struct {
 	min     float64 // attainable range of the reported score
 	max     float64
 	intItem bool // every item score is an integer
+	// wholeBands: the bands apply to whole totals only
+	wholeBands bool
 }
 
 func compile(in *Instrument) (*compiled, error) {
@@ -568,6 +570,9 @@ func compile(in *Instrument) (*compiled, error) {
 				cs.max = math.Max(cs.max, m)
 			}
 		}
+		// Bands of a sum of whole-number item scores are published for
+		// whole totals only (see Score.Band).
+		cs.wholeBands = len(cs.bands) > 0 && !cs.mean && cs.intItem && cs.conv == nil
 		if len(cs.bands) > 0 {
 			first, last := cs.bands[0], cs.bands[len(cs.bands)-1]
 			if !first.Contains(cs.min) || !last.Contains(cs.max) {

@@ -251,7 +251,7 @@ func (in *Instrument) scoreRow(row, vals []float64, r *rowResult, o *ScoreOption
 	}
 	r.raw, r.prorated, r.nonStd = t.aggregate(sum, nmiss, o, true)
 	r.total, r.band = t.finish(r.raw, nmiss == 0)
-	if r.total != r.total {
+	if nmiss > 0 && r.total != r.total {
 		// No number was produced (a conversion needs every item): no
 		// prorated raw score and no flags.
 		r.raw, r.prorated, r.nonStd = math.NaN(), false, false
@@ -270,7 +270,7 @@ func (in *Instrument) scoreRow(row, vals []float64, r *rowResult, o *ScoreOption
 		var raw float64
 		raw, r.subPro[s], ns = cs.aggregate(sum, nmiss, o, false)
 		r.sub[s], r.subBand[s] = cs.finish(raw, nmiss == 0)
-		if r.sub[s] != r.sub[s] {
+		if nmiss > 0 && r.sub[s] != r.sub[s] {
 			r.subPro[s], ns = false, false
 		}
 		r.nonStd = r.nonStd || ns
@@ -350,7 +350,7 @@ func (cs *cscale) finish(raw float64, complete bool) (score float64, band int) {
 // scores are published for whole totals: a prorated total between two
 // whole numbers is not categorized.
 func (cs *cscale) band(x float64) int {
-	if x != x || (!cs.mean && cs.intItem && cs.conv == nil && x != math.Trunc(x)) {
+	if x != x || (cs.wholeBands && x != math.Trunc(x)) {
 		return -1
 	}
 	for i := range cs.bands {
