@@ -3,6 +3,7 @@ package meta
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/tiesproject/ties/effect"
@@ -22,7 +23,7 @@ func (r Result) String() string {
 		v, lo, hi = math.Exp(v), math.Exp(lo), math.Exp(hi)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s = %s (%s%% CI %s to %s)", sym, num(v), num(100*e.CI.Level), num(lo), num(hi))
+	fmt.Fprintf(&b, "%s = %s (%s%% CI %s to %s)", sym, num(v), levelText(e.CI.Level), num(lo), num(hi))
 	if r.Method == FixedEffect {
 		b.WriteString(", fixed effect")
 	} else {
@@ -32,45 +33,54 @@ func (r Result) String() string {
 	return b.String()
 }
 
+// symbols are the printed names of the measures, as a paper prints them
+// (the same as effect's; once effect.Estimate has its own String,
+// Result.String can print r.Estimate through it).
+var symbols = map[effect.Measure]string{
+	effect.MeasureUnknown:   "estimate",
+	effect.MeasureD:         "d",
+	effect.MeasureG:         "g",
+	effect.MeasureGlass:     "Δ",
+	effect.MeasureSMDH:      "d_H",
+	effect.MeasureDz:        "d_z",
+	effect.MeasureDrm:       "d_rm",
+	effect.MeasureDav:       "d_av",
+	effect.MeasureDBecker:   "d_Becker",
+	effect.MeasureDppc:      "d_ppc2",
+	effect.MeasureDAdjusted: "d_adj",
+	effect.MeasureDCluster:  "d_T",
+	effect.MeasureMD:        "MD",
+	effect.MeasureR:         "r",
+	effect.MeasureLogOR:     "OR",
+	effect.MeasureLogRR:     "RR",
+	effect.MeasureRD:        "RD",
+	effect.MeasureDW:        "d_W",
+	effect.MeasureZ:         "z_r",
+}
+
 // symbol is the measure's symbol in reports and whether its values are
 // logarithms to exponentiate.
 func symbol(m effect.Measure) (string, bool) {
-	switch m {
-	case effect.MeasureD:
-		return "d", false
-	case effect.MeasureG:
-		return "g", false
-	case effect.MeasureGlass:
-		return "Δ", false
-	case effect.MeasureMD:
-		return "MD", false
-	case effect.MeasureR:
-		return "r", false
-	case effect.MeasureZ:
-		return "z", false
-	case effect.MeasureRD:
-		return "RD", false
-	case effect.MeasureLogOR:
-		return "OR", true
-	case effect.MeasureLogRR:
-		return "RR", true
-	case effect.MeasureUnknown:
-		return "estimate", false
+	s, ok := symbols[m]
+	if !ok {
+		s = m.String()
 	}
-	return m.String(), false
+	return s, m == effect.MeasureLogOR || m == effect.MeasureLogRR
 }
 
 // num prints x with two decimals and a Unicode minus sign, as journals
-// print; 95 prints as 95 and 90 as 90.
+// print; a value rounding to zero has no sign.
 func num(x float64) string {
 	s := fmt.Sprintf("%.2f", x)
-	if x == math.Trunc(x) && math.Abs(x) >= 10 {
-		s = fmt.Sprintf("%.0f", x)
-	}
 	if s == "-0.00" {
 		s = "0.00"
 	}
 	return strings.Replace(s, "-", "−", 1)
+}
+
+// levelText prints a level as a percentage: 0.95 as 95, 0.975 as 97.5.
+func levelText(level float64) string {
+	return strconv.FormatFloat(math.Round(level*1e6)/1e4, 'f', -1, 64)
 }
 
 // small prints a variance such as τ² with two significant digits below
