@@ -248,10 +248,10 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("%w: empty input, no header", ErrColumn)
+		return nil, &effect.FieldError{Line: 1, Reason: "empty input: no header line", Err: ErrColumn}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: header: %v", ErrColumn, err)
+		return nil, &effect.FieldError{Line: 1, Reason: "cannot read the header: " + csvReason(err), Err: ErrColumn}
 	}
 	p, err := planCSV(header, ins, o)
 	if err != nil {
@@ -281,7 +281,7 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			}
 			if pe.StartLine <= lastLine {
 				// The reader did not advance; stop rather than loop.
-				return rows, fmt.Errorf("%w: line %d: %v", ErrRecord, pe.StartLine, pe.Err)
+				return rows, &effect.FieldError{Line: pe.StartLine, Reason: "cannot read the record: " + pe.Err.Error(), Err: ErrRecord}
 			}
 			row.Line = pe.StartLine
 			lastLine = pe.StartLine
@@ -321,6 +321,16 @@ func (r *Row) fail(err error) {
 
 func nanScore() Score {
 	return Score{Total: math.NaN(), Raw: math.NaN()}
+}
+
+// csvReason is the reason of an encoding/csv error without its own
+// position (FieldError gives the line).
+func csvReason(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // participant is the Record of an error about a CSV row: "participant
