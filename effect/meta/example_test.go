@@ -1,6 +1,7 @@
 package meta_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/tiesproject/ties/effect"
@@ -177,4 +178,26 @@ func ExampleSide_String() {
 	fmt.Println(tf.Side, meta.SideAuto, meta.SideLeft, meta.SideRight)
 	// Output:
 	// left auto left right
+}
+
+func ExamplePool_orientation() {
+	// Turn every study so that positive favours the intervention (lower
+	// loneliness is better), as effect's Estimate.Favoring does: the
+	// pooled estimate is then oriented too.
+	st := trials()
+	for i := range st {
+		st[i].Value, st[i].Oriented = -st[i].Value, true
+		st[i].CI = effect.Interval{} // a study CI, if any, would be turned as well
+	}
+	r, _ := meta.Pool(st, nil)
+	fmt.Println(r, r.Estimate.Oriented)
+	// Mixing oriented and unoriented studies is refused, naming them.
+	st[1].Value, st[1].Oriented = -st[1].Value, false
+	_, err := meta.Pool(st, nil)
+	fmt.Println(errors.Is(err, meta.ErrMixedOrientation))
+	fmt.Println(err)
+	// Output:
+	// g = 0.34 (95% CI 0.16 to 0.53), τ² = 0.0074, I² = 14.1%, k = 6 true
+	// true
+	// meta: study 2 ("Trial 2"): Oriented = false: oriented (positive favours the intervention): study 1 ("Trial 1"), study 3 ("Trial 3"), study 4 ("Trial 4"), study 5 ("Trial 5"), study 6 ("Trial 6"); not oriented (intervention minus control): study 2 ("Trial 2"); turn every study with Estimate.Favoring, or none
 }
