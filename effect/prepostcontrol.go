@@ -43,9 +43,10 @@ func (a PrePostArm) validate(arm string) error {
 // required: papers rarely report it and it cannot be recovered from the
 // summaries (back-solving it, as esc's esc_mean_gain does, gives r ≤ −1), so
 // take it from the trial's data or a stated assumption. c_p is the exact
-// small-sample correction J (Hedges 1981, see J), as in Morris (2008, eq.
-// 22), which reproduces the paper's Table 5 to its four decimals (the
-// approximation 1 − 3/(4(N − 2) − 1) does not). The interval is Wald (z). Morris recommends d_ppc2 over the
+// small-sample correction J (Hedges 1981, see J), with which d reproduces
+// Morris's (2008) Table 5 to its four printed decimals (the approximation
+// 1 − 3/(4(N − 2) − 1) does not). The interval is Wald (z). Morris
+// recommends d_ppc2 over the
 // difference of per-arm standardized changes (BeckerPPC) because the pooled
 // pre-test SD is estimated more precisely and is unaffected by the
 // intervention.
