@@ -21,8 +21,8 @@ import (
 // are reported as warnings, not errors, since reviews differ on whether to
 // fill them in.
 //
-// err joins one *Error per problem (errors.Is works on each sentinel);
-// warnings are *Error values as well. err is nil for a valid appraisal.
+// err joins one *effect.FieldError per problem (errors.Is works on each sentinel);
+// warnings are *effect.FieldError values as well. err is nil for a valid appraisal.
 func (a *Appraisal) Validate(o *Options) (warnings []error, err error) {
 	opt := opts(o)
 	var errs []error
