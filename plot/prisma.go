@@ -101,7 +101,7 @@ func newPRISMA(f *prisma.Flow, o *PRISMAOptions) (*Figure, *prismaPlotter, vg.Le
 	L, err := fitPRISMA(f, opt.Width-marginW, opt.MaxHeight-marginH, opt)
 	if err != nil {
 		smallest := smallestPRISMAWidth(f, marginW, marginH, opt)
-		reason := err.Error() + fmt.Sprintf(" at width %s", cm(opt.Width))
+		reason := "does not fit: " + err.Error()
 		if smallest > 0 {
 			reason += "; the smallest width that works is " + cm(smallest)
 		}

@@ -170,35 +170,22 @@ func layoutPRISMA(f *prisma.Flow, width, fs vg.Length, footnotes bool) (*prismaL
 			}
 			for _, p := range b[row[c]].paras {
 				for _, w := range strings.Fields(keepCount(p)) {
-					minW[c] = max(minW[c], sty.Width(strings.ReplaceAll(w, string(nbsp), " "))+2*pad)
+					minW[c] = max(minW[c], textWidth(sty, strings.ReplaceAll(w, string(nbsp), " "))*1.01+2*pad)
 				}
 				natW[c] = max(natW[c], sty.Width(p)+2*pad)
 			}
 		}
 	}
-	var sumMin, sumSpan vg.Length
+	var sumMin vg.Length
 	for c := range minW {
 		minW[c] = max(minW[c], 4*fs)
 		natW[c] = max(natW[c], minW[c])
 		sumMin += minW[c]
-		sumSpan += natW[c] - minW[c]
 	}
 	if sumMin > avail {
-		return nil, &prismaFitError{fmt.Sprintf("the longest words of the %d columns of boxes need %s at %.3g pt, and the columns have %s", ncol, cm(sumMin), float64(fs), cm(avail))}
+		return nil, &prismaFitError{fmt.Sprintf("the longest words of the %d columns of boxes need %s at %.3g pt and the columns have %s", ncol, cm(sumMin), float64(fs), cm(avail))}
 	}
-	colW := make([]vg.Length, ncol)
-	extra := avail - sumMin
-	for c := range colW {
-		colW[c] = minW[c]
-		if sumSpan > 0 {
-			colW[c] += min(extra, sumSpan) * (natW[c] - minW[c]) / sumSpan
-		}
-	}
-	if extra > sumSpan {
-		for c := range colW {
-			colW[c] += (extra - sumSpan) / vg.Length(ncol)
-		}
-	}
+	colW := prismaColumns(b, rows, minW, natW, avail-sumMin, sty, lineH, pad)
 	colX := make([]vg.Length, ncol)
 	colX[0] = barW + gap*0.4
 	for c := 1; c < ncol; c++ {
@@ -350,6 +337,71 @@ func layoutPRISMA(f *prisma.Flow, width, fs vg.Length, footnotes bool) (*prismaL
 	}
 	L.noteY += L.height
 	return L, nil
+}
+
+// prismaColumns shares the width left after every column has room for
+// its longest word: in steps, each to the column where it lowers the
+// diagram most (row heights are the tallest box of the row); when no
+// column lowers it, to the column furthest from the width of its longest
+// paragraph, and once every column has that, equally.
+func prismaColumns(b map[string]*prismaBox, rows [][4]string, minW, natW []vg.Length, extra vg.Length,
+	sty draw.TextStyle, lineH, pad vg.Length) []vg.Length {
+	ncol := len(minW)
+	colW := append([]vg.Length(nil), minW...)
+	boxH := func(k string, w vg.Length) vg.Length {
+		n := 0
+		for _, p := range b[k].paras {
+			ls, _ := prismaWrap(p, sty, w-2*pad)
+			n += len(ls)
+		}
+		return vg.Length(n)*lineH + 2*pad
+	}
+	total := func(w []vg.Length) vg.Length {
+		var t vg.Length
+		for _, row := range rows {
+			var h vg.Length
+			for c := 0; c < ncol; c++ {
+				if row[c] != "" {
+					h = max(h, boxH(row[c], w[c]))
+				}
+			}
+			t += h
+		}
+		return t
+	}
+	const steps = 24
+	step := extra / steps
+	if step <= 0 {
+		return colW
+	}
+	cur := total(colW)
+	for i := 0; i < steps; i++ {
+		best, bestH := -1, cur
+		for c := 0; c < ncol; c++ {
+			colW[c] += step
+			if h := total(colW); h < bestH-1e-9 {
+				best, bestH = c, h
+			}
+			colW[c] -= step
+		}
+		if best < 0 {
+			var deficit vg.Length
+			for c := 0; c < ncol; c++ {
+				if d := natW[c] - colW[c]; d > deficit {
+					best, deficit = c, d
+				}
+			}
+		}
+		if best < 0 {
+			for c := range colW {
+				colW[c] += step / vg.Length(ncol)
+			}
+		} else {
+			colW[best] += step
+		}
+		cur = total(colW)
+	}
+	return colW
 }
 
 // prismaFootnotes are the two footnotes of the PRISMA 2020 templates, for

@@ -3,6 +3,7 @@ package plot
 import (
 	"image/color"
 	"strings"
+	"sync"
 
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
@@ -48,28 +49,53 @@ func keepCount(s string) string {
 }
 
 // prismaWrap breaks s into lines no wider than width. It returns the
-// first word that is wider than width on its own ("" if none).
+// first word that is wider than width on its own ("" if none). Words are
+// measured once each and a line's width is the sum of its words and
+// spaces, with 1% to spare for kerning across word boundaries.
 func prismaWrap(s string, sty draw.TextStyle, width vg.Length) (lines []string, tooWide string) {
 	words := strings.Fields(keepCount(s))
 	unjoin := func(w string) string { return strings.ReplaceAll(w, string(nbsp), " ") }
+	space := textWidth(sty, " ")
 	var cur string
+	var curW vg.Length
 	for _, w := range words {
-		if sty.Width(unjoin(w)) > width && tooWide == "" {
+		ww := textWidth(sty, unjoin(w))
+		if ww*1.01 > width && tooWide == "" {
 			tooWide = unjoin(w)
 		}
 		if cur == "" {
-			cur = w
+			cur, curW = w, ww
 			continue
 		}
-		if next := cur + " " + w; sty.Width(unjoin(next)) <= width {
-			cur = next
+		if next := curW + space + ww; next*1.01 <= width {
+			cur, curW = cur+" "+w, next
 			continue
 		}
 		lines = append(lines, unjoin(cur))
-		cur = w
+		cur, curW = w, ww
 	}
 	if cur != "" {
 		lines = append(lines, unjoin(cur))
 	}
 	return lines, tooWide
+}
+
+// widthKey identifies a measured word.
+type widthKey struct {
+	size vg.Length
+	s    string
+}
+
+// widths caches word widths: the layout wraps the same words many times
+// while it shares the width between columns.
+var widths sync.Map
+
+func textWidth(sty draw.TextStyle, s string) vg.Length {
+	k := widthKey{sty.Font.Size, s}
+	if w, ok := widths.Load(k); ok {
+		return w.(vg.Length)
+	}
+	w := sty.Width(s)
+	widths.Store(k, w)
+	return w
 }
