@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -231,5 +232,66 @@ func TestPRISMAGallery(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPRISMARandom draws random flows (unknown counts, long and many
+// reasons, with and without other methods) at the three column widths:
+// each either fits, with every layout check passing, or is refused with
+// ErrFormat; nothing panics.
+func TestPRISMARandom(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(3, 4))
+	words := strings.Fields("intervention population outcome design not a primary study wrong comparator language duplicate publication " +
+		"conference abstract only full text unavailable social network mental health diagnosis protocol")
+	text := func(n int) string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = words[r.IntN(len(words))]
+		}
+		return strings.Join(s, " ")
+	}
+	count := func() prisma.Count {
+		if r.IntN(3) == 0 {
+			return prisma.Unknown
+		}
+		return prisma.N(r.IntN(1_000_000))
+	}
+	drawn, refused := 0, 0
+	for i := 0; i < 40; i++ {
+		f := &prisma.Flow{Databases: count(), Registers: count(), Duplicates: count(), Automation: count(), OtherRemoved: count(),
+			Screened: count(), RecordsExcluded: count(), Sought: count(), NotRetrieved: count(), Assessed: count(),
+			Studies: count(), Reports: count()}
+		for j := r.IntN(8); j > 0; j-- {
+			f.Excluded = append(f.Excluded, prisma.Reason{Reason: text(1 + r.IntN(12)), N: count()})
+		}
+		for j := r.IntN(5); j > 0; j-- {
+			f.DatabaseDetail = append(f.DatabaseDetail, prisma.Source{Name: text(1 + r.IntN(3)), N: count()})
+		}
+		if r.IntN(2) == 0 {
+			f.Other = &prisma.OtherMethods{Sought: count(), NotRetrieved: count(), Assessed: count()}
+			for j := r.IntN(4); j > 0; j-- {
+				f.Other.Sources = append(f.Other.Sources, prisma.Source{Name: text(1 + r.IntN(4)), N: count()})
+			}
+			for j := r.IntN(4); j > 0; j-- {
+				f.Other.Excluded = append(f.Other.Excluded, prisma.Reason{Reason: text(1 + r.IntN(6)), N: count()})
+			}
+		}
+		for _, w := range prismaWidths {
+			_, pp, _, err := newPRISMA(f, &PRISMAOptions{Width: w})
+			if err != nil {
+				if !errors.Is(err, ErrFormat) {
+					t.Errorf("flow %d at %v: %v", i, w, err)
+				}
+				refused++
+				continue
+			}
+			drawn++
+			checkLayout(t, fmt.Sprintf("random flow %d at %.1f cm", i, w/vg.Centimeter), pp.layout)
+		}
+	}
+	t.Logf("%d diagrams drawn and checked, %d refused", drawn, refused)
+	if drawn < refused {
+		t.Errorf("only %d of %d random flows fit", drawn, drawn+refused)
 	}
 }
