@@ -71,8 +71,8 @@ func near(got, want, tol float64) bool {
 	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 }
 
-// TestKappaGolden checks KappaTable and AC1Table against the worked examples
-// of appraisal.md §5.3, as recomputed by testdata/golden/mmat/gen.R (R 4.2.2,
+// TestKappaGolden checks KappaTable and AC1Table against seven worked
+// examples (Ex1-Ex7), as recomputed by testdata/golden/mmat/gen.R (R 4.2.2,
 // psych 2.2.9, and direct transcriptions of FCE 1969 and Gwet 2008).
 func TestKappaGolden(t *testing.T) {
 	t.Parallel()
