@@ -16,7 +16,7 @@ import (
 // per count, in the template's order), which the package's PRISMA_data
 // and its Shiny app read. The box texts are the official wording for a
 // new review (the package's defaults use the wording for updated
-// reviews). Unknown counts are written "?"; the rows of the previous-
+// reviews), unless f.Template holds others. Unknown counts are written "?"; the rows of the previous-
 // studies and total boxes, which a new review does not use, and the
 // other-methods rows when f.Other is nil, have an empty n. Reasons and
 // per-source counts are written "Name, n; Name, n". The names of the
@@ -86,11 +86,18 @@ func WriteCSV(w io.Writer, f *Flow) error {
 		return err
 	}
 	for _, t := range template {
-		bt := t.boxtext
+		bt, tt, url := t.boxtext, t.tooltips, t.url
+		if x, ok := f.Template[t.key()]; ok {
+			bt, tt, url = x.Boxtext, x.Tooltips, x.URL
+		}
 		if s, ok := boxtext[t.data]; ok {
 			bt = s
 		}
-		if err := cw.Write([]string{t.data, t.node, t.box, t.description, bt, t.tooltips, t.url, n[t.data]}); err != nil {
+		cell := n[t.data]
+		if t.data == "NA" {
+			cell = "0"
+		}
+		if err := cw.Write([]string{t.data, t.node, t.box, t.description, bt, tt, url, cell}); err != nil {
 			return err
 		}
 	}
@@ -228,6 +235,11 @@ func ReadCSV(r io.Reader) (*Flow, error) {
 		}
 		data := strings.TrimSpace(get("data"))
 		nText := strings.TrimSpace(get("n"))
+		if err := keepTemplate(&f, data, get("box"), get("boxtext"), get("tooltips"), get("url"), col); err != nil {
+			errs = append(errs, &effect.FieldError{Line: line("data"), Column: head[col["data"]], Record: data, Value: data,
+				Field: "data", Err: ErrInvalidInput, Reason: err.Error()})
+			continue
+		}
 		fail := func(reason string) {
 			errs = append(errs, &effect.FieldError{Line: line("n"), Column: head[col["n"]], Record: data, Field: boxOf(data),
 				Value: get("n"), Reason: reason, Err: ErrInvalidInput})
@@ -470,4 +482,57 @@ func headerHint(head []string) string {
 		}
 	}
 	return s
+}
+
+// keepTemplate records the texts of a template row that differ from what
+// WriteCSV would write, so that they survive a round trip. The boxtext of
+// the other-methods source rows is the source's name and is not kept
+// here.
+func keepTemplate(f *Flow, data, box, boxtext, tooltips, url string, col map[string]int) error {
+	key := data
+	if data == "NA" || data == "" {
+		key = strings.TrimSpace(box)
+	}
+	var t *templateRow
+	for i := range template {
+		if template[i].key() == key {
+			t = &template[i]
+			break
+		}
+	}
+	if t == nil {
+		if data == "NA" || data == "" {
+			return fmt.Errorf("a row without a data name must name one of the template's boxes (prevstud, newstud, othstud) in its box column")
+		}
+		return nil // unknown data names are reported by the caller
+	}
+	x := TemplateText{Boxtext: t.boxtext, Tooltips: t.tooltips, URL: t.url}
+	if _, ok := col["boxtext"]; ok && !isSourceRow(data) {
+		x.Boxtext = boxtext
+	}
+	if _, ok := col["tooltips"]; ok {
+		x.Tooltips = tooltips
+	}
+	if _, ok := col["url"]; ok {
+		x.URL = url
+	}
+	if x != (TemplateText{Boxtext: t.boxtext, Tooltips: t.tooltips, URL: t.url}) {
+		if f.Template == nil {
+			f.Template = map[string]TemplateText{}
+		}
+		if _, dup := f.Template[key]; dup {
+			return fmt.Errorf("row %q appears twice", key)
+		}
+		f.Template[key] = x
+	}
+	return nil
+}
+
+func isSourceRow(data string) bool {
+	for _, s := range otherSourceRows {
+		if s == data {
+			return true
+		}
+	}
+	return false
 }

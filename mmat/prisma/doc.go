@@ -59,7 +59,9 @@
 // the box's number blank); reasons and per-source counts are written as
 // "Reason 1, 12; Reason 2, 3", as the R package reads them, and the names
 // of up to three other-methods sources go in the boxtext of its
-// website_results, organisation_results and citations_results rows. The R
+// website_results, organisation_results and citations_results rows. Box
+// texts, tooltips and links of the file that differ from ties' defaults
+// (a translation, say) are kept in Flow.Template and written back. The R
 // package checks no arithmetic; Validate does.
 //
 // Not covered: the template for updated reviews (previous studies and

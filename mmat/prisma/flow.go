@@ -41,6 +41,21 @@ type Flow struct {
 	// Studies included in the review and reports of included studies.
 	Studies Count `json:"new_studies"`
 	Reports Count `json:"new_reports"`
+
+	// Template keeps the texts of a PRISMA2020 template CSV that differ
+	// from those WriteCSV writes (a translated box text, a tooltip, a
+	// link), keyed by the row's data name (or its box for the header
+	// rows, e.g. "newstud"), so that a file read from the R package is
+	// written back with them. The diagram of package plot does not use
+	// them.
+	Template map[string]TemplateText `json:"template,omitempty"`
+}
+
+// TemplateText holds the texts of one row of the PRISMA2020 template CSV.
+type TemplateText struct {
+	Boxtext  string `json:"boxtext,omitempty"`
+	Tooltips string `json:"tooltips,omitempty"`
+	URL      string `json:"url,omitempty"`
 }
 
 // OtherMethods is the column of a flow for records identified via other

@@ -150,6 +150,12 @@ func randFlow(r *rand.Rand) *Flow {
 		}
 		f.Other = o
 	}
+	if r.IntN(3) == 0 {
+		f.Template = map[string]TemplateText{
+			"records_screened": {Boxtext: "Datensätze gesichtet", Tooltips: "Titel und Abstracts", URL: "screening.html"},
+			"newstud":          {Boxtext: "Identifikation über Datenbanken und Register", Tooltips: "NA", URL: "newstud.html"},
+		}
+	}
 	return f
 }
 
@@ -201,6 +207,23 @@ func TestReadRTemplate(t *testing.T) {
 	if f.Databases != N(0) || f.Screened != N(0) || f.DatabaseDetail != nil || f.Excluded != nil || f.Other == nil ||
 		len(f.Other.Sources) != 3 || f.Other.Sources[2] != (Source{"Citation searching", N(0)}) || f.Other.Excluded != nil {
 		t.Errorf("template read as %+v %+v", f, f.Other)
+	}
+	// The R package's own box texts (its defaults use the wording for
+	// updated reviews) are kept and written back.
+	if f.Template["newstud"].Boxtext != "Identification of new studies via databases and registers" ||
+		f.Template["duplicates"].Boxtext != "Duplicate records" {
+		t.Errorf("template texts: %+v", f.Template)
+	}
+	var out bytes.Buffer
+	if err := WriteCSV(&out, f); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "duplicates,node8,box3,Duplicate records,Duplicate records,Duplicate records,duplicates.html,0\n") {
+		t.Errorf("R box text not written back:\n%s", out.String())
+	}
+	again, err := ReadCSV(&out)
+	if err != nil || !reflect.DeepEqual(f, again) {
+		t.Errorf("R template round trip: %v\n%+v\n%+v", err, f, again)
 	}
 	// Filled in as a team would: the R layout with thousands separators
 	// and a reasons list.

@@ -47,6 +47,14 @@ var template = []templateRow{
 	{"included", "node3", "included", "Blue included box", "Included", "Blue included box", "included.html"},
 }
 
+// key identifies a row: its data name, or its box for the header rows.
+func (t templateRow) key() string {
+	if t.data == "NA" {
+		return t.box
+	}
+	return t.data
+}
+
 // otherSourceRows are the template's three rows for other-methods sources;
 // their boxtext carries the source's name.
 var otherSourceRows = []string{"website_results", "organisation_results", "citations_results"}
