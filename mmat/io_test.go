@@ -343,12 +343,12 @@ func seeds(f *testing.F, extra ...string) {
 }
 
 func FuzzReadLong(f *testing.F) {
-	seeds(f, "study,category,criterion,answer\ns,2,2.1,Y\n", "study,category,criterion,answer,comment\n\"a\"\"b\",5,s1,can’t tell,\"x\r\ny\"\n")
+	seeds(f, "study,category,criterion,answer\ns,2,2.1,Y\n", "Author,Year,Question,Answer,Category\nSmith,2019,Q2.1,-,RCTs\n", "study,category,criterion,answer,comment\n\"a\"\"b\",5,s1,can’t tell,\"x\r\ny\"\n")
 	f.Fuzz(func(t *testing.T, data []byte) { roundTrip(t, formats[0], data) })
 }
 
 func FuzzReadWide(f *testing.F) {
-	seeds(f, "study,category,S1,2.1 comment\na,2,Y,c\n", "Study,Rater,Category,QS1,Q1.1,comment 1.1\nA,,1,yes,no,why\n")
+	seeds(f, "study,category,S1,2.1 comment\na,2,Y,c\n", "Author,Year,Category,Q2.1,Q2.2\nSmith,2019,Randomised controlled trials,+,-\n", "Study,Rater,Category,QS1,Q1.1,comment 1.1\nA,,1,yes,no,why\n")
 	f.Fuzz(func(t *testing.T, data []byte) { roundTrip(t, formats[1], data) })
 }
 
