@@ -72,13 +72,18 @@ var categoryAliases = map[string]Category{
 	"5": MixedMethods, "mixed methods": MixedMethods, "mixed": MixedMethods, "mixed method": MixedMethods,
 }
 
+var categoryFold = strings.NewReplacer("-", " ", "_", " ", "randomis", "randomiz", "\u2010", " ", "\u2011", " ")
+
 // categoryKey folds the spellings of a category heading onto one key:
 // case and white space, hyphens ("non-randomised", "mixed-methods"),
 // British -ise- spellings, plurals ("studies", "trials", "RCTs") and the
 // "quantitative" qualifier ("Quantitative descriptive studies").
 func categoryKey(s string) string {
+	if len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		return s // the usual cell: a category number
+	}
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("-", " ", "_", " ", "randomis", "randomiz", "\u2010", " ", "\u2011", " ").Replace(s)
+	s = categoryFold.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimPrefix(s, "quantitative ")
 	for _, suf := range []string{" studies", " study", " designs", " design"} {
