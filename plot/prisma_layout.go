@@ -162,7 +162,6 @@ func layoutPRISMA(f *prisma.Flow, width, fs vg.Length, footnotes bool) (*prismaL
 		avail -= g
 	}
 	minW := make([]vg.Length, ncol)
-	natW := make([]vg.Length, ncol)
 	for _, row := range rows {
 		for c := 0; c < ncol; c++ {
 			if row[c] == "" {
@@ -172,20 +171,18 @@ func layoutPRISMA(f *prisma.Flow, width, fs vg.Length, footnotes bool) (*prismaL
 				for _, w := range strings.Fields(keepCount(p)) {
 					minW[c] = max(minW[c], textWidth(sty, strings.ReplaceAll(w, string(nbsp), " "))*1.01+2*pad)
 				}
-				natW[c] = max(natW[c], sty.Width(p)+2*pad)
 			}
 		}
 	}
 	var sumMin vg.Length
 	for c := range minW {
 		minW[c] = max(minW[c], 4*fs)
-		natW[c] = max(natW[c], minW[c])
 		sumMin += minW[c]
 	}
 	if sumMin > avail {
 		return nil, &prismaFitError{fmt.Sprintf("the longest words of the %d columns of boxes need %s at %.3g pt and the columns have %s", ncol, cm(sumMin), float64(fs), cm(avail))}
 	}
-	colW := prismaColumns(b, rows, minW, natW, avail-sumMin, sty, lineH, pad)
+	colW := prismaColumns(b, rows, minW, avail-sumMin, sty, lineH, pad)
 	colX := make([]vg.Length, ncol)
 	colX[0] = barW + gap*0.4
 	for c := 1; c < ncol; c++ {
@@ -340,14 +337,13 @@ func layoutPRISMA(f *prisma.Flow, width, fs vg.Length, footnotes bool) (*prismaL
 }
 
 // prismaColumns shares the width left after every column has room for
-// its longest word: in steps, each to the column where it lowers the
-// diagram most (row heights are the tallest box of the row); when no
-// column lowers it, to the column furthest from the width of its longest
-// paragraph, and once every column has that, equally.
-func prismaColumns(b map[string]*prismaBox, rows [][4]string, minW, natW []vg.Length, extra vg.Length,
+// its longest word: it tries every split of that width into equal parts
+// (tenths for two columns, sixths for four) and keeps the one that makes
+// the diagram lowest (each row as tall as its tallest box), preferring
+// the more even split on a tie.
+func prismaColumns(b map[string]*prismaBox, rows [][4]string, minW []vg.Length, extra vg.Length,
 	sty draw.TextStyle, lineH, pad vg.Length) []vg.Length {
 	ncol := len(minW)
-	colW := append([]vg.Length(nil), minW...)
 	boxH := func(k string, w vg.Length) vg.Length {
 		n := 0
 		for _, p := range b[k].paras {
@@ -356,7 +352,7 @@ func prismaColumns(b map[string]*prismaBox, rows [][4]string, minW, natW []vg.Le
 		}
 		return vg.Length(n)*lineH + 2*pad
 	}
-	total := func(w []vg.Length) vg.Length {
+	height := func(w []vg.Length) vg.Length {
 		var t vg.Length
 		for _, row := range rows {
 			var h vg.Length
@@ -369,39 +365,38 @@ func prismaColumns(b map[string]*prismaBox, rows [][4]string, minW, natW []vg.Le
 		}
 		return t
 	}
-	const steps = 24
-	step := extra / steps
-	if step <= 0 {
-		return colW
+	parts := 10
+	if ncol > 2 {
+		parts = 6
 	}
-	cur := total(colW)
-	for i := 0; i < steps; i++ {
-		best, bestH := -1, cur
-		for c := 0; c < ncol; c++ {
-			colW[c] += step
-			if h := total(colW); h < bestH-1e-9 {
-				best, bestH = c, h
+	best := append([]vg.Length(nil), minW...)
+	bestH, bestSpread := vg.Length(math.Inf(1)), math.Inf(1)
+	share := make([]int, ncol)
+	w := make([]vg.Length, ncol)
+	var try func(c, left int)
+	try = func(c, left int) {
+		if c == ncol-1 {
+			share[c] = left
+			spread := 0.0
+			for i := range w {
+				w[i] = minW[i] + extra*vg.Length(share[i])/vg.Length(parts)
+				d := float64(share[i]) - float64(parts)/float64(ncol)
+				spread += d * d
 			}
-			colW[c] -= step
-		}
-		if best < 0 {
-			var deficit vg.Length
-			for c := 0; c < ncol; c++ {
-				if d := natW[c] - colW[c]; d > deficit {
-					best, deficit = c, d
-				}
+			h := height(w)
+			if h < bestH-1e-6 || (h < bestH+1e-6 && spread < bestSpread) {
+				copy(best, w)
+				bestH, bestSpread = h, spread
 			}
+			return
 		}
-		if best < 0 {
-			for c := range colW {
-				colW[c] += step / vg.Length(ncol)
-			}
-		} else {
-			colW[best] += step
+		for k := 0; k <= left; k++ {
+			share[c] = k
+			try(c+1, left-k)
 		}
-		cur = total(colW)
 	}
-	return colW
+	try(0, parts)
+	return best
 }
 
 // prismaFootnotes are the two footnotes of the PRISMA 2020 templates, for
