@@ -59,3 +59,17 @@ func ExampleAC1Table() {
 	// kappa NaN (true)
 	// AC1 1.000, 90% CI 1.000 to 1.000
 }
+
+func ExampleCoefficient_String() {
+	table := [][]float64{{22, 2, 1}, {3, 4, 1}, {1, 1, 5}}
+	k, _ := mmat.KappaTable(table, nil, nil)
+	fmt.Println("kappa", k)
+	small, _ := mmat.KappaTable([][]float64{{1, 2}, {2, 1}}, nil, &mmat.AgreementOptions{Level: 0.9})
+	fmt.Println("kappa", small)
+	one, _ := mmat.KappaTable([][]float64{{12, 0}, {0, 0}}, nil, nil)
+	fmt.Println("kappa", one)
+	// Output:
+	// kappa 0.57 (95% CI 0.34 to 0.81)
+	// kappa −0.33 (90% CI −0.97 to 0.30)
+	// kappa undefined
+}

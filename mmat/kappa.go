@@ -3,6 +3,8 @@ package mmat
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -318,4 +320,29 @@ func AC1Table(table [][]float64, o *AgreementOptions) (Coefficient, error) {
 		c.CI = effect.Interval{Lower: nan, Upper: nan, Level: level}
 	}
 	return c, nil
+}
+
+// String prints the coefficient as a paper does, to two decimals with a
+// minus sign (U+2212): "0.57 (95% CI 0.34 to 0.81)", or "undefined" when
+// Err is set.
+func (c Coefficient) String() string {
+	if c.Err != nil || math.IsNaN(c.Value) {
+		return "undefined"
+	}
+	s := signed(c.Value)
+	if !math.IsNaN(c.CI.Lower) && !math.IsNaN(c.CI.Upper) {
+		level := strconv.FormatFloat(100*c.CI.Level, 'f', -1, 64)
+		s += fmt.Sprintf(" (%s%% CI %s to %s)", level, signed(c.CI.Lower), signed(c.CI.Upper))
+	}
+	return s
+}
+
+// signed formats x to two decimals with a true minus sign; -0.00 prints
+// as 0.00.
+func signed(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if s == "-0.00" {
+		return "0.00"
+	}
+	return strings.Replace(s, "-", "\u2212", 1)
 }
