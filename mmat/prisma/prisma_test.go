@@ -247,7 +247,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"unknown column", "data,count\n", 1, `the header holds "data", "count"`},
 		{"no n", "data,boxtext\n", 1, "required column missing"},
 		{"bad count", head + "duplicates,3\nrecords_screened,-4\n", 3, "not a whole number"},
-		{"unknown name", head + "duplicates,3\nrecords_sreened,4\n", 3, "unknown data name"},
+		{"unknown name", head + "duplicates,3\nrecords_sreened,4\n", 3, `unknown data name; did you mean "records_screened"?`},
 		{"twice", head + "duplicates,3\nduplicates,4\n", 3, "appears twice"},
 		{"update", head + "previous_studies,12\n", 2, "updated reviews are not supported"},
 		{"reason without n", head + "dbr_excluded,\"Wrong population\"\n", 2, "has no count"},
