@@ -3,6 +3,8 @@ package measures
 import (
 	"math"
 	"strconv"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // Score is the result of scoring one respondent.
@@ -104,8 +106,24 @@ func (o *ScoreOptions) validate(in *Instrument) error {
 	return nil
 }
 
-// appliesTo reports whether every option set applies to at least one of
-// the instruments, for ScoreCSV, which scores several with one set of
+// fit returns the options that apply to in: ScoreCSV scores several
+// instruments with one set of options, and uses on each the ones it can.
+func (o *ScoreOptions) fit(in *Instrument) *ScoreOptions {
+	if o == nil {
+		return nil
+	}
+	c := *o
+	if in.c.scales[0].conv != nil {
+		c.MaxMissing = 0
+	}
+	if len(in.Subscales) == 0 {
+		c.SubscaleMaxMissing = 0
+	}
+	return &c
+}
+
+// appliesTo reports whether the options apply to at least one of the
+// instruments, for ScoreCSV, which scores several with one set of
 // options; it returns the error of the first instrument otherwise.
 func (o *ScoreOptions) appliesTo(ins []*Instrument) error {
 	if err := o.validate(nil); err != nil || o == nil {
@@ -146,8 +164,7 @@ func (in *Instrument) ScoreWith(responses []float64, o *ScoreOptions) (Score, er
 	}
 	c := in.c
 	if len(responses) != c.k {
-		return Score{}, &FieldError{Field: "responses", Value: len(responses),
-			Reason: "want one response per item (" + strconv.Itoa(c.k) + ")"}
+		return Score{}, fieldErr("responses", len(responses), "want one response per item ("+strconv.Itoa(c.k)+")")
 	}
 	var sc Score
 	r := rowResult{sub: make([]float64, len(c.scales)-1), subMissing: make([]int, len(c.scales)-1),
@@ -234,7 +251,7 @@ func (in *Instrument) scoreRow(row, vals []float64, r *rowResult, o *ScoreOption
 	}
 	r.raw, r.prorated, r.nonStd = t.aggregate(sum, nmiss, o, true)
 	r.total, r.band = t.finish(r.raw, nmiss == 0)
-	if r.total != r.total {
+	if nmiss > 0 && r.total != r.total {
 		// No number was produced (a conversion needs every item): no
 		// prorated raw score and no flags.
 		r.raw, r.prorated, r.nonStd = math.NaN(), false, false
@@ -253,7 +270,7 @@ func (in *Instrument) scoreRow(row, vals []float64, r *rowResult, o *ScoreOption
 		var raw float64
 		raw, r.subPro[s], ns = cs.aggregate(sum, nmiss, o, false)
 		r.sub[s], r.subBand[s] = cs.finish(raw, nmiss == 0)
-		if r.sub[s] != r.sub[s] {
+		if nmiss > 0 && r.sub[s] != r.sub[s] {
 			r.subPro[s], ns = false, false
 		}
 		r.nonStd = r.nonStd || ns
@@ -333,7 +350,7 @@ func (cs *cscale) finish(raw float64, complete bool) (score float64, band int) {
 // scores are published for whole totals: a prorated total between two
 // whole numbers is not categorized.
 func (cs *cscale) band(x float64) int {
-	if x != x || (!cs.mean && cs.intItem && cs.conv == nil && x != math.Trunc(x)) {
+	if x != x || (cs.wholeBands && x != math.Trunc(x)) {
 		return -1
 	}
 	for i := range cs.bands {
@@ -344,8 +361,40 @@ func (cs *cscale) band(x float64) int {
 	return -1
 }
 
+// codeErr is the error about a response that is not an allowed code of
+// item j: an *effect.FieldError naming the item and listing the codes.
 func (in *Instrument) codeErr(j int, x float64) error {
-	return &ItemError{Item: in.Items[j].ID, Index: j, Value: strconv.FormatFloat(x, 'g', -1, 64), Err: ErrOutOfRange}
+	return &effect.FieldError{Field: in.Items[j].ID, Value: strconv.FormatFloat(x, 'g', -1, 64),
+		Reason: in.codeReason(j), Err: ErrOutOfRange}
+}
+
+// codeReason says what is wrong with a response to item j and which codes
+// are allowed: "response code not allowed (allowed: 1 to 4)".
+func (in *Instrument) codeReason(j int) string {
+	c := in.c
+	var codes []int
+	for k := 0; k < c.span[j]; k++ {
+		if v := c.tab[c.off[j]+k]; v == v {
+			codes = append(codes, c.lo[j]+k)
+		}
+	}
+	return "response code not allowed (allowed: " + codeList(codes) + ")"
+}
+
+// codeList prints consecutive codes as a range ("1 to 4") and others as a
+// list ("0, 2, 4").
+func codeList(codes []int) string {
+	if len(codes) == 0 {
+		return "none"
+	}
+	if codes[len(codes)-1]-codes[0] == len(codes)-1 && len(codes) > 2 {
+		return strconv.Itoa(codes[0]) + " to " + strconv.Itoa(codes[len(codes)-1])
+	}
+	s := strconv.Itoa(codes[0])
+	for _, c := range codes[1:] {
+		s += ", " + strconv.Itoa(c)
+	}
+	return s
 }
 
 // ItemScores writes the recoded item scores of one respondent into dst
@@ -358,14 +407,13 @@ func (in *Instrument) ItemScores(dst, responses []float64) ([]float64, error) {
 	}
 	c := in.c
 	if len(responses) != c.k {
-		return nil, &FieldError{Field: "responses", Value: len(responses),
-			Reason: "want one response per item (" + strconv.Itoa(c.k) + ")"}
+		return nil, fieldErr("responses", len(responses), "want one response per item ("+strconv.Itoa(c.k)+")")
 	}
 	if dst == nil {
 		dst = make([]float64, c.k)
 	}
 	if len(dst) != c.k {
-		return nil, &FieldError{Field: "dst", Value: len(dst), Reason: "want one element per item (" + strconv.Itoa(c.k) + ")"}
+		return nil, fieldErr("dst", len(dst), "want one element per item ("+strconv.Itoa(c.k)+")")
 	}
 	for j, x := range responses {
 		if x != x {

@@ -5,8 +5,11 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 var nan = math.NaN()
@@ -14,19 +17,7 @@ var nan = math.NaN()
 // fitOptions drops the options that cannot apply to in (which ScoreWith
 // refuses): the total's MaxMissing for a total with a conversion table,
 // SubscaleMaxMissing without subscales.
-func fitOptions(in *Instrument, o *ScoreOptions) *ScoreOptions {
-	if o == nil {
-		return nil
-	}
-	c := *o
-	if in.Total.Conversion != nil {
-		c.MaxMissing = 0
-	}
-	if len(in.Subscales) == 0 {
-		c.SubscaleMaxMissing = 0
-	}
-	return &c
-}
+func fitOptions(in *Instrument, o *ScoreOptions) *ScoreOptions { return o.fit(in) }
 
 func lookup(t testing.TB, id string) *Instrument {
 	t.Helper()
@@ -84,7 +75,7 @@ func runCases(t *testing.T, id string, cases []scoreCase) {
 }
 
 // checkOutOfRange asserts that each bad code at each position is an
-// *ItemError wrapping ErrOutOfRange naming the item.
+// *effect.FieldError wrapping ErrOutOfRange naming the item.
 func checkOutOfRange(t *testing.T, id string, valid []float64, bad ...float64) {
 	t.Helper()
 	in := lookup(t, id)
@@ -93,8 +84,8 @@ func checkOutOfRange(t *testing.T, id string, valid []float64, bad ...float64) {
 			x := slices.Clone(valid)
 			x[j] = b
 			_, err := in.Score(x)
-			var ie *ItemError
-			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &ie) || ie.Item != in.Items[j].ID || ie.Index != j {
+			var ie *effect.FieldError
+			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &ie) || ie.Field != in.Items[j].ID || !strings.Contains(ie.Reason, "allowed") {
 				t.Errorf("%s item %d code %v: err = %v, want ErrOutOfRange naming %s", id, j, b, err, in.Items[j].ID)
 			}
 		}
@@ -404,7 +395,8 @@ func TestWEMWBS(t *testing.T) {
 
 func TestSWEMWBS(t *testing.T) {
 	in := lookup(t, "swemwbs")
-	// The official conversion table (instruments.md §11b).
+	// The official conversion table (Stewart-Brown et al. 2009; the
+	// SWEMWBS user guide's raw-to-metric table).
 	table := map[int]float64{7: 7.00, 8: 9.51, 9: 11.25, 10: 12.40, 11: 13.33, 12: 14.08, 13: 14.75, 14: 15.32,
 		15: 15.84, 16: 16.36, 17: 16.88, 18: 17.43, 19: 17.98, 20: 18.59, 21: 19.25, 22: 19.98, 23: 20.73,
 		24: 21.54, 25: 22.35, 26: 23.21, 27: 24.11, 28: 25.03, 29: 26.02, 30: 27.03, 31: 28.13, 32: 29.31,
@@ -518,8 +510,8 @@ func TestScoreMatrixMatchesScore(t *testing.T) {
 				t.Fatalf("%s row %d: errors differ: %v / %v", in.ID, i, err, dst.Err[i])
 			}
 			if err != nil {
-				var ie *ItemError
-				if !errors.As(dst.Err[i], &ie) || ie.Row != i+1 {
+				var ie *effect.FieldError
+				if !errors.As(dst.Err[i], &ie) || ie.Record != "respondent "+strconv.Itoa(i+1) || ie.Line != 0 {
 					t.Fatalf("%s row %d: %v", in.ID, i, dst.Err[i])
 				}
 				continue

@@ -131,6 +131,26 @@ type settings struct {
 	prediction PredictionMethod
 	tol        float64
 	maxIter    int
+	// which options were set, so that an analysis can refuse those it
+	// cannot use rather than ignore them
+	tolSet, maxIterSet bool
+}
+
+// fixedUnused refuses Tol (and MaxIter unless the analysis iterates
+// itself, as trim-and-fill does) with the fixed-effect method, which has
+// no iterative estimator and no Q-profile interval.
+func (s settings) fixedUnused(iterates bool) error {
+	if s.method != FixedEffect {
+		return nil
+	}
+	const why = "the fixed-effect method has no iterative tau² estimator or Q-profile interval; leave it 0"
+	if s.tolSet {
+		return optionErr("Tol", s.tol, why)
+	}
+	if s.maxIterSet && !iterates {
+		return optionErr("MaxIter", s.maxIter, why)
+	}
+	return nil
 }
 
 func (o *Options) settings() (settings, error) {
@@ -158,13 +178,13 @@ func (o *Options) settings() (settings, error) {
 		if !(o.Tol > 0 && o.Tol < 1) {
 			return s, optionErr("Tol", o.Tol, "must lie in (0, 1)")
 		}
-		s.tol = o.Tol
+		s.tol, s.tolSet = o.Tol, true
 	}
 	if o.MaxIter != 0 {
 		if o.MaxIter < 0 {
 			return s, optionErr("MaxIter", o.MaxIter, "must be positive")
 		}
-		s.maxIter = o.MaxIter
+		s.maxIter, s.maxIterSet = o.MaxIter, true
 	}
 	return s, nil
 }

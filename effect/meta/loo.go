@@ -21,6 +21,9 @@ func LeaveOneOut(studies []Study, o *Options) ([]Step, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.fixedUnused(false); err != nil {
+		return nil, err
+	}
 	c, err := validate(studies)
 	if err != nil {
 		return nil, err
@@ -44,6 +47,9 @@ func LeaveOneOut(studies []Study, o *Options) ([]Step, error) {
 func Cumulative(studies []Study, o *Options) ([]Step, error) {
 	s, err := o.settings()
 	if err != nil {
+		return nil, err
+	}
+	if err := s.fixedUnused(false); err != nil {
 		return nil, err
 	}
 	c, err := validate(studies)

@@ -9,8 +9,8 @@ import (
 	"github.com/tiesproject/ties/effect"
 )
 
-// rc24 are the six synthetic loneliness trials of effect-anchors.md RC24:
-// escalc("SMD") of the summaries there (metafor 3.8-1).
+// rc24 are six synthetic loneliness trials: escalc("SMD") of the summaries
+// in testdata/golden/meta/gen.R (metafor 3.8-1).
 func rc24() []Study {
 	y := []float64{-0.458533952061462, -0.128427005268723, -0.516481679988299, -0.0825122048617485, -0.515274274028105, -0.0324266842301559}
 	v := []float64{0.0446414994081699, 0.0647163453952873, 0.0350383566793994, 0.0771025011134904, 0.0261607266732824, 0.0513225297932365}
@@ -29,7 +29,7 @@ func near(t *testing.T, what string, got, want, tol float64) {
 	}
 }
 
-// TestRC24 checks the converged rows of effect-anchors.md RC24 and RC25
+// TestRC24 checks metafor's converged fits of the rc24 trials
 // (metafor 3.8-1 with threshold 1e-14 / tol 1e-15).
 func TestRC24(t *testing.T) {
 	st := rc24()
@@ -99,7 +99,8 @@ func TestRC24(t *testing.T) {
 	near(t, "DL PI Riley upper", r.Prediction.Upper, -0.0010882924818, 1e-10)
 }
 
-// TestRC26 checks Egger's tests and trim-and-fill (effect-anchors.md RC26).
+// TestRC26 checks Egger's tests and trim-and-fill against metafor's
+// regtest() and trimfill().
 func TestRC26(t *testing.T) {
 	st := rc24()
 	e, err := Egger(st, RegMixed, nil)

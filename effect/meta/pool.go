@@ -28,6 +28,9 @@ func Pool(studies []Study, o *Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if err := s.fixedUnused(false); err != nil {
+		return Result{}, err
+	}
 	c, err := validate(studies)
 	if err != nil {
 		return Result{}, err
@@ -106,7 +109,7 @@ func (m *model) pool(s settings) (Result, error) {
 	vb := f.a[0]
 	if math.IsNaN(mu) || math.IsInf(mu, 0) || !(vb > 0) || math.IsInf(vb, 0) {
 		return Result{}, fmt.Errorf("%w: the values and variances are too extreme for double precision (pooled estimate %g, variance %g)",
-			effect.ErrInvalidInput, mu, vb)
+			ErrInvalidInput, mu, vb)
 	}
 	zcrit := normalQuantile(0.5 + s.level/2)
 	crit := zcrit

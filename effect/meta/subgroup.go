@@ -60,6 +60,9 @@ func Subgroups(studies []Study, o *Options) (SubgroupAnalysis, error) {
 	if err != nil {
 		return SubgroupAnalysis{}, err
 	}
+	if err := s.fixedUnused(false); err != nil {
+		return SubgroupAnalysis{}, err
+	}
 	c, err := validate(studies)
 	if err != nil {
 		return SubgroupAnalysis{}, err

@@ -78,6 +78,9 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 	if err != nil {
 		return TrimFillResult{}, err
 	}
+	if err := s.fixedUnused(true); err != nil {
+		return TrimFillResult{}, err
+	}
 	c, err := validate(studies)
 	if err != nil {
 		return TrimFillResult{}, err
@@ -140,7 +143,7 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		se0      float64
 		beta     float64
 		iter     int
-		centred  = make([]float64, k)
+		centered = make([]float64, k)
 		order    = make([]int, k)
 	)
 	fk := float64(k)
@@ -157,17 +160,17 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		}
 		beta = mt.fit(est.tau2).beta[0]
 		for i := range y {
-			centred[i] = y[i] - beta
+			centered[i] = y[i] - beta
 			order[i] = i
 		}
 		// Ranks of |y - beta|, ties by position (R's ties.method = "first").
-		sort.SliceStable(order, func(a, b int) bool { return math.Abs(centred[order[a]]) < math.Abs(centred[order[b]]) })
+		sort.SliceStable(order, func(a, b int) bool { return math.Abs(centered[order[a]]) < math.Abs(centered[order[b]]) })
 		var est0 float64
 		switch t.Estimator {
 		case L0:
 			var sr float64
 			for r, i := range order {
-				if centred[i] > 0 {
+				if centered[i] > 0 {
 					sr += float64(r + 1)
 				}
 			}
@@ -179,7 +182,7 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 			// gamma* - 1 = k - (largest rank among negative deviations) - 1.
 			maxNeg := 0
 			for r, i := range order {
-				if centred[i] < 0 && r+1 > maxNeg {
+				if centered[i] < 0 && r+1 > maxNeg {
 					maxNeg = r + 1
 				}
 			}
