@@ -78,6 +78,10 @@
 // to S1 or S2) is left out of the bars of the criteria it was never asked;
 // a bar resting on one or two studies is labelled with counts.
 //
+// PRISMA draws the PRISMA 2020 flow diagram of a review's search and
+// selection (Page et al. 2021) from a mmat/prisma Flow, boxes sized to
+// their text and unknown counts printed as "n = ?".
+//
 // # Conventions
 //
 //   - Missing values are never drawn as zero. A visit whose mean is NaN
@@ -151,6 +155,10 @@
 // Contour-enhanced meta-analysis funnel plots help distinguish
 // publication bias from other causes of asymmetry. Journal of Clinical
 // Epidemiology 61(10):991-996.
+//
+// Page MJ, McKenzie JE, Bossuyt PM, et al. (2021). The PRISMA 2020
+// statement: an updated guideline for reporting systematic reviews. BMJ
+// 372:n71.
 //
 // Lewis S, Clarke M (2001). Forest plots: trying to see the wood and the
 // trees. BMJ 322:1479-1480.
