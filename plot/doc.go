@@ -1,6 +1,7 @@
 // Package plot draws the figures of a trial report and a systematic
 // review on gonum/plot: follow-up trajectories per arm, forest plots,
-// funnel plots and MMAT 2018 appraisal traffic lights and summary bars.
+// funnel plots, MMAT 2018 appraisal traffic lights and summary bars, and
+// the PRISMA 2020 flow diagram.
 //
 // Each constructor validates its input, returns a *Figure and never
 // panics on user data. A Figure holds the gonum *plot.Plot (titles, axes,
