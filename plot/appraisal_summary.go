@@ -127,32 +127,68 @@ func plural(n int, one, many string) string {
 }
 
 type share struct {
-	a   mmat.Answer
-	p   float64
-	pct int // whole percent, rounded so that a bar's labels add up to 100
-	n   int // number of studies
+	a     mmat.Answer
+	p     float64
+	tenth int // tenths of a percent, rounded so that a bar's labels add up to 100
+	n     int // number of studies
 }
 
-// roundShares sets pct by the largest-remainder method, so that 87.5% and
-// 12.5% print as 88% and 12%, not 88% and 13%.
+// label prints the share as a whole percent when it is one, else to a
+// tenth ("12.5%").
+func (sh share) label() string {
+	if sh.tenth%10 == 0 {
+		return strconv.Itoa(sh.tenth/10) + "%"
+	}
+	return strconv.FormatFloat(float64(sh.tenth)/10, 'f', 1, 64) + "%"
+}
+
+// roundShares rounds a bar's shares by the largest-remainder method, so that
+// they add up to 100 (87.5% and 12.5% print as 88% and 12%, not 88% and
+// 13%). When that would print two equal shares differently (two 1-of-8
+// segments as 13% and 12%) and tenths print them equally, it rounds to
+// tenths (12.5% and 12.5%). Shares such as thirds cannot print equal and add
+// up to 100 at any precision; they keep whole percents (34%, 33%, 33%).
 func roundShares(sh []share) {
+	unequal := func() bool {
+		for i := range sh {
+			for j := range sh {
+				if math.Abs(sh[i].p-sh[j].p) < 1e-12 && sh[i].tenth != sh[j].tenth {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	largestRemainder(sh, 10)
+	if !unequal() {
+		return
+	}
+	largestRemainder(sh, 1)
+	if unequal() {
+		largestRemainder(sh, 10)
+	}
+}
+
+// largestRemainder rounds 1000·p down to multiples of unit (tenths of a
+// percent) and hands the remaining units to the largest remainders.
+func largestRemainder(sh []share, unit int) {
 	total := 0
 	for i := range sh {
-		sh[i].pct = int(math.Floor(100 * sh[i].p))
-		total += sh[i].pct
+		sh[i].tenth = int(math.Floor(1000*sh[i].p/float64(unit)+1e-9)) * unit
+		total += sh[i].tenth
 	}
-	for total < 100 {
+	for total < 1000 {
 		best, rem := -1, -1.0
 		for i := range sh {
-			if r := 100*sh[i].p - float64(sh[i].pct); r > rem+1e-12 {
+			if r := 1000*sh[i].p - float64(sh[i].tenth); r > rem+1e-9 {
 				best, rem = i, r
 			}
 		}
 		if best < 0 {
 			return
 		}
-		sh[best].pct++
-		total++
+		sh[best].tenth += unit
+		total += unit
 	}
 }
 
@@ -185,7 +221,7 @@ func (s *summaryPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			c.Fill(r.Path())
 			c.SetLineStyle(outline)
 			c.Stroke(r.Path())
-			lbl := strconv.Itoa(sh.pct) + "%"
+			lbl := sh.label()
 			if b.total <= 2 {
 				lbl = strconv.Itoa(sh.n) + " of " + strconv.Itoa(b.total)
 			}
