@@ -38,7 +38,7 @@ func TestRoundShares(t *testing.T) {
 		want []string
 	}{
 		{[]float64{0.875, 0.125}, []string{"88%", "12%"}},
-		{[]float64{0.75, 0.125, 0.125}, []string{"75%", "12.5%", "12.5%"}}, // equal shares print equal
+		{[]float64{0.75, 0.125, 0.125}, []string{"75%", "12.5%", "12.5%"}},    // equal shares print equal
 		{[]float64{1.0 / 3, 1.0 / 3, 1.0 / 3}, []string{"34%", "33%", "33%"}}, // no precision prints thirds equal and adds up
 		{[]float64{4.0 / 6, 1.0 / 6, 1.0 / 6}, []string{"67%", "17%", "16%"}},
 		{[]float64{4.0 / 7, 2.0 / 7, 1.0 / 7}, []string{"57%", "29%", "14%"}},
