@@ -96,6 +96,15 @@ type Cell struct {
 	// drawn in the panel or the other columns, such as a subgroup's
 	// heading or heterogeneity line); it does not widen the column.
 	Span bool
+	// Short lists shorter forms of Text, longest first, used before
+	// anything is cut. A cell of a left column shows the first of Text
+	// and Short that fits its width on the lines its row allows ("RE
+	// model" for "Random effects (REML)"), and is cut with an ellipsis
+	// only when none does. The cells of the right columns change form
+	// together, all to their first short form, then all to their second,
+	// when that lets the left columns show more in full (a forest plot's
+	// estimate stacked over its interval); a form may hold a line break.
+	Short []string
 }
 
 // Table is a grid of text under the plot whose columns are centred on X,

@@ -316,7 +316,10 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 
 	head := float64(n) + 1
 	label := Column{XAlign: draw.XLeft, Cells: []Cell{{Y: head, Text: "Study", Bold: true}}}
-	ests := Column{XAlign: draw.XRight, Cells: []Cell{{Y: head, Text: fmt.Sprintf("%s [%s CI]", name, percent(level)), Bold: true}}}
+	// The estimate and interval may stack on two lines ("−0.31" over
+	// "[−0.68, 0.06]") to leave the study labels more room.
+	ests := Column{XAlign: draw.XRight, Cells: []Cell{{Y: head, Text: fmt.Sprintf("%s [%s CI]", name, percent(level)), Bold: true,
+		Short: []string{fmt.Sprintf("%s\n[%s CI]", name, percent(level))}}}}
 	wcol := Column{XAlign: draw.XRight, Cells: []Cell{{Y: head, Text: "Weight", Bold: true}}}
 	var firstPooled = true
 	for _, r := range rows {
@@ -330,13 +333,18 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 			label.Cells = append(label.Cells, Cell{Y: r.y, Text: r.label, Span: true})
 			continue
 		case rowPrediction:
-			label.Cells = append(label.Cells, Cell{Y: r.y, Text: r.label})
+			label.Cells = append(label.Cells, Cell{Y: r.y, Text: r.label, Short: pooledForms(r.label)})
 			ests.Cells = append(ests.Cells, Cell{Y: r.y, Text: fmt.Sprintf("[%s, %s]", num(r.lo, dec), num(r.hi, dec))})
 			continue
 		}
 		bold := r.kind == rowPooled
-		label.Cells = append(label.Cells, Cell{Y: r.y, Text: r.label, Bold: bold})
-		ests.Cells = append(ests.Cells, Cell{Y: r.y, Text: fmt.Sprintf("%s [%s, %s]", num(r.est, dec), num(r.lo, dec), num(r.hi, dec)), Bold: bold})
+		lc := Cell{Y: r.y, Text: r.label, Bold: bold}
+		if bold {
+			lc.Short = pooledForms(r.label)
+		}
+		label.Cells = append(label.Cells, lc)
+		est, ci := num(r.est, dec), fmt.Sprintf("[%s, %s]", num(r.lo, dec), num(r.hi, dec))
+		ests.Cells = append(ests.Cells, Cell{Y: r.y, Text: est + " " + ci, Bold: bold, Short: []string{est + "\n" + ci}})
 		if wsum == 0 {
 			continue
 		}
@@ -383,6 +391,48 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 	}
 	fg.Notes = append(fg.Notes, d.Notes...)
 	return fg, nil
+}
+
+// pooledForms are the shorter forms of a pooled row's label, longest
+// first, which the layout uses before it would cut the label: the
+// method in parentheses dropped ("Subtotal (REML)" -> "Subtotal"), and
+// the standard short names of the models and the prediction interval
+// ("Random effects (REML)" -> "RE model", "Fixed effect" -> "FE model",
+// "Common effect" -> "CE model", "Prediction interval" -> "PI"), as
+// metafor labels its pooled rows.
+func pooledForms(label string) []string {
+	var forms []string
+	addForm := func(s string) {
+		s = strings.TrimSpace(s)
+		if s != "" && s != label && !slices.Contains(forms, s) {
+			forms = append(forms, s)
+		}
+	}
+	base := label
+	if i := strings.Index(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
+		base = label[:i]
+	}
+	lower := strings.ToLower(strings.ReplaceAll(base, "-", " "))
+	var abbr string
+	for _, m := range []struct{ prefix, short string }{
+		{"random effect", "RE model"},
+		{"fixed effect", "FE model"},
+		{"common effect", "CE model"},
+		{"prediction interval", "PI"},
+	} {
+		if strings.HasPrefix(lower, m.prefix) {
+			abbr = m.short
+		}
+	}
+	if abbr != "" && base != label {
+		// Keep the method beside the short name while it fits:
+		// "RE model (REML)".
+		addForm(abbr + label[len(base):])
+	}
+	addForm(base)
+	addForm(abbr)
+	slices.SortStableFunc(forms, func(a, b string) int { return len([]rune(b)) - len([]rune(a)) })
+	return forms
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -535,6 +585,12 @@ func intervalNote(d ForestData, level float64) string {
 	}
 	if len(d.Pooled) > 0 || len(d.Subgroups) > 0 {
 		note += "; diamonds: pooled estimates and their confidence intervals"
+	}
+	for _, pl := range d.Pooled {
+		if pl.Prediction.Level != 0 {
+			note += fmt.Sprintf("; bar (PI): the %s prediction interval", percent(pl.Prediction.Level))
+			break
+		}
 	}
 	return note + "."
 }

@@ -42,8 +42,23 @@ func (f *forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	rowH := vg.Length(math.Abs(float64(trY(1) - trY(0))))
 
+	// The null line breaks at rows of text that run across the panel (a
+	// subgroup's heading and heterogeneity line), so that no text crosses
+	// a mark.
 	nullLine := draw.LineStyle{Color: grey, Width: vg.Points(0.75)}
-	c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(0.5)}, {X: trX(f.null), Y: trY(f.top)}})...)
+	from := 0.5
+	segment := func(to float64) {
+		if to > from {
+			c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(from)}, {X: trX(f.null), Y: trY(to)}})...)
+		}
+	}
+	for i := len(f.rows) - 1; i >= 0; i-- { // bottom up
+		if r := f.rows[i]; r.kind == rowHeading || r.kind == rowText {
+			segment(r.y - 0.5)
+			from = r.y + 0.5
+		}
+	}
+	segment(f.top)
 
 	ci := draw.LineStyle{Color: color.Black, Width: vg.Points(0.9)}
 	maxSide := min(rowH*0.75, vg.Points(11))

@@ -41,15 +41,23 @@ type fitted struct {
 	tableLW  vg.Length    // width of the table's label column
 	orig     *Figure      // the figure as given
 	cuts     []Shortening // texts cut short, in drawing order
-	critical int          // of which axis labels, title or favours labels
+	critical int          // of which axis labels, title, favours labels or labels with short forms
+	lost     int          // column labels cut short that lost their first word
+	abbrev   int          // column labels shown in one of their short forms
+	form     int          // the form of the right columns' cells (0: Text, k: Short[k-1])
 	fail     *fitFailure
 }
 
 // cost ranks layouts that fit: each half point of text size given up
-// costs 1, each study or arm label cut short 1.5 and each axis label,
-// title or favours label cut short 10 (it says what the figure shows).
+// costs 1, each narrower form of the right columns 1 (a forest plot's
+// estimate stacked over its interval), each label shown in a short form
+// ("RE model") 1.25, each study or arm label cut short 1.5, and 2 more
+// when the cut loses the first word (a first author's surname), each
+// axis label, title, favours label or label with short forms (a pooled
+// row's) cut short 10 (it says what the figure shows).
 func (a *fitted) cost(base vg.Length) float64 {
-	return 2*float64(base-a.f.Text.Font.Size) + 1.5*float64(len(a.cuts)-a.critical) + 10*float64(a.critical)
+	return 2*float64(base-a.f.Text.Font.Size) + float64(a.form) + 1.25*float64(a.abbrev) +
+		1.5*float64(len(a.cuts)-a.critical) + 2*float64(a.lost) + 10*float64(a.critical)
 }
 
 // fitFailure names the element that did not fit and which dimension was
@@ -81,21 +89,29 @@ func (f *Figure) fit(r vg.Rectangle) (*fitted, error) {
 	// a tie): a smaller font is preferred to cutting an axis label short,
 	// a study label may be cut rather than shrinking all text far.
 	var last, best *fitted
+	forms := f.rightForms()
+sizes:
 	for s := base; ; s -= 0.5 {
 		s = max(s, floor)
-		a := f.arrange(r, float64(s/base))
-		if a.fail == nil {
-			if len(a.cuts) == 0 && best == nil {
-				return a, nil
+		// Smaller sizes cannot do better than the best so far.
+		if best != nil && 2*float64(base-s) >= best.cost(base) {
+			break
+		}
+		for form := 0; form <= forms; form++ {
+			a := f.arrange(r, float64(s/base), form)
+			if a.fail == nil {
+				if a.cost(base) == 0 {
+					return a, nil
+				}
+				if best == nil || a.cost(base) < best.cost(base) {
+					best = a
+				}
+			} else if form == 0 {
+				last = a
 			}
-			if best == nil || a.cost(base) < best.cost(base) {
-				best = a
-			}
-		} else {
-			last = a
 		}
 		if s == floor {
-			break
+			break sizes
 		}
 	}
 	if best != nil {
@@ -112,7 +128,7 @@ func (f *Figure) fit(r vg.Rectangle) (*fitted, error) {
 		if fail.height || !fail.width {
 			h *= 1.1
 		}
-		a := f.arrange(vg.Rectangle{Max: vg.Point{X: w, Y: h}}, float64(floor/base))
+		a := f.arrange(vg.Rectangle{Max: vg.Point{X: w, Y: h}}, float64(floor/base), 0)
 		if a.fail == nil {
 			return last, &effect.FieldError{
 				Field: last.fail.element, Value: fmt.Sprintf("%.1f × %.1f cm", cmOf(r.Size().X), cmOf(r.Size().Y)),
@@ -157,7 +173,8 @@ func (f *Figure) scaled(k float64) *Figure {
 	copyCols := func(cols []Column) []Column {
 		out := make([]Column, len(cols))
 		for i, c := range cols {
-			out[i] = Column{XAlign: c.XAlign, Cells: append([]Cell(nil), c.Cells...)}
+			out[i] = c
+			out[i].Cells = append([]Cell(nil), c.Cells...)
 		}
 		return out
 	}
@@ -169,11 +186,35 @@ func (f *Figure) scaled(k float64) *Figure {
 	return &g
 }
 
-// arrange lays out a copy of f scaled by k in r; the result's fail field
-// is set when something does not fit.
-func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
+// rightForms is the number of narrower forms the right columns offer:
+// the most Short forms of any of their cells.
+func (f *Figure) rightForms() int {
+	n := 0
+	for _, col := range f.Right {
+		for _, c := range col.Cells {
+			n = max(n, len(c.Short))
+		}
+	}
+	return n
+}
+
+// arrange lays out a copy of f scaled by k in r, the cells of its right
+// columns in the given form (0: Text; k: Short[k−1], or the cell's last
+// form when it has fewer); the result's fail field is set when something
+// does not fit.
+func (f *Figure) arrange(r vg.Rectangle, k float64, form int) *fitted {
 	g := f.scaled(k)
-	a := &fitted{f: g, orig: f, rect: r}
+	a := &fitted{f: g, orig: f, rect: r, form: form}
+	if form > 0 {
+		for i := range g.Right {
+			for j := range g.Right[i].Cells {
+				c := &g.Right[i].Cells[j]
+				if n := len(c.Short); n > 0 {
+					c.Text = c.Short[min(form, n)-1]
+				}
+			}
+		}
+	}
 	sty := g.Text
 	lineH := lineHeight(sty)
 	pad := sty.Font.Size / 2
@@ -363,9 +404,9 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 // a.critical.
 func (a *fitted) prune() {
 	g, o := a.f, a.orig
-	add := func(shown, full string, critical bool) {
+	add := func(shown, full string, critical bool) bool {
 		if !strings.Contains(shown, "…") || strings.Join(strings.Fields(shown), " ") == strings.Join(strings.Fields(full), " ") {
-			return
+			return false
 		}
 		for _, ln := range strings.Split(shown, "\n") {
 			if strings.Contains(ln, "…") {
@@ -375,6 +416,7 @@ func (a *fitted) prune() {
 		if critical {
 			a.critical++
 		}
+		return true
 	}
 	// The order in which render draws them: the plot's title and axes,
 	// the columns, the favours labels, the table.
@@ -385,7 +427,15 @@ func (a *fitted) prune() {
 		ocols := [][]Column{o.Left, o.Right}[side]
 		for i, col := range cols {
 			for j, c := range col.Cells {
-				add(c.Text, ocols[i].Cells[j].Text, false)
+				oc := ocols[i].Cells[j]
+				switch {
+				case add(c.Text, oc.Text, len(oc.Short) > 0):
+					if side == 0 && !c.Span && !keepsFirstWord(c.Text, oc.Text) {
+						a.lost++
+					}
+				case side == 0 && len(oc.Short) > 0 && strings.Join(strings.Fields(c.Text), " ") != strings.Join(strings.Fields(oc.Text), " "):
+					a.abbrev++
+				}
 			}
 		}
 	}
@@ -428,15 +478,20 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 			}
 			lines = min(lines, maxLabelLines)
 			for j := range col.Cells {
+				c := &col.Cells[j]
 				cs := sty
-				if col.Cells[j].Bold {
+				if c.Bold {
 					cs.Font.Weight = xfont.WeightBold
 				}
 				switch {
-				case side == 0 && col.Cells[j].Span:
-					col.Cells[j].Text = a.shorten(col.Cells[j].Text, cs, a.inner.Max.X-a.inner.Min.X, lines)
+				case side == 1 && strings.Count(c.Text, "\n") >= lines:
+					// A right column's cells are not wrapped: a form on
+					// more lines than the rows allow does not fit.
+					return &fitFailure{element: "rows of text beside the plot", height: true}
+				case side == 0 && c.Span:
+					c.Text = a.fitCell(*c, cs, a.inner.Max.X-a.inner.Min.X, lines)
 				case side == 0 && i == widest && leftMax >= 0:
-					col.Cells[j].Text = a.shorten(col.Cells[j].Text, cs, leftMax, lines)
+					c.Text = a.fitCell(*c, cs, leftMax, lines)
 				}
 			}
 		}
@@ -451,15 +506,6 @@ func (a *fitted) shorten(s string, sty draw.TextStyle, width vg.Length, maxLines
 	if s == "" || sty.Width(s) <= width {
 		return s
 	}
-	// "Author et al. 2019": keep the year and cut the middle, which
-	// tells studies apart better than cutting the end.
-	if f := strings.Fields(s); maxLines == 1 && len(f) > 1 && isYear(f[len(f)-1]) {
-		year := " " + f[len(f)-1]
-		head := strings.TrimSuffix(strings.TrimSpace(s), year)
-		if w := width - sty.Width(year); w > sty.Width("A…") {
-			return ellipsize(head, sty, w, false) + year
-		}
-	}
 	lines := wrap(s, sty, width)
 	if len(lines) > maxLines {
 		lines = lines[:maxLines]
@@ -471,6 +517,112 @@ func (a *fitted) shorten(s string, sty draw.TextStyle, width vg.Length, maxLines
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// fitCell fits a column's cell into maxLines lines no wider than width,
+// preferring, in turn: its text wrapped; its short forms (Cell.Short)
+// wrapped; for a label naming a publication year ("Cattan, White, Bond
+// and Learmouth 2005: telephone befriending"), the first author's surname
+// and the year with what lies between or after cut ("Cattan… 2005"); and
+// last its shortest form wrapped and cut with an ellipsis.
+func (a *fitted) fitCell(c Cell, sty draw.TextStyle, width vg.Length, maxLines int) string {
+	if c.Text == "" {
+		return c.Text
+	}
+	forms := append([]string{c.Text}, c.Short...)
+	for _, s := range forms {
+		if t, ok := wrapFits(s, sty, width, maxLines); ok {
+			return t
+		}
+	}
+	if t, ok := cutKeepingYear(c.Text, sty, width, maxLines); ok {
+		return t
+	}
+	return a.shorten(forms[len(forms)-1], sty, width, maxLines)
+}
+
+// wrapFits wraps s at spaces into lines no wider than width and reports
+// whether it takes at most maxLines lines.
+func wrapFits(s string, sty draw.TextStyle, width vg.Length, maxLines int) (string, bool) {
+	if strings.Contains(s, "\n") {
+		for _, ln := range strings.Split(s, "\n") {
+			if sty.Width(ln) > width {
+				return "", false
+			}
+		}
+		return s, strings.Count(s, "\n") < maxLines
+	}
+	if sty.Width(s) <= width {
+		return s, true
+	}
+	lines := wrap(s, sty, width)
+	if len(lines) > maxLines {
+		return "", false
+	}
+	for _, ln := range lines {
+		if sty.Width(ln) > width {
+			return "", false
+		}
+	}
+	return strings.Join(lines, "\n"), true
+}
+
+// cutKeepingYear shortens a study label that names a publication year so
+// that the first author's surname and the year stay: words are dropped
+// from the end of the authors ("Cattan, White… 2005", "Cattan… 2005",
+// never "Cattan et… 2005"), then from the surname itself ("Catt… 2005").
+// What follows the year (a title) goes first. It reports false when the
+// label names no year after its first word or even "A… 2005" does not
+// fit.
+func cutKeepingYear(s string, sty draw.TextStyle, width vg.Length, maxLines int) (string, bool) {
+	f := strings.Fields(s)
+	y := -1
+	for i := 1; i < len(f); i++ {
+		if isYear(strings.TrimRight(f[i], ":,;.")) {
+			y = i
+			break
+		}
+	}
+	if y < 0 {
+		return "", false
+	}
+	year := strings.TrimRight(f[y], ":,;.")
+	head := f[:y]
+	if y < len(f)-1 {
+		if t, ok := wrapFits(strings.Join(head, " ")+" "+year+" …", sty, width, maxLines); ok {
+			return t, true
+		}
+	}
+	for k := len(head) - 1; k >= 1; k-- {
+		switch strings.ToLower(strings.TrimRight(head[k-1], ",;:")) {
+		case "et", "and", "&", "von", "van", "de", "der", "den", "da", "di", "le", "la":
+			continue // "Smith et…", "Smith and…", "van…" say nothing
+		}
+		t := strings.TrimRight(strings.Join(head[:k], " "), ",;:") + "… " + year
+		if r, ok := wrapFits(t, sty, width, maxLines); ok {
+			return r, true
+		}
+	}
+	surname := strings.TrimRight(head[0], ",;:")
+	if maxLines >= 2 && sty.Width(year) <= width {
+		if cut := ellipsize(surname+" …", sty, width, true); cut != "…" {
+			return cut + "\n" + year, true
+		}
+	}
+	if w := width - sty.Width(" "+year); w >= sty.Width("A…") {
+		return ellipsize(surname+" …", sty, w, true) + " " + year, true
+	}
+	return "", false
+}
+
+// keepsFirstWord reports whether a shortened label still shows the first
+// word of its full text whole (a first author's surname).
+func keepsFirstWord(shown, full string) bool {
+	sf, ff := strings.Fields(shown), strings.Fields(full)
+	if len(sf) == 0 || len(ff) == 0 {
+		return false
+	}
+	return strings.TrimRight(sf[0], "…,;:") == strings.TrimRight(ff[0], ",;:")
 }
 
 // isYear reports whether s looks like a publication year: four digits,
@@ -708,6 +860,13 @@ func wrap(s string, sty draw.TextStyle, width vg.Length) []string {
 	words := strings.Fields(s)
 	if len(words) == 0 {
 		return nil
+	}
+	// "et al." stays on one line.
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "et" && strings.HasPrefix(words[i+1], "al") {
+			words[i] += " " + words[i+1]
+			words = append(words[:i+1], words[i+2:]...)
+		}
 	}
 	var lines []string
 	cur := words[0]
