@@ -45,20 +45,26 @@ func (f *forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	// The null line breaks at rows of text that run across the panel (a
 	// subgroup's heading and heterogeneity line), so that no text crosses
 	// a mark.
+	// A run of rows with marks gets its own stretch of line; blank rows
+	// at the ends of a run do not.
 	nullLine := draw.LineStyle{Color: grey, Width: vg.Points(0.75)}
-	from := 0.5
-	segment := func(to float64) {
-		if to > from {
-			c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(from)}, {X: trX(f.null), Y: trY(to)}})...)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	segment := func() {
+		if lo < hi {
+			c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(lo)}, {X: trX(f.null), Y: trY(hi)}})...)
+		}
+		lo, hi = math.Inf(1), math.Inf(-1)
+	}
+	for _, r := range f.rows {
+		switch r.kind {
+		case rowHeading, rowText:
+			segment()
+		case rowBlank:
+		default:
+			lo, hi = min(lo, r.y-0.5), max(hi, min(r.y+0.5, f.top))
 		}
 	}
-	for i := len(f.rows) - 1; i >= 0; i-- { // bottom up
-		if r := f.rows[i]; r.kind == rowHeading || r.kind == rowText {
-			segment(r.y - 0.5)
-			from = r.y + 0.5
-		}
-	}
-	segment(f.top)
+	segment()
 
 	ci := draw.LineStyle{Color: color.Black, Width: vg.Points(0.9)}
 	maxSide := min(rowH*0.75, vg.Points(11))

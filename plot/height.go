@@ -17,9 +17,10 @@ const maxSide = 1e4
 // plot's rows get taller with the height, and its study labels wrap
 // instead of being cut.
 //
-// When no height shows everything at this width (a single word wider
-// than its column), it returns the least height that cuts no more labels
-// than the tallest would. The error wraps ErrTooSmall when the figure
+// When no height shows everything at this width (a label too long for
+// three lines of its column), it returns the least height that cuts no
+// more labels than the tallest would, and no more of them into their
+// first word (a first author's surname). The error wraps ErrTooSmall when the figure
 // fits at no height up to 10,000 points, and ErrFormat when width is not
 // positive or larger than that.
 func (f *Figure) FullTextHeight(width vg.Length) (vg.Length, error) {
@@ -29,12 +30,14 @@ func (f *Figure) FullTextHeight(width vg.Length) (vg.Length, error) {
 	if !(width > 0 && width <= maxSide) {
 		return 0, &fieldErrFormat{"width must be positive and at most 10,000 points"}
 	}
+	// A cut that loses a label's first word (a first author's surname)
+	// counts twice.
 	cuts := func(h vg.Length) int {
 		a, err := f.fit(vg.Rectangle{Max: vg.Point{X: width, Y: h}})
 		if err != nil {
 			return math.MaxInt
 		}
-		return len(a.cuts)
+		return len(a.cuts) + a.lost
 	}
 	mm := vg.Millimeter
 	hi := int(math.Floor(float64(maxSide / mm)))

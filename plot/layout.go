@@ -472,9 +472,11 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 			if gap < one {
 				return &fitFailure{element: "rows of text beside the plot", height: true}
 			}
+			// Blocks of two or more lines keep a quarter of the text
+			// size between them, so that wrapped labels read as rows.
 			lines := 1
 			if !math.IsInf(float64(gap), 1) {
-				lines = int((gap-one)/ext.Height) + 1
+				lines = max(1, int((gap-one-sty.Font.Size/4)/ext.Height)+1)
 			}
 			lines = min(lines, maxLabelLines)
 			for j := range col.Cells {

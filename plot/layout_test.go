@@ -180,7 +180,18 @@ func TestGallery(t *testing.T) {
 				name = filepath.Join(dir, name)
 			}
 			fig.DPI = 150
-			if err := fig.Save(name, vg.Length(w)*cm, vg.Length(fc.height(w))*cm); err != nil {
+			h := vg.Length(fc.height(w)) * cm
+			if strings.HasPrefix(fc.name, "forest") {
+				// A forest plot is drawn as tall as its labels need to
+				// show in full (wrapped), to the half centimetre.
+				full, err := fig.FullTextHeight(vg.Length(w) * cm)
+				if err != nil {
+					t.Fatal(err)
+				}
+				h = max(h, vg.Length(math.Ceil(float64(full/cm)*2)/2)*cm)
+				t.Logf("%s at %g cm: %.1f cm tall (labels in full from %.1f cm)", fc.name, w, h/cm, full/cm)
+			}
+			if err := fig.Save(name, vg.Length(w)*cm, h); err != nil {
 				t.Errorf("%s: %v", name, err)
 			}
 		}
