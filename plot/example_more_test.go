@@ -251,3 +251,37 @@ func ExampleLayout_Overlaps() {
 	// 12 cm: 0 overlaps
 	// 17 cm: 0 overlaps
 }
+
+// FullTextHeight says how tall to draw a forest plot in a single column
+// (8.5 cm) so that its "Author et al. <year>" labels wrap instead of
+// being cut short.
+func ExampleFigure_FullTextHeight() {
+	d := forestData()
+	for i := range d.Studies {
+		d.Studies[i].Label = fmt.Sprintf("Author et al. %d", 2001+i)
+	}
+	fig, err := plot.Forest(d, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	h, err := fig.FullTextHeight(8.5 * vg.Centimeter)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("labels in full from %.1f cm\n", h/vg.Centimeter)
+	for _, cm := range []vg.Length{8, 12} {
+		l, err := fig.Layout(8.5*vg.Centimeter, cm*vg.Centimeter)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("8.5 × %v cm: %d labels cut", cm, len(l.Shortened))
+		if len(l.Shortened) > 0 {
+			fmt.Printf(", the first to %q", l.Shortened[0].Shown)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// labels in full from 11.5 cm
+	// 8.5 × 8 cm: 9 labels cut, the first to "Auth… 2001"
+	// 8.5 × 12 cm: 0 labels cut
+}

@@ -45,26 +45,10 @@ func (f *forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	// The null line breaks at rows of text that run across the panel (a
 	// subgroup's heading and heterogeneity line), so that no text crosses
 	// a mark.
-	// A run of rows with marks gets its own stretch of line; blank rows
-	// at the ends of a run do not.
 	nullLine := draw.LineStyle{Color: grey, Width: vg.Points(0.75)}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	segment := func() {
-		if lo < hi {
-			c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(lo)}, {X: trX(f.null), Y: trY(hi)}})...)
-		}
-		lo, hi = math.Inf(1), math.Inf(-1)
+	for _, run := range f.nullRuns() {
+		c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(run[0])}, {X: trX(f.null), Y: trY(run[1])}})...)
 	}
-	for _, r := range f.rows {
-		switch r.kind {
-		case rowHeading, rowText:
-			segment()
-		case rowBlank:
-		default:
-			lo, hi = min(lo, r.y-0.5), max(hi, min(r.y+0.5, f.top))
-		}
-	}
-	segment()
 
 	ci := draw.LineStyle{Color: color.Black, Width: vg.Points(0.9)}
 	maxSide := min(rowH*0.75, vg.Points(11))
@@ -103,6 +87,32 @@ func (f *forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			f.interval(&c, draw.LineStyle{Color: color.Black, Width: vg.Points(1.6)}, trX(r.lo), trX(r.hi), y, rowH*0.3)
 		}
 	}
+}
+
+// nullRuns are the stretches of the y axis the null line spans: each run
+// of rows with marks, from half a row below its last row to half a row
+// above its first, blank rows at its ends left out; a subgroup's heading
+// or heterogeneity line ends a run.
+func (f *forestPlotter) nullRuns() [][2]float64 {
+	var runs [][2]float64
+	lo, hi := math.Inf(1), math.Inf(-1)
+	end := func() {
+		if lo < hi {
+			runs = append(runs, [2]float64{lo, hi})
+		}
+		lo, hi = math.Inf(1), math.Inf(-1)
+	}
+	for _, r := range f.rows {
+		switch r.kind {
+		case rowHeading, rowText:
+			end()
+		case rowBlank:
+		default:
+			lo, hi = min(lo, r.y-0.5), max(hi, min(r.y+0.5, f.top))
+		}
+	}
+	end()
+	return runs
 }
 
 // interval draws a horizontal interval from x0 to x1 at y with end caps

@@ -6,8 +6,8 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-// maxSide is the largest width or height a figure is laid out at.
-const maxSide = 1e4
+// maxFigureSide is the largest width or height a figure is laid out at.
+const maxFigureSide = 1e4
 
 // FullTextHeight returns the least height, to the millimetre, at which
 // the figure drawn width wide shows every label in full: nothing is cut
@@ -27,7 +27,7 @@ func (f *Figure) FullTextHeight(width vg.Length) (vg.Length, error) {
 	if f == nil || f.Plot == nil {
 		return 0, &fieldErrFormat{"figure has no plot"}
 	}
-	if !(width > 0 && width <= maxSide) {
+	if !(width > 0 && width <= maxFigureSide) {
 		return 0, &fieldErrFormat{"width must be positive and at most 10,000 points"}
 	}
 	// A cut that loses a label's first word (a first author's surname)
@@ -40,7 +40,7 @@ func (f *Figure) FullTextHeight(width vg.Length) (vg.Length, error) {
 		return len(a.cuts) + a.lost
 	}
 	mm := vg.Millimeter
-	hi := int(math.Floor(float64(maxSide / mm)))
+	hi := int(math.Floor(float64(maxFigureSide / mm)))
 	target := cuts(vg.Length(hi) * mm)
 	if target == math.MaxInt {
 		_, err := f.fit(vg.Rectangle{Max: vg.Point{X: width, Y: vg.Length(hi) * mm}})
