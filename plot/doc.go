@@ -32,6 +32,16 @@
 // the box of every line of text, which the tests use to check shares and
 // overlaps at each width.
 //
+// A forest plot's labels are fitted in this order: a study label wraps
+// when its row is tall enough; then the estimate stacks over its
+// interval ("−0.31" over "[−0.68, 0.06]") to give the labels room; only
+// then is a label cut, keeping the first author's surname and the year
+// ("Cattan… 2005"). A pooled row's label is never cut: it wraps or takes
+// its standard short name ("RE model", "FE model", "Subtotal", "PI",
+// Cell.Short). Figure.FullTextHeight gives the least height at which a
+// figure of a given width shows every label in full; a forest plot in a
+// single column usually needs more height than width.
+//
 // # Figures
 //
 // Trajectory draws the mean of each arm at each visit with its
@@ -63,7 +73,9 @@
 // study's own interval; ForestFromSubgroups builds a subgroup forest plot
 // from meta.Subgroups in one call (subgroup headings, a diamond and a
 // heterogeneity line per subgroup, the overall diamond and prediction
-// interval, and the test for subgroup differences).
+// interval, and the test for subgroup differences); the null line stops
+// at the subgroups' headings and heterogeneity lines, which run across
+// the panel.
 //
 // Funnel draws estimates against standard errors (inverted axis) with
 // the pseudo confidence region centred on the pooled estimate, the centre

@@ -38,8 +38,8 @@ func TestCutKeepingYear(t *testing.T) {
 	const long = "Cattan, White, Bond and Learmouth 2005: telephone befriending for older adults"
 	for _, c := range []struct {
 		label, room string // room: the text whose width is allowed
-		lines          int
-		want           string
+		lines       int
+		want        string
 	}{
 		{"Author et al. 2001", "Author… 2001", 1, "Author… 2001"},
 		{"Author et al. 2001", "Author et… 2001", 1, "Author… 2001"},
