@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 // TestPooledForms: pooled rows shorten by rule to the names metafor
@@ -101,4 +103,40 @@ func TestNullRuns(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFitCell: whatever the label, a fitted cell takes at most the lines
+// allowed, each no wider than the room (an ellipsis alone excepted), and
+// a cut that keeps a year keeps it whole.
+func FuzzFitCell(f *testing.F) {
+	f.Add("Cattan, White, Bond and Learmouth 2005: telephone befriending for older adults", uint8(60), uint8(3))
+	f.Add("Author et al. 2001", uint8(20), uint8(1))
+	f.Add("Random effects (REML, Hartung–Knapp)", uint8(30), uint8(2))
+	f.Add("et al 1999 2000", uint8(5), uint8(2))
+	f.Fuzz(func(t *testing.T, label string, room, lines uint8) {
+		sty := defaultText(7)
+		width := vg.Length(room)
+		n := int(lines%maxLabelLines) + 1
+		a := &fitted{}
+		c := Cell{Text: label, Short: pooledForms(label)}
+		got := a.fitCell(c, sty, width, n)
+		if strings.TrimSpace(label) == "" {
+			return
+		}
+		ls := strings.Split(got, "\n")
+		if len(ls) > n {
+			t.Fatalf("fitCell(%q, %v, %d) = %q: %d lines", label, width, n, got, len(ls))
+		}
+		for _, ln := range ls {
+			if sty.Width(ln) > width+1e-9 && ln != "…" {
+				t.Fatalf("fitCell(%q, %v, %d) = %q: line %q is %.2f wide", label, width, n, got, ln, sty.Width(ln))
+			}
+		}
+		if cut, ok := cutKeepingYear(label, sty, width, n); ok {
+			fields := strings.Fields(cut)
+			if last := fields[len(fields)-1]; !isYear(last) && last != "…" {
+				t.Fatalf("cutKeepingYear(%q) = %q lost the year", label, cut)
+			}
+		}
+	})
 }

@@ -505,7 +505,7 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 // ends the last line with an ellipsis when the text does not fit (prune
 // then records the full text for the SVG <title>).
 func (a *fitted) shorten(s string, sty draw.TextStyle, width vg.Length, maxLines int) string {
-	if s == "" || sty.Width(s) <= width {
+	if s == "" || sty.Width(s) <= width && strings.Count(s, "\n") < maxLines {
 		return s
 	}
 	lines := wrap(s, sty, width)
@@ -595,7 +595,8 @@ func cutKeepingYear(s string, sty draw.TextStyle, width vg.Length, maxLines int)
 			return t, true
 		}
 	}
-	for k := len(head) - 1; k >= 1; k-- {
+	// Twelve words of authors are more than a row ever shows.
+	for k := min(len(head)-1, 12); k >= 1; k-- {
 		switch strings.ToLower(strings.TrimRight(head[k-1], ",;:")) {
 		case "et", "and", "&", "von", "van", "de", "der", "den", "da", "di", "le", "la":
 			continue // "Smith et…", "Smith and…", "van…" say nothing
@@ -655,14 +656,24 @@ func ellipsize(s string, sty draw.TextStyle, width vg.Length, force bool) string
 	if force && sty.Width(s+"…") <= width {
 		return strings.TrimRight(s, " ,;:") + "…"
 	}
+	// The longest prefix that fits, by bisection (the width grows with
+	// the prefix): a label thousands of characters long costs a few
+	// dozen measurements, not thousands.
 	r := []rune(strings.TrimSpace(s))
-	for n := len(r) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(r[:n]), " ,;:") + "…"
-		if sty.Width(t) <= width {
-			return t
+	cut := func(n int) string { return strings.TrimRight(string(r[:n]), " ,;:") + "…" }
+	lo, hi := 0, len(r) // cut(lo) fits (or lo = 0); cut(hi) is not tried
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if sty.Width(cut(mid)) <= width {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return "…"
+	if lo == 0 {
+		return "…"
+	}
+	return cut(lo)
 }
 
 // fitXTicks thins the x ticks until their labels are apart by at least
