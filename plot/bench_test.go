@@ -76,3 +76,20 @@ func BenchmarkTrajectoryRaster(b *testing.B) {
 		fig.Draw(draw.New(c))
 	}
 }
+
+// BenchmarkForestLayout lays out the forest plot with long labels (nine
+// studies, two diamonds, a prediction interval) at 8.5 × 10 cm, the
+// size at which the most text must be fitted: every font size down to
+// the floor, each with the estimates on one line and stacked.
+func BenchmarkForestLayout(b *testing.B) {
+	fig, err := plot.Forest(longForest(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := fig.Layout(8.5*cm, 10*cm); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
