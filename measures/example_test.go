@@ -115,6 +115,7 @@ func ExampleAlpha() {
 		fmt.Printf("item %d: r.drop %.3f, alpha if deleted %.3f\n", j+1, it.RDrop, it.IfDeleted.Raw)
 	}
 	// psych::alpha on the five complete rows gives the same values.
+
 	// Output:
 	// alpha 0.899, 95% Feldt CI [0.583, 0.988], n = 5 (1 dropped)
 	// item 1: r.drop 0.908, alpha if deleted 0.816
