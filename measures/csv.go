@@ -75,7 +75,7 @@ func (o *CSVOptions) missing() map[string]bool {
 
 // Row is the result for one CSV record.
 type Row struct {
-	Line   int      // 1-based line number of the record (the header is line 1)
+	Line   int      // physical line where the record starts (the header is line 1)
 	ID     string   // value of the id column
 	Keep   []string // values of CSVOptions.Keep columns
 	Scores []Score  // one per instrument, in the order given
@@ -285,7 +285,9 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			}
 			row.Line = pe.StartLine
 			lastLine = pe.StartLine
-			row.fail(&effect.FieldError{Line: row.Line, Reason: "cannot read the record: " + pe.Err.Error(), Err: ErrRecord})
+			// The error's line is where reading failed (pe.Line), which
+			// for a record spanning lines is not its first line.
+			row.fail(&effect.FieldError{Line: pe.Line, Reason: "cannot read the record: " + pe.Err.Error(), Err: ErrRecord})
 			rows = append(rows, row)
 			continue
 		}
@@ -305,7 +307,7 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			row.Keep = append(row.Keep, rec[k])
 		}
 		for i, in := range ins {
-			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.Line, row.ID, so.fit(in))
+			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.ID, so.fit(in), cr)
 		}
 		rows = append(rows, row)
 	}
@@ -342,8 +344,12 @@ func participant(id string) string {
 	return "participant " + id
 }
 
-func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, missing map[string]bool, x []float64, line int, id string, so *ScoreOptions) (Score, error) {
+// scoreRecord scores one record. Errors name the physical line of the
+// offending field (cr.FieldPos), which differs from the record's first line
+// when an earlier field of the record spans lines.
+func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, missing map[string]bool, x []float64, id string, so *ScoreOptions, cr *csv.Reader) (Score, error) {
 	var errs []error
+	lineOf := func(col int) int { l, _ := cr.FieldPos(col); return l }
 	for j, col := range cols {
 		cell := strings.TrimSpace(rec[col])
 		if missing[cell] {
@@ -352,12 +358,12 @@ func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, mis
 		}
 		v, err := strconv.ParseFloat(cell, 64)
 		if err != nil || !plainDecimal(cell) {
-			errs = append(errs, &effect.FieldError{Line: line, Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
+			errs = append(errs, &effect.FieldError{Line: lineOf(col), Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
 				Value: rec[col], Reason: "response is not numeric (want a plain decimal code, or a missing code listed in CSVOptions.Missing)", Err: ErrNotNumeric})
 			continue
 		}
 		if !in.allowed(j, v) {
-			errs = append(errs, &effect.FieldError{Line: line, Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
+			errs = append(errs, &effect.FieldError{Line: lineOf(col), Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
 				Value: rec[col], Reason: in.codeReason(j), Err: ErrOutOfRange})
 			continue
 		}
