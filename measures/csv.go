@@ -234,7 +234,13 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 	}
 	for i, in := range ins {
 		if err := in.loaded(); err != nil {
-			return nil, fmt.Errorf("instruments[%d]: %w", i, err)
+			var fe *effect.FieldError
+			if errors.As(err, &fe) {
+				e := *fe
+				e.Field = "instruments[" + strconv.Itoa(i) + "]"
+				err = &e
+			}
+			return nil, err
 		}
 	}
 	if o != nil {

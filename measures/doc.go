@@ -148,8 +148,8 @@
 // # JSON schema
 //
 // One JSON object per instrument. Unknown fields are rejected. Validation
-// errors wrap [ErrInvalidKey]; a [*KeyError] names the field as a JSON path
-// such as "items[3].responses" or "total.bands[1]".
+// errors wrap [ErrInvalidKey] inside an [*effect.FieldError] whose Field
+// is the JSON path, such as "items[3].responses" or "total.bands[1]".
 //
 //	{
 //	  "id":        "ucla-3",              // required; a-z 0-9 - _ .
@@ -269,7 +269,7 @@
 // # Errors
 //
 // Errors wrap exported sentinels (test with errors.Is): [ErrInvalidInput],
-// [ErrInvalidKey] ([*KeyError] names the JSON path), [ErrUnknownInstrument]
+// [ErrInvalidKey] (Field is the JSON path), [ErrUnknownInstrument]
 // (with the closest ids suggested), [ErrOutOfRange], [ErrNotNumeric],
 // [ErrColumn] and [ErrRecord]. Positioned errors are [*effect.FieldError]
 // values, the one positioned error of ties: Line is the physical line of

@@ -87,7 +87,7 @@ func ExampleClassifyChanges() {
 	// 1 -3.51 recovered
 	// 2 -0.88 unchanged
 	// 3 +1.76 unchanged
-	// 4 pair 3: measures: pre = NaN: must be finite
+	// 4 measures: pair 4: pre = NaN: must be finite
 }
 
 func ExampleInstrument_Columns() {
@@ -171,23 +171,20 @@ func ExampleInstrument_Subscale() {
 	// true
 }
 
-func ExampleKeyError_Error() {
+// An invalid scoring key is an *effect.FieldError naming the key and the
+// JSON path of the offending field; it wraps ErrInvalidKey.
+func ExampleLoad_invalid() {
 	_, err := measures.Load(strings.NewReader(`{"id": "x", "name": "X"}`))
-	var ke *measures.KeyError
-	if errors.As(err, &ke) {
-		fmt.Println(ke.Field)
+	var fe *effect.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Record, fe.Field)
 	}
+	fmt.Println(errors.Is(err, measures.ErrInvalidKey))
 	fmt.Println(err)
 	// Output:
-	// version
-	// measures: invalid scoring key "x": version: must be non-empty text without surrounding spaces
-}
-
-func ExampleKeyError_Unwrap() {
-	_, err := measures.Load(strings.NewReader(`{`))
-	fmt.Println(errors.Is(err, measures.ErrInvalidKey))
-	// Output:
+	// scoring key "x" version
 	// true
+	// measures: scoring key "x": version: must be non-empty text without surrounding spaces
 }
 
 func ExampleNorms_Cutoff() {

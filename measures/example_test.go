@@ -173,7 +173,7 @@ func ExampleLoad() {
 	fmt.Println(err)
 	// Output:
 	// 7 high
-	// measures: invalid scoring key "my-scale": total.bands[1]: bands must be ascending and contiguous: each upper bound equals the next lower bound, which exactly one of the two bands includes
+	// measures: scoring key "my-scale": total.bands[1]: bands must be ascending and contiguous: each upper bound equals the next lower bound, which exactly one of the two bands includes
 }
 
 func ExampleInstrument_ScoreMatrix() {

@@ -55,3 +55,13 @@ func TestScoreCSVPhysicalLine(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreCSVUnloaded: an instrument not built by Load or Lookup is named
+// by its position in an *effect.FieldError wrapping ErrInvalidKey.
+func TestScoreCSVUnloaded(t *testing.T) {
+	_, err := ScoreCSV(strings.NewReader("id\n"), []*Instrument{lookup(t, "ucla-3"), {}}, nil)
+	fe := new(effect.FieldError)
+	if !errors.Is(err, ErrInvalidKey) || !errors.As(err, &fe) || fe.Field != "instruments[1]" {
+		t.Errorf("got %v", err)
+	}
+}

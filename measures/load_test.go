@@ -116,7 +116,7 @@ func TestLoadErrors(t *testing.T) {
 		c.edit(m)
 		data, _ := json.Marshal(m)
 		_, err := Load(strings.NewReader(string(data)))
-		var ke *KeyError
+		var ke *effect.FieldError
 		if !errors.Is(err, ErrInvalidKey) || !errors.As(err, &ke) || ke.Field != c.field {
 			t.Errorf("case %d: err = %v, want field %q", i, err, c.field)
 		}

@@ -49,6 +49,9 @@ func TestReadersPhysicalLine(t *testing.T) {
 	if e := firstError(t, err); !errors.Is(err, ErrInvalidInput) || e.Line != 5 {
 		t.Errorf("field count: %v (line %d); want line 5", err, e.Line)
 	}
+	if strings.Count(err.Error(), "line") != 1 {
+		t.Errorf("field count: %q names the line more than once", err)
+	}
 	// A duplicate row names the line of the first occurrence.
 	_, err = ReadWide(strings.NewReader(strings.Replace(wide, "Jones 2020,AB,2,Yes,,Partial", "Smith 2019,AB,2,Yes,,Y", 1)), nil)
 	if e := firstError(t, err); !errors.Is(err, ErrDuplicate) || e.Line != 5 || !strings.Contains(err.Error(), "as line 2") {
