@@ -43,8 +43,13 @@ func allowed(rel string) bool {
 }
 
 // moduleRoot walks up from the test's directory to the one with go.mod.
+// APICHECK_ROOT names another checkout to audit instead (for example a
+// branch's worktree): APICHECK_ROOT=/path/to/tree go test -v ./internal/apicheck.
 func moduleRoot(t *testing.T) string {
 	t.Helper()
+	if dir := os.Getenv("APICHECK_ROOT"); dir != "" {
+		return dir
+	}
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
