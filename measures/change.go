@@ -172,19 +172,19 @@ func (c *ChangeCriteria) validate(needCutoff bool) error {
 		return fieldErr("criteria", "nil", "are required")
 	}
 	if !(c.SD > 0) || math.IsInf(c.SD, 0) {
-		return fieldErr("SD", c.SD, "must be positive and finite")
+		return fieldErr("ChangeCriteria.SD", c.SD, "must be positive and finite")
 	}
 	if !(c.Reliability >= 0 && c.Reliability < 1) {
-		return fieldErr("Reliability", c.Reliability, "must be in [0, 1)")
+		return fieldErr("ChangeCriteria.Reliability", c.Reliability, "must be in [0, 1)")
 	}
 	if c.Level != 0 && !(c.Level > 0 && c.Level < 1) {
-		return fieldErr("Level", c.Level, "must be in (0, 1) (0 means 0.95)")
+		return fieldErr("ChangeCriteria.Level", c.Level, "must be in (0, 1) (0 means 0.95)")
 	}
-	if err := checkDirection("Direction", c.Direction); err != nil {
+	if err := checkDirection("ChangeCriteria.Direction", c.Direction); err != nil {
 		return err
 	}
 	if needCutoff && !finite(c.Cutoff) {
-		return fieldErr("Cutoff", c.Cutoff, "must be finite")
+		return fieldErr("ChangeCriteria.Cutoff", c.Cutoff, "must be finite")
 	}
 	return nil
 }

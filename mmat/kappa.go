@@ -144,7 +144,7 @@ func checkLevel(level float64) (float64, error) {
 		return 0.95, nil
 	}
 	if !(level > 0 && level < 1) {
-		return 0, fieldError(0, "", "", "", "Level", level, ErrInvalidInput, "must be in (0, 1); 0 means 0.95")
+		return 0, fieldError(0, "", "", "", "AgreementOptions.Level", level, ErrInvalidInput, "must be in (0, 1); 0 means 0.95")
 	}
 	return level, nil
 }

@@ -19,15 +19,15 @@ func TestUnusedOptions(t *testing.T) {
 		call  func() error
 		field string
 	}{
-		{"Pool FE Tol", func() error { _, err := Pool(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"Pool FE MaxIter", func() error { _, err := Pool(st, &Options{Method: FixedEffect, MaxIter: 10}); return err }, "MaxIter"},
-		{"LeaveOneOut FE Tol", func() error { _, err := LeaveOneOut(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"Cumulative FE Tol", func() error { _, err := Cumulative(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"Subgroups FE Tol", func() error { _, err := Subgroups(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"TrimFill FE Tol", func() error { _, err := TrimFill(st, nil, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"Egger Prediction", func() error { _, err := Egger(st, RegMixed, &Options{Prediction: PredictRiley}); return err }, "Prediction"},
-		{"Egger lm Method", func() error { _, err := Egger(st, RegClassical, &Options{Method: DerSimonianLaird}); return err }, "Method"},
-		{"Egger lm KH", func() error { _, err := Egger(st, RegClassical, &Options{KnappHartung: true}); return err }, "KnappHartung"},
+		{"Pool FE Tol", func() error { _, err := Pool(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"Pool FE MaxIter", func() error { _, err := Pool(st, &Options{Method: FixedEffect, MaxIter: 10}); return err }, "Options.MaxIter"},
+		{"LeaveOneOut FE Tol", func() error { _, err := LeaveOneOut(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"Cumulative FE Tol", func() error { _, err := Cumulative(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"Subgroups FE Tol", func() error { _, err := Subgroups(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"TrimFill FE Tol", func() error { _, err := TrimFill(st, nil, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"Egger Prediction", func() error { _, err := Egger(st, RegMixed, &Options{Prediction: PredictRiley}); return err }, "Options.Prediction"},
+		{"Egger lm Method", func() error { _, err := Egger(st, RegClassical, &Options{Method: DerSimonianLaird}); return err }, "Options.Method"},
+		{"Egger lm KH", func() error { _, err := Egger(st, RegClassical, &Options{KnappHartung: true}); return err }, "Options.KnappHartung"},
 	} {
 		err := c.call()
 		var fe *effect.FieldError
