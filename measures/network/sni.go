@@ -131,17 +131,17 @@ func ScoreSNI(a SNIAnswers, o *SNIOptions) (SNIScore, error) {
 	}
 	for _, it := range items {
 		v := *it.v
-		min := 0
+		lo := 0
 		if it.name == "1" {
-			min = 1
+			lo = 1
 		}
 		switch {
 		case v == SNIMissing && opt.ZeroFill:
 			*it.v = 0
 		case v == SNIMissing:
 			return SNIScore{}, fieldErr(ErrInvalidInput, "", "item "+it.name, v, "not answered; set SNIOptions.ZeroFill to score it as 0")
-		case v < min || v > it.max:
-			return SNIScore{}, fieldErr(ErrInvalidInput, "", "item "+it.name, v, fmt.Sprintf("codes are %d–%d", min, it.max))
+		case v < lo || v > it.max:
+			return SNIScore{}, fieldErr(ErrInvalidInput, "", "item "+it.name, v, fmt.Sprintf("codes are %d–%d", lo, it.max))
 		}
 	}
 	groups := 0
