@@ -1,6 +1,9 @@
 package network
 
-import "math/bits"
+import (
+	"hash/maphash"
+	"math/bits"
+)
 
 func trailingZeros(x uint64) int { return bits.TrailingZeros64(x) }
 
@@ -31,4 +34,33 @@ func count(r []uint64) int {
 		c += bits.OnesCount64(x)
 	}
 	return c
+}
+
+var idSeed = maphash.MakeSeed()
+
+// duplicateID returns the position of the first alter whose ID repeats an
+// earlier one, or −1, using an open-addressing table kept in sc.
+func (sc *scratch) duplicateID(alters []Alter) int {
+	size := 8
+	for size < 2*len(alters) {
+		size *= 2
+	}
+	if cap(sc.table) < size {
+		sc.table = make([]int32, size)
+	}
+	t := sc.table[:size]
+	clear(t)
+	mask := uint64(size - 1)
+	for i := range alters {
+		id := alters[i].ID
+		h := maphash.String(idSeed, id) & mask
+		for t[h] != 0 {
+			if alters[t[h]-1].ID == id {
+				return i
+			}
+			h = (h + 1) & mask
+		}
+		t[h] = int32(i + 1)
+	}
+	return -1
 }

@@ -29,15 +29,19 @@ func CountCircles(e *Ego, cb *Codebook, attr string) (Circles, error) {
 		return Circles{}, err
 	}
 	var c Circles
-	circles(e, cb, k, &c)
+	circles(e, cb, k, &c, nil)
 	return c, nil
 }
 
-func circles(e *Ego, cb *Codebook, k int, c *Circles) {
+// circles fills c; buf is a zeroed buffer of length 2K that c keeps, or
+// nil to allocate.
+func circles(e *Ego, cb *Codebook, k int, c *Circles, buf []int) {
 	a := cb.Alter[k]
 	K := len(a.Categories)
 	c.Attribute, c.Labels = a.Name, a.Categories
-	buf := make([]int, 2*K)
+	if buf == nil {
+		buf = make([]int, 2*K)
+	}
 	c.Counts, c.Cumulative = buf[:K:K], buf[K:]
 	for _, al := range e.Alters {
 		if v := al.Values[k]; math.IsNaN(v) {

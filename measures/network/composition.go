@@ -61,27 +61,37 @@ func Compose(e *Ego, cb *Codebook, attr string) (Composition, error) {
 		return Composition{}, err
 	}
 	var c Composition
-	compose(e, cb, k, &c)
+	compose(e, cb, k, &c, newScratch(0), nil, nil)
 	return c, nil
 }
 
-func compose(e *Ego, cb *Codebook, k int, c *Composition) {
+// compose fills c; counts (len K) and shares (len 2K) are zeroed buffers
+// that c keeps, or nil to allocate.
+func compose(e *Ego, cb *Codebook, k int, c *Composition, sc *scratch, counts []int, shares []float64) {
 	a := cb.Alter[k]
 	K := len(a.Categories)
 	c.Attribute, c.Categories = a.Name, a.Categories
-	c.Counts = make([]int, K)
-	for _, al := range e.Alters {
-		v := al.Values[k]
+	if counts == nil {
+		counts, shares = make([]int, K), make([]float64, 2*K)
+	}
+	c.Counts = counts
+	if cap(sc.codes) < len(e.Alters) {
+		sc.codes = make([]int32, len(e.Alters))
+	}
+	codes := sc.codes[:len(e.Alters)]
+	for j := range e.Alters {
+		v := e.Alters[j].Values[k]
 		if math.IsNaN(v) {
 			c.Missing++
+			codes[j] = -1
 			continue
 		}
+		codes[j] = int32(v)
 		c.Counts[int(v)]++
 		c.Valid++
 	}
 	n := len(e.Alters)
-	c.Shares = make([]float64, 2*K)
-	c.Shares, c.SharesAll = c.Shares[:K:K], c.Shares[K:]
+	c.Shares, c.SharesAll = shares[:K:K], shares[K:2*K:2*K]
 	nan := math.NaN()
 	for i, x := range c.Counts {
 		c.Shares[i] = float64(x) / float64(c.Valid) // NaN when Valid = 0
@@ -139,8 +149,8 @@ func compose(e *Ego, cb *Codebook, k int, c *Composition) {
 	m := e.tieAlters()
 	E, I := 0, 0
 	for _, t := range e.Ties {
-		x, y := e.Alters[t.A].Values[k], e.Alters[t.B].Values[k]
-		if math.IsNaN(x) || math.IsNaN(y) {
+		x, y := codes[t.A], codes[t.B]
+		if x < 0 || y < 0 {
 			continue
 		}
 		if x == y {
@@ -155,7 +165,7 @@ func compose(e *Ego, cb *Codebook, k int, c *Composition) {
 	} else {
 		c.AlterAlterEI = float64(E-I) / float64(E+I)
 	}
-	counts := c.Counts
+	counts = c.Counts
 	if m < n {
 		counts = make([]int, K)
 		for _, al := range e.Alters[:m] {

@@ -130,7 +130,13 @@ type Ego struct {
 // Clean first to drop self-loops and repeated ties. The error wraps
 // ErrInvalidInput.
 func (e *Ego) Validate(cb *Codebook) error {
-	n := len(e.Alters)
+	if err := e.validateValues(cb); err != nil {
+		return err
+	}
+	return e.validateTies(newScratch(len(e.Alters)))
+}
+
+func (e *Ego) validateValues(cb *Codebook) error {
 	if e.Cap < 0 {
 		return fieldErr(ErrInvalidInput, e.ID, "Cap", e.Cap, "must be 0 (no cap) or positive")
 	}
@@ -156,30 +162,39 @@ func (e *Ego) Validate(cb *Codebook) error {
 			}
 		}
 	}
-	seen := make(map[string]bool, n)
-	for _, a := range e.Alters {
-		if seen[a.ID] {
-			return fieldErr(ErrInvalidInput, e.ID, "alter", a.ID, "alter ID given twice for this ego")
-		}
-		seen[a.ID] = true
+	return nil
+}
+
+// validateTies checks alter IDs and ties, leaving the adjacency matrix and
+// degrees of the first tieAlters() alters in sc.
+func (e *Ego) validateTies(sc *scratch) error {
+	n := len(e.Alters)
+	if dup := sc.duplicateID(e.Alters); dup >= 0 {
+		return fieldErr(ErrInvalidInput, e.ID, "alter", e.Alters[dup].ID, "alter ID given twice for this ego")
 	}
 	m := e.tieAlters()
-	adj := newBitsets(n)
+	sc.grow(m)
+	adj, deg := sc.adj, sc.deg
 	for k, t := range e.Ties {
-		f := "Ties[" + strconv.Itoa(k) + "]"
+		var reason string
 		switch {
 		case t.A < 0 || t.A >= n || t.B < 0 || t.B >= n:
-			return fieldErr(ErrInvalidInput, e.ID, f, t, fmt.Sprintf("alter index outside 0..%d", n-1))
+			reason = fmt.Sprintf("alter index outside 0..%d", n-1)
 		case t.A == t.B:
-			return fieldErr(ErrInvalidInput, e.ID, f, t, "self-loop; run Clean to drop it")
+			reason = "self-loop; run Clean to drop it"
 		case t.A >= m || t.B >= m:
-			return fieldErr(ErrInvalidInput, e.ID, f, t, fmt.Sprintf("ties were asked only among the first %d alters (Cap)", m))
+			reason = fmt.Sprintf("ties were asked only among the first %d alters (Cap)", m)
 		case adj.has(t.A, t.B):
-			return fieldErr(ErrInvalidInput, e.ID, f, t, "pair listed twice; run Clean to merge it")
+			reason = "pair listed twice; run Clean to merge it"
 		case e.Weighted && !(t.Weight >= 0 && t.Weight <= 1):
-			return fieldErr(ErrInvalidInput, e.ID, f+".Weight", t.Weight, "weights must lie in [0, 1]")
+			return fieldErr(ErrInvalidInput, e.ID, "Ties["+strconv.Itoa(k)+"].Weight", t.Weight, "weights must lie in [0, 1]")
+		}
+		if reason != "" {
+			return fieldErr(ErrInvalidInput, e.ID, "Ties["+strconv.Itoa(k)+"]", t, reason)
 		}
 		adj.set(t.A, t.B)
+		deg[t.A]++
+		deg[t.B]++
 	}
 	return nil
 }

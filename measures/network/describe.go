@@ -86,6 +86,17 @@ func Describe(d *Data, o *Options) ([]Result, error) {
 	if len(comp) > 0 {
 		comps = make([]Composition, len(comp)*len(d.Egos))
 	}
+	// Slabs for the per-ego count and share slices, one allocation each.
+	perInts, perFloats := 0, 0
+	for _, k := range comp {
+		perInts += len(cb.Alter[k].Categories)
+		perFloats += 2 * len(cb.Alter[k].Categories)
+	}
+	if circleAt >= 0 {
+		perInts += 2 * len(cb.Alter[circleAt].Categories)
+	}
+	ints := make([]int, perInts*len(d.Egos))
+	floats := make([]float64, perFloats*len(d.Egos))
 	sc := newScratch(32)
 	for i := range d.Egos {
 		e := &d.Egos[i]
@@ -95,7 +106,11 @@ func Describe(d *Data, o *Options) ([]Result, error) {
 			r.Err = d.Errs[i]
 			continue
 		}
-		if err := e.Validate(cb); err != nil {
+		if err := e.validateValues(cb); err != nil {
+			r.Err = err
+			continue
+		}
+		if err := e.validateTies(sc); err != nil {
 			r.Err = err
 			continue
 		}
@@ -103,14 +118,18 @@ func Describe(d *Data, o *Options) ([]Result, error) {
 		if len(comp) > 0 {
 			r.Compositions = comps[i*len(comp) : (i+1)*len(comp) : (i+1)*len(comp)]
 			for j, k := range comp {
-				compose(e, cb, k, &r.Compositions[j])
+				K := len(cb.Alter[k].Categories)
+				compose(e, cb, k, &r.Compositions[j], sc, ints[:K:K], floats[:2*K:2*K])
+				ints, floats = ints[K:], floats[2*K:]
 			}
 		}
 		if strengthAt >= 0 {
 			strength(e, cb, strengthAt, o.Threshold, &r.Strength)
 		}
 		if circleAt >= 0 {
-			circles(e, cb, circleAt, &r.Circles)
+			K := len(cb.Alter[circleAt].Categories)
+			circles(e, cb, circleAt, &r.Circles, ints[:2*K:2*K])
+			ints = ints[2*K:]
 		}
 	}
 	return out, nil

@@ -48,11 +48,15 @@ func (s *Structure) undefined(measure, reason string) {
 // Constraint and effective size treat the network as undirected and
 // unweighted, with ego tied to every alter.
 func Structural(e *Ego) (Structure, error) {
-	if err := e.Validate(nil); err != nil {
+	if err := e.validateValues(nil); err != nil {
+		return Structure{}, err
+	}
+	sc := newScratch(len(e.Alters))
+	if err := e.validateTies(sc); err != nil {
 		return Structure{}, err
 	}
 	var s Structure
-	structural(e, &s, newScratch(len(e.Alters)))
+	structural(e, &s, sc)
 	return s, nil
 }
 
@@ -62,6 +66,8 @@ type scratch struct {
 	deg   []int
 	stack []int
 	seen  []uint64
+	table []int32 // alter-ID hash table
+	codes []int32 // one attribute's category per alter, −1 = missing
 }
 
 func newScratch(n int) *scratch {
@@ -87,18 +93,15 @@ func (sc *scratch) grow(n int) {
 	clear(sc.seen)
 }
 
-// structural fills s; e must be valid.
+// structural fills s; e must have passed validateTies(sc), which leaves
+// the adjacency matrix and degrees in sc.
 func structural(e *Ego, s *Structure, sc *scratch) {
 	n := len(e.Alters)
 	m := e.tieAlters()
 	s.Size, s.TieAlters, s.Ties = n, m, len(e.Ties)
-	sc.grow(m)
 	adj, deg := sc.adj, sc.deg
 	sumW := 0.0
 	for _, t := range e.Ties {
-		adj.set(t.A, t.B)
-		deg[t.A]++
-		deg[t.B]++
 		sumW += t.Weight
 	}
 	T := float64(len(e.Ties))
