@@ -19,7 +19,9 @@ func simulateData(seed uint64, egos int, extra float64) (base, follow *Data) {
 	return base, follow
 }
 
-func itoa(i int) string { return string(rune('A'+i%26)) + string(rune('0'+i/26%10)) + string(rune('0'+i/260%10)) }
+func itoa(i int) string {
+	return string(rune('A'+i%26)) + string(rune('0'+i/26%10)) + string(rune('0'+i/260%10))
+}
 
 func TestSimulatorRoundTrip(t *testing.T) {
 	base, follow := simulateData(1, 300, 1)
