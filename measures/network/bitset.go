@@ -14,11 +14,6 @@ type bitsets struct {
 	data []uint64
 }
 
-func newBitsets(n int) bitsets {
-	w := (n + 63) / 64
-	return bitsets{w: w, data: make([]uint64, n*w)}
-}
-
 func (b bitsets) row(i int) []uint64 { return b.data[i*b.w : (i+1)*b.w] }
 
 func (b bitsets) has(i, j int) bool { return b.data[i*b.w+j/64]&(1<<(uint(j)%64)) != 0 }
@@ -26,14 +21,6 @@ func (b bitsets) has(i, j int) bool { return b.data[i*b.w+j/64]&(1<<(uint(j)%64)
 func (b bitsets) set(i, j int) {
 	b.data[i*b.w+j/64] |= 1 << (uint(j) % 64)
 	b.data[j*b.w+i/64] |= 1 << (uint(i) % 64)
-}
-
-func count(r []uint64) int {
-	c := 0
-	for _, x := range r {
-		c += bits.OnesCount64(x)
-	}
-	return c
 }
 
 var idSeed = maphash.MakeSeed()

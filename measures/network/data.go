@@ -247,16 +247,17 @@ func (e *Ego) Clean() (ties []Tie, dropped []error, err error) {
 			dropped = append(dropped, fieldErr(ErrCleaned, e.ID, f, t, "self-loop dropped"))
 			continue
 		}
+		orig := t
 		if t.A > t.B {
 			t.A, t.B = t.B, t.A
 		}
 		key := [2]int{t.A, t.B}
 		if j, ok := first[key]; ok {
 			if e.Weighted && ties[j].Weight != t.Weight {
-				return nil, dropped, fieldErr(ErrInvalidInput, e.ID, f, t,
+				return nil, dropped, fieldErr(ErrInvalidInput, e.ID, f, orig,
 					fmt.Sprintf("pair listed again with weight %v after %v; give one weight per pair", t.Weight, ties[j].Weight))
 			}
-			dropped = append(dropped, fieldErr(ErrCleaned, e.ID, f, t, "pair listed again; kept once"))
+			dropped = append(dropped, fieldErr(ErrCleaned, e.ID, f, orig, "pair listed again; kept once"))
 			continue
 		}
 		first[key] = len(ties)
