@@ -32,5 +32,13 @@ var (
 )
 
 func fieldErr(sentinel error, record, field string, value any, reason string) *effect.FieldError {
-	return &effect.FieldError{Record: record, Field: field, Value: value, Reason: reason, Err: sentinel}
+	return &effect.FieldError{Record: egoRecord(record), Field: field, Value: value, Reason: reason, Err: sentinel}
+}
+
+// egoRecord names the ego whose row an error is about.
+func egoRecord(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "ego " + id
 }

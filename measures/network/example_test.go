@@ -70,9 +70,9 @@ func ExampleReadCSV() {
 	// Output:
 	// E1: 4 alters, 2 ties
 	// E2: 0 alters, 0 ties
-	// network: line 4, column "alter_a", E1: tie = ann–sam: pair listed again; kept once
-	// network: line 5, column "alter_b", E1: tie = dr–dr: self-loop dropped
-	// network: line 6, column "alter_b", E1: alter = bob: not an alter this ego named
+	// network: line 4, column "alter_a", ego E1: tie = "ann–sam": pair listed again; kept once
+	// network: line 5, column "alter_b", ego E1: tie = "dr–dr": self-loop dropped
+	// network: line 6, column "alter_b", ego E1: alter = "bob": not an alter this ego named
 	// true false
 }
 
@@ -218,8 +218,8 @@ func ExampleEgo_Clean() {
 	}
 	// Output:
 	// 1 tie kept
-	// network: E: Ties[1] = {1 0 0}: pair listed again; kept once
-	// network: E: Ties[2] = {1 1 0}: self-loop dropped
+	// network: ego E: Ties[1] = {1 0 0}: pair listed again; kept once
+	// network: ego E: Ties[2] = {1 1 0}: self-loop dropped
 }
 
 func ExampleEgo_Validate() {
@@ -229,7 +229,7 @@ func ExampleEgo_Validate() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, network.ErrInvalidInput))
 	// Output:
-	// network: E: Ties[0] = {0 2 0}: alter index outside 0..1
+	// network: ego E: Ties[0] = {0 2 0}: alter index outside 0..1
 	// true
 }
 

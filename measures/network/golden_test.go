@@ -1,61 +1,17 @@
 package network
 
 import (
-	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
-
-// readGolden reads a golden CSV into one map per row.
-func readGolden(t *testing.T, name string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
-func num(t *testing.T, row map[string]string, col string) float64 {
-	t.Helper()
-	s, ok := row[col]
-	if !ok {
-		t.Fatalf("golden has no column %q", col)
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		t.Fatalf("column %q: %v", col, err)
-	}
-	return v
-}
 
 func close(t *testing.T, what string, got, want float64) {
 	t.Helper()
-	if math.IsNaN(want) || math.IsNaN(got) {
-		if math.IsNaN(want) != math.IsNaN(got) {
-			t.Errorf("%s = %v, want %v", what, got, want)
-		}
-		return
-	}
-	if math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
-		t.Errorf("%s = %.17g, want %.17g", what, got, want)
-	}
+	golden.Close(t, what, got, want, 1e-12, 1e-12)
 }
 
 // testCodebook is the codebook of the golden test set (golden.py).
@@ -109,53 +65,53 @@ func TestGoldenNetworkx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := readGolden(t, "golden_networkx.csv")
+	want := golden.ReadCSV(t, filepath.Join("testdata", "golden_networkx.csv"))
 	if len(want) != len(res) {
 		t.Fatalf("%d results, %d golden rows", len(res), len(want))
 	}
 	for i, w := range want {
 		r := res[i]
-		if r.Err != nil || r.Ego != w["ego_id"] {
-			t.Fatalf("row %d: ego %s err %v, want %s", i, r.Ego, r.Err, w["ego_id"])
+		if r.Err != nil || r.Ego != w.String(t, "ego_id") {
+			t.Fatalf("row %d: ego %s err %v, want %s", i, r.Ego, r.Err, w.String(t, "ego_id"))
 		}
 		s := r.Structure
 		id := r.Ego + " "
-		close(t, id+"size", float64(s.Size), num(t, w, "size"))
-		close(t, id+"ties", float64(s.Ties), num(t, w, "ties"))
-		close(t, id+"density", s.Density, num(t, w, "density"))
-		close(t, id+"density_with_ego", s.DensityWithEgo, num(t, w, "density_with_ego"))
-		close(t, id+"weighted_density", s.WeightedDensity, num(t, w, "weighted_density"))
-		close(t, id+"mean_degree", s.MeanDegree, num(t, w, "mean_degree"))
-		close(t, id+"components", float64(s.Components), num(t, w, "components"))
-		close(t, id+"isolates", float64(s.Isolates), num(t, w, "isolates"))
-		close(t, id+"largest_component", float64(s.LargestComponent), num(t, w, "largest_component"))
-		close(t, id+"effective_size", s.EffectiveSize, num(t, w, "effective_size"))
-		close(t, id+"efficiency", s.Efficiency, num(t, w, "efficiency"))
-		close(t, id+"constraint", s.Constraint, num(t, w, "constraint"))
-		close(t, id+"closeness_mean", r.Strength.Mean, num(t, w, "closeness_mean"))
-		close(t, id+"freq_weekly", float64(freq[i].Strength.AtLeast), num(t, w, "freq_weekly"))
+		close(t, id+"size", float64(s.Size), w.Float(t, "size"))
+		close(t, id+"ties", float64(s.Ties), w.Float(t, "ties"))
+		close(t, id+"density", s.Density, w.Float(t, "density"))
+		close(t, id+"density_with_ego", s.DensityWithEgo, w.Float(t, "density_with_ego"))
+		close(t, id+"weighted_density", s.WeightedDensity, w.Float(t, "weighted_density"))
+		close(t, id+"mean_degree", s.MeanDegree, w.Float(t, "mean_degree"))
+		close(t, id+"components", float64(s.Components), w.Float(t, "components"))
+		close(t, id+"isolates", float64(s.Isolates), w.Float(t, "isolates"))
+		close(t, id+"largest_component", float64(s.LargestComponent), w.Float(t, "largest_component"))
+		close(t, id+"effective_size", s.EffectiveSize, w.Float(t, "effective_size"))
+		close(t, id+"efficiency", s.Efficiency, w.Float(t, "efficiency"))
+		close(t, id+"constraint", s.Constraint, w.Float(t, "constraint"))
+		close(t, id+"closeness_mean", r.Strength.Mean, w.Float(t, "closeness_mean"))
+		close(t, id+"freq_weekly", float64(freq[i].Strength.AtLeast), w.Float(t, "freq_weekly"))
 		for k, c := range []string{"inner", "middle", "outer"} {
-			close(t, id+"circle "+c, float64(r.Circles.Counts[k]), num(t, w, "circle_"+c))
+			close(t, id+"circle "+c, float64(r.Circles.Counts[k]), w.Float(t, "circle_"+c))
 		}
-		close(t, id+"circle missing", float64(r.Circles.Missing), num(t, w, "circle_missing"))
+		close(t, id+"circle missing", float64(r.Circles.Missing), w.Float(t, "circle_missing"))
 		for _, c := range r.Compositions {
 			p := c.Attribute + "_"
-			close(t, id+p+"valid", float64(c.Valid), num(t, w, p+"valid"))
-			close(t, id+p+"missing", float64(c.Missing), num(t, w, p+"missing"))
-			close(t, id+p+"present", float64(c.Present), num(t, w, p+"present"))
-			close(t, id+p+"shannon", c.Shannon, num(t, w, p+"shannon"))
-			close(t, id+p+"blau", c.Blau, num(t, w, p+"blau"))
-			close(t, id+p+"iqv", c.IQV, num(t, w, p+"iqv"))
-			close(t, id+p+"ei_alter", c.AlterAlterEI, num(t, w, p+"ei_alter"))
-			close(t, id+p+"ei_rescaled", c.RescaledEI, num(t, w, p+"ei_rescaled"))
+			close(t, id+p+"valid", float64(c.Valid), w.Float(t, p+"valid"))
+			close(t, id+p+"missing", float64(c.Missing), w.Float(t, p+"missing"))
+			close(t, id+p+"present", float64(c.Present), w.Float(t, p+"present"))
+			close(t, id+p+"shannon", c.Shannon, w.Float(t, p+"shannon"))
+			close(t, id+p+"blau", c.Blau, w.Float(t, p+"blau"))
+			close(t, id+p+"iqv", c.IQV, w.Float(t, p+"iqv"))
+			close(t, id+p+"ei_alter", c.AlterAlterEI, w.Float(t, p+"ei_alter"))
+			close(t, id+p+"ei_rescaled", c.RescaledEI, w.Float(t, p+"ei_rescaled"))
 			if c.Attribute == "sex" {
-				close(t, id+p+"ei_ego", c.EgoAlterEI, num(t, w, p+"ei_ego"))
+				close(t, id+p+"ei_ego", c.EgoAlterEI, w.Float(t, p+"ei_ego"))
 			} else if !math.IsNaN(c.EgoAlterEI) {
 				t.Errorf("%s: ego–alter E-I without an ego attribute = %v", id+c.Attribute, c.EgoAlterEI)
 			}
 			if c.Attribute == "role" {
-				close(t, id+"role_share_friend", c.Shares[2], num(t, w, "role_share_friend"))
-				close(t, id+"role_share_all_friend", c.SharesAll[2], num(t, w, "role_share_all_friend"))
+				close(t, id+"role_share_friend", c.Shares[2], w.Float(t, "role_share_friend"))
+				close(t, id+"role_share_all_friend", c.SharesAll[2], w.Float(t, "role_share_all_friend"))
 			}
 		}
 	}
@@ -167,20 +123,20 @@ func TestGoldenIgraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := readGolden(t, "golden_igraph.csv")
+	want := golden.ReadCSV(t, filepath.Join("testdata", "golden_igraph.csv"))
 	if len(want) != len(res) {
 		t.Fatalf("%d results, %d golden rows", len(res), len(want))
 	}
 	for i, w := range want {
 		s := res[i].Structure
 		id := res[i].Ego + " "
-		close(t, id+"size", float64(s.Size), num(t, w, "size"))
-		close(t, id+"ties", float64(s.Ties), num(t, w, "ties"))
-		close(t, id+"density", s.Density, num(t, w, "density"))
-		close(t, id+"density_with_ego", s.DensityWithEgo, num(t, w, "density_with_ego"))
-		close(t, id+"components", float64(s.Components), num(t, w, "components"))
-		close(t, id+"isolates", float64(s.Isolates), num(t, w, "isolates"))
-		close(t, id+"largest_component", float64(s.LargestComponent), num(t, w, "largest_component"))
-		close(t, id+"constraint", s.Constraint, num(t, w, "constraint"))
+		close(t, id+"size", float64(s.Size), w.Float(t, "size"))
+		close(t, id+"ties", float64(s.Ties), w.Float(t, "ties"))
+		close(t, id+"density", s.Density, w.Float(t, "density"))
+		close(t, id+"density_with_ego", s.DensityWithEgo, w.Float(t, "density_with_ego"))
+		close(t, id+"components", float64(s.Components), w.Float(t, "components"))
+		close(t, id+"isolates", float64(s.Isolates), w.Float(t, "isolates"))
+		close(t, id+"largest_component", float64(s.LargestComponent), w.Float(t, "largest_component"))
+		close(t, id+"constraint", s.Constraint, w.Float(t, "constraint"))
 	}
 }

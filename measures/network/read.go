@@ -232,7 +232,7 @@ func (rd *reader) capValue() int {
 }
 
 func posErr(sentinel error, line int, col, record, field string, value any, reason string) *effect.FieldError {
-	return &effect.FieldError{Line: line, Column: col, Record: record, Field: field, Value: value, Reason: reason, Err: sentinel}
+	return &effect.FieldError{Line: line, Column: col, Record: egoRecord(record), Field: field, Value: value, Reason: reason, Err: sentinel}
 }
 
 // values parses the attribute cells of one row; a bad cell becomes NaN
