@@ -63,6 +63,39 @@ type Codebook struct {
 	Ego   []Attribute
 }
 
+// check reports a codebook that cannot be read unambiguously.
+func (c *Codebook) check() error {
+	for _, as := range []struct {
+		field string
+		list  []Attribute
+	}{{"Codebook.Alter", c.Alter}, {"Codebook.Ego", c.Ego}} {
+		names := map[string]bool{}
+		for _, a := range as.list {
+			switch {
+			case a.Name == "":
+				return fieldErr(ErrInvalidInput, "", as.field, a.Name, "attribute without a name")
+			case names[a.Name]:
+				return fieldErr(ErrInvalidInput, "", as.field, a.Name, "attribute named twice")
+			case a.Kind != Categorical && a.Kind != Numeric:
+				return fieldErr(ErrInvalidInput, "", as.field, a.Name, "unknown attribute kind")
+			case a.Kind == Categorical && len(a.Categories) == 0:
+				return fieldErr(ErrInvalidInput, "", as.field, a.Name, "a categorical attribute needs its categories (the codebook)")
+			case a.Kind == Numeric && len(a.Categories) > 0:
+				return fieldErr(ErrInvalidInput, "", as.field, a.Name, "a numeric attribute has no categories")
+			}
+			names[a.Name] = true
+			cats := map[string]bool{}
+			for _, cat := range a.Categories {
+				if cats[cat] {
+					return fieldErr(ErrInvalidInput, "", as.field, a.Name, "category "+strconv.Quote(cat)+" listed twice")
+				}
+				cats[cat] = true
+			}
+		}
+	}
+	return nil
+}
+
 // AlterAttribute returns the position of the alter attribute with the
 // given name, or -1.
 func (c *Codebook) AlterAttribute(name string) int {

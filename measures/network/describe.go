@@ -50,6 +50,9 @@ type Result struct {
 // results.
 func Describe(d *Data, o *Options) ([]Result, error) {
 	cb := &d.Codebook
+	if err := cb.check(); err != nil {
+		return nil, err
+	}
 	var comp []int
 	strengthAt, circleAt := -1, -1
 	if o != nil {

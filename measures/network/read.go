@@ -86,12 +86,8 @@ func ReadCSV(egos, alters, ties io.Reader, o *ReadOptions) (*Data, error) {
 			}
 		}
 		rd.d.Codebook = Codebook{Alter: append([]Attribute(nil), o.Codebook.Alter...), Ego: append([]Attribute(nil), o.Codebook.Ego...)}
-		for _, as := range [][]Attribute{o.Codebook.Alter, o.Codebook.Ego} {
-			for _, a := range as {
-				if a.Kind != Categorical && a.Kind != Numeric {
-					return nil, fieldErr(ErrInvalidInput, "", "ReadOptions.Codebook", a.Name, "unknown attribute kind")
-				}
-			}
+		if err := o.Codebook.check(); err != nil {
+			return nil, err
 		}
 	}
 	if egos != nil {

@@ -129,9 +129,12 @@ func TestReadCSVFatal(t *testing.T) {
 		{"", "", nil, ErrColumn},
 		{"ego_id,alter_id\nE,\"a\n", "", nil, ErrRecord},
 		{"ego_id,alter_id\nE,a\n", "ego_id,alter_a\n", nil, ErrColumn},
-		{"ego_id,alter_id\n", "", &ReadOptions{Codebook: Codebook{Alter: []Attribute{{Name: "role"}}}}, ErrColumn},
+		{"ego_id,alter_id\n", "", &ReadOptions{Codebook: Codebook{Alter: []Attribute{{Name: "role", Kind: Numeric}}}}, ErrColumn},
 		{"ego_id,alter_id\n", "", &ReadOptions{Codebook: Codebook{Ego: []Attribute{{Name: "sex"}}}}, ErrInvalidInput},
 		{"ego_id,alter_id\n", "", &ReadOptions{Cap: -1}, ErrInvalidInput},
+		{"ego_id,alter_id,r\n", "", &ReadOptions{Codebook: Codebook{Alter: []Attribute{{Name: "r"}}}}, ErrInvalidInput},
+		{"ego_id,alter_id,r\n", "", &ReadOptions{Codebook: Codebook{Alter: []Attribute{{Name: "r", Kind: Numeric}, {Name: "r", Kind: Numeric}}}}, ErrInvalidInput},
+		{"ego_id,alter_id,r\n", "", &ReadOptions{Codebook: Codebook{Alter: []Attribute{{Name: "r", Categories: []string{"x", "x"}}}}}, ErrInvalidInput},
 	}
 	for i, c := range cases {
 		var ties *strings.Reader
