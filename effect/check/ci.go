@@ -2,6 +2,8 @@ package check
 
 import (
 	"math"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // CI checks.
@@ -32,7 +34,7 @@ func ciConventions() []Convention { return Conventions() }
 // ratioCI checks a CI under Glass's Δ or d with the average SD: ok[0] for
 // the Wald interval, ok[1] for the exact one (Glass's Δ only), and the
 // Wald gap.
-func ratioCI(b box, c Convention, rl, ru Interval, z, alpha float64) (ok [2]bool, gap float64) {
+func ratioCI(b box, c Convention, rl, ru Range, z, alpha float64) (ok [2]bool, gap float64) {
 	rb, nk, no := b.ratioBoxFor(c)
 	A := 1/float64(b.n1) + 1/float64(b.n2)
 	if c.Standardizer == AverageD {
@@ -47,7 +49,7 @@ func ratioCI(b box, c Convention, rl, ru Interval, z, alpha float64) (ok [2]bool
 
 // checkCI returns the Wald and the exact findings for a reported CI with
 // end intervals rl, ru.
-func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding) {
+func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 	n1, n2 := float64(b.n1), float64(b.n2)
 	N := n1 + n2
 	A := 1/n1 + 1/n2
@@ -64,24 +66,9 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 	// CDF values at its ends are shared through a cache.
 	var caches [2]cdfCache
 	for _, c := range convs {
-		switch c.Standardizer {
-		case GlassControl, GlassTreat, AverageD:
-			lo, hi := rl, ru
-			if c.Flipped {
-				lo, hi = ru.neg(), rl.neg()
-			}
-			ok, gap := ratioCI(b, c, lo, hi, z, alpha)
-			if ok[0] {
-				wald.add(Match{c, WaldCI})
-			} else {
-				wald.closer(Match{c, WaldCI}, gap)
-			}
-			if ok[1] {
-				exact.add(Match{c, ExactCI})
-			}
-			// The exact gap is computed for the closest d or g convention.
-			waldGaps = append(waldGaps, math.Inf(1))
-			continue
+		lo, hi := rl, ru
+		if c.Flipped { // compare the unflipped interval with (−U, −L)
+			lo, hi = ru.neg(), rl.neg()
 		}
 		j, ok := b.correction(c.Standardizer)
 		if !ok {
@@ -89,38 +76,62 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 			continue
 		}
 		dr := b.dRange(c.Standardizer, c.SEAsSD)
-		lo, hi := rl, ru
-		if c.Flipped { // compare the unflipped interval with (−U, −L)
-			lo, hi = ru.neg(), rl.neg()
+		// The shortcut est ± z·√(1/n1 + 1/n2), any convention: a function
+		// of the estimate alone.
+		okS, gapS := waldJointB(Range{j * dr.Lo, j * dr.Hi}, lo, hi, 1, z, A, 0)
+		switch c.Standardizer {
+		case GlassControl, GlassTreat, AverageD:
+			ok, gap := ratioCI(b, c, lo, hi, z, alpha)
+			if ok[0] {
+				wald.add(Match{Convention: c, Method: effect.Wald})
+			}
+			if okS {
+				wald.add(Match{Convention: c, Method: effect.Wald, Variance: Shortcut})
+			}
+			if !ok[0] && !okS {
+				if gapS < gap {
+					wald.closer(Match{Convention: c, Method: effect.Wald, Variance: Shortcut}, gapS)
+				} else {
+					wald.closer(Match{Convention: c, Method: effect.Wald}, gap)
+				}
+			}
+			if ok[1] {
+				exact.add(Match{Convention: c, Method: effect.NoncentralT})
+			}
+			// The exact gap is computed for the closest d or g convention.
+			waldGaps = append(waldGaps, math.Inf(1))
+			continue
 		}
 		// Wald with the estimate's own variance: ends W(j·d).
-		ok1, gap1 := waldJoint(Interval{j * dr.Lo, j * dr.Hi}, lo, hi, 1, z, A, N)
-		best := gap1
-		if ok1 {
-			wald.add(Match{c, WaldCI})
-		}
+		ok1, gap1 := waldJoint(Range{j * dr.Lo, j * dr.Hi}, lo, hi, 1, z, A, N)
+		ok2, gap2 := false, math.Inf(1)
 		if c.Standardizer != PooledD {
-			ok2, gap2 := waldJoint(dr, lo, hi, j, z, A, N)
-			if ok2 {
-				wald.add(Match{c, WaldLS2})
-			}
-			best = math.Min(best, gap2)
-			if !ok2 && !ok1 && gap2 < gap1 {
-				wald.closer(Match{c, WaldLS2}, gap2)
+			ok2, gap2 = waldJoint(dr, lo, hi, j, z, A, N)
+		}
+		for _, v := range []struct {
+			ok  bool
+			gap float64
+			m   Match
+		}{
+			{ok1, gap1, Match{Convention: c, Method: effect.Wald}},
+			{ok2, gap2, Match{Convention: c, Method: effect.Wald, Variance: LS2}},
+			{okS, gapS, Match{Convention: c, Method: effect.Wald, Variance: Shortcut}},
+		} {
+			if v.ok {
+				wald.add(v.m)
+			} else if !ok1 && !ok2 && !okS {
+				wald.closer(v.m, v.gap)
 			}
 		}
-		if !ok1 {
-			wald.closer(Match{c, WaldCI}, gap1)
-		}
-		waldGaps = append(waldGaps, best)
-		if nctJoint(Interval{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, &caches[b2i(c.SEAsSD)]) {
-			exact.add(Match{c, ExactCI})
+		waldGaps = append(waldGaps, math.Min(gap1, math.Min(gap2, gapS)))
+		if nctJoint(Range{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, &caches[b2i(c.SEAsSD)]) {
+			exact.add(Match{Convention: c, Method: effect.NoncentralT})
 		}
 	}
 	wald.finish(gross)
 	if exact.Verdict == Inconsistent {
 		// Gap for the convention closest under Wald (the exact ends are
-		// computed only for it: four noncentral-t inversions).
+		// computed only for it).
 		bi := 0
 		for i, g := range waldGaps {
 			if g < waldGaps[bi] {
@@ -134,15 +145,36 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 			if c.Flipped {
 				lo, hi = ru.neg(), rl.neg()
 			}
-			pl, pu := 1-alpha/2, alpha/2
-			t0, t1 := h*dr.Lo, h*dr.Hi
-			lr := Interval{j * ncpFor(t0, df, pl) / h, j * ncpFor(t1, df, pl) / h}
-			ur := Interval{j * ncpFor(t0, df, pu) / h, j * ncpFor(t1, df, pu) / h}
-			exact.closer(Match{c, ExactCI}, math.Max(lr.Gap(lo), ur.Gap(hi)))
+			g := nctGap(Range{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, &caches[b2i(c.SEAsSD)])
+			exact.closer(Match{Convention: c, Method: effect.NoncentralT}, g)
 		}
 	}
 	exact.finish(gross)
 	return wald, exact
+}
+
+// nctGap returns the larger of the two ends' gaps between the exact
+// interval's ends over t in tr (times j/h) and the reported ends rl, ru.
+// λ_L and λ_U increase in t, so over tr each end spans [λ(tr.Lo),
+// λ(tr.Hi)]; two CDF comparisons per end say whether the reported end lies
+// below, inside or above that span, and only an end outside it needs a
+// noncentral-t inversion.
+func nctGap(tr, rl, ru Range, j, h, df, alpha float64, cache *cdfCache) float64 {
+	s := h / j
+	L := widen(Range{rl.Lo * s, rl.Hi * s})
+	U := widen(Range{ru.Lo * s, ru.Hi * s})
+	end := func(T Range, p float64) float64 {
+		// λ_p(t) ≥ x iff F(t; x) ≥ p (the CDF decreases in λ).
+		if cache.cmp(tr.Hi, df, T.Lo, p) < 0 { // λ_p(tr.Hi) < T.Lo
+			return T.Lo - ncpForGap(tr.Hi, df, p)
+		}
+		if cache.cmp(tr.Lo, df, T.Hi, p) > 0 { // λ_p(tr.Lo) > T.Hi
+			return ncpForGap(tr.Lo, df, p) - T.Hi
+		}
+		return 0
+	}
+	g := math.Max(end(L, 1-alpha/2), end(U, alpha/2)) / s
+	return math.Max(g, 0)
 }
 
 func (f *Finding) add(m Match) {
@@ -161,6 +193,9 @@ func (f *Finding) finish(gross float64) {
 		f.Gap, f.Closest = 0, Match{}
 		return
 	}
+	if f.Gap == 0 {
+		f.Separately = true
+	}
 	if math.IsInf(f.Gap, 1) || math.IsNaN(f.Gap) {
 		f.Verdict = NotCheckable
 		f.Gap = 0
@@ -173,7 +208,7 @@ func (f *Finding) finish(gross float64) {
 // waldJoint reports whether some e in er has outer·(e − z·√(A + e²/2N)) in
 // rl and outer·(e + z·√(A + e²/2N)) in ru, and the marginal gap (the larger
 // of the two ends' distances to the reported intervals).
-func waldJoint(er, rl, ru Interval, outer, z, A, N float64) (bool, float64) {
+func waldJoint(er, rl, ru Range, outer, z, A, N float64) (bool, float64) {
 	return waldJointB(er, rl, ru, outer, z, A, 1/(2*N))
 }
 
@@ -182,9 +217,17 @@ func waldJoint(er, rl, ru Interval, outer, z, A, N float64) (bool, float64) {
 // for d with the average SD). The lower end is monotone unless z²B > 1;
 // then its maximum is at e* = √(A/(B(z²B − 1))), the upper end's minimum
 // at −e*.
-func waldJointB(er, rl, ru Interval, outer, z, A, B float64) (bool, float64) {
-	rl = widen(Interval{rl.Lo / outer, rl.Hi / outer})
-	ru = widen(Interval{ru.Lo / outer, ru.Hi / outer})
+func waldJointB(er, rl, ru Range, outer, z, A, B float64) (bool, float64) {
+	rl = widen(Range{rl.Lo / outer, rl.Hi / outer})
+	ru = widen(Range{ru.Lo / outer, ru.Hi / outer})
+	if B == 0 { // ends e ∓ w, shifts of e
+		w := z * math.Sqrt(A)
+		lo := math.Max(er.Lo, math.Max(rl.Lo+w, ru.Lo-w))
+		hi := math.Min(er.Hi, math.Min(rl.Hi+w, ru.Hi-w))
+		gap := math.Max(Range{outer * (er.Lo - w), outer * (er.Hi - w)}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+			Range{outer * (er.Lo + w), outer * (er.Hi + w)}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
+		return lo <= hi, gap
+	}
 	lower := func(e float64) float64 { return e - z*math.Sqrt(A+B*e*e) }
 	upper := func(e float64) float64 { return e + z*math.Sqrt(A+B*e*e) }
 	cuts := []float64{er.Lo}
@@ -198,13 +241,13 @@ func waldJointB(er, rl, ru Interval, outer, z, A, B float64) (bool, float64) {
 	}
 	cuts = append(cuts, er.Hi)
 	ok := false
-	lrange := Interval{math.Inf(1), math.Inf(-1)}
+	lrange := Range{math.Inf(1), math.Inf(-1)}
 	urange := lrange
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
 		la, lb, ua, ub := lower(a), lower(b), upper(a), upper(b)
-		lrange = Interval{math.Min(lrange.Lo, math.Min(la, lb)), math.Max(lrange.Hi, math.Max(la, lb))}
-		urange = Interval{math.Min(urange.Lo, math.Min(ua, ub)), math.Max(urange.Hi, math.Max(ua, ub))}
+		lrange = Range{math.Min(lrange.Lo, math.Min(la, lb)), math.Max(lrange.Hi, math.Max(la, lb))}
+		urange = Range{math.Min(urange.Lo, math.Min(ua, ub)), math.Max(urange.Hi, math.Max(ua, ub))}
 		if ok {
 			continue
 		}
@@ -220,20 +263,20 @@ func waldJointB(er, rl, ru Interval, outer, z, A, B float64) (bool, float64) {
 			ok = true
 		}
 	}
-	gap := math.Max(Interval{outer * lrange.Lo, outer * lrange.Hi}.Gap(Interval{outer * rl.Lo, outer * rl.Hi}),
-		Interval{outer * urange.Lo, outer * urange.Hi}.Gap(Interval{outer * ru.Lo, outer * ru.Hi}))
+	gap := math.Max(Range{outer * lrange.Lo, outer * lrange.Hi}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+		Range{outer * urange.Lo, outer * urange.Hi}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
 	return ok, gap
 }
 
 // preimage returns {x in [a, b] : f(x) in t} for f monotone on [a, b] with
 // f(a) = fa, f(b) = fb, found by bisection to full precision.
-func preimage(f func(float64) float64, a, b, fa, fb float64, t Interval) (Interval, bool) {
+func preimage(f func(float64) float64, a, b, fa, fb float64, t Range) (Range, bool) {
 	if fa > fb { // decreasing: f(x) in t iff −f(x) in −t, −f increasing
 		g := func(x float64) float64 { return -f(x) }
 		return preimage(g, a, b, -fa, -fb, t.neg())
 	}
 	if fb < t.Lo || fa > t.Hi {
-		return Interval{}, false
+		return Range{}, false
 	}
 	lo, hi := a, b
 	if fa < t.Lo { // smallest x with f(x) ≥ t.Lo
@@ -242,7 +285,7 @@ func preimage(f func(float64) float64, a, b, fa, fb float64, t Interval) (Interv
 	if fb > t.Hi { // largest x with f(x) ≤ t.Hi
 		hi = bisect(f, a, b, t.Hi)
 	}
-	return Interval{lo, hi}, lo <= hi
+	return Range{lo, hi}, lo <= hi
 }
 
 // bisect returns x in [a, b] with f(x) ≈ y for increasing f, f(a) ≤ y ≤ f(b).
@@ -268,11 +311,11 @@ func bisect(f func(float64) float64, a, b, y float64) float64 {
 // p-quantile of the noncentral t(df, λ); for intervals on a line it is
 // nonempty iff every lower end is ≤ every upper end, and t ≤ Q_p(λ) iff
 // F(t; λ) ≤ p.
-func nctJoint(tr, rl, ru Interval, j, h, df, alpha float64, cache *cdfCache) bool {
+func nctJoint(tr, rl, ru Range, j, h, df, alpha float64, cache *cdfCache) bool {
 	pl, pu := 1-alpha/2, alpha/2
 	s := h / j
-	L := widen(Interval{rl.Lo * s, rl.Hi * s})
-	U := widen(Interval{ru.Lo * s, ru.Hi * s})
+	L := widen(Range{rl.Lo * s, rl.Hi * s})
+	U := widen(Range{ru.Lo * s, ru.Hi * s})
 	// Prescreen: λ_L and λ_U are increasing, so over tr they lie within the
 	// approximations at its ends widened by the tested error bound.
 	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {

@@ -50,24 +50,24 @@ const ratioGrid = 17
 // ratioBox is the rounding box reduced to the mean difference and the two
 // SDs of a ratio-dependent convention.
 type ratioBox struct {
-	D, Sk, So Interval
+	D, Sk, So Range
 	avg       bool // standardizer s_k·√((1 + r²)/2), else s_k
 }
 
 // rRange returns the range of r = s_o/s_k over the box.
-func (rb ratioBox) rRange() Interval { return Interval{rb.So.Lo / rb.Sk.Hi, rb.So.Hi / rb.Sk.Lo} }
+func (rb ratioBox) rRange() Range { return Range{rb.So.Lo / rb.Sk.Hi, rb.So.Hi / rb.Sk.Lo} }
 
 // est returns the exact range of the estimate over the part of the box
 // with s_o/s_k = r.
-func (rb ratioBox) est(r float64) Interval {
-	sk := Interval{math.Max(rb.Sk.Lo, rb.So.Lo/r), math.Min(rb.Sk.Hi, rb.So.Hi/r)}
+func (rb ratioBox) est(r float64) Range {
+	sk := Range{math.Max(rb.Sk.Lo, rb.So.Lo/r), math.Min(rb.Sk.Hi, rb.So.Hi/r)}
 	if sk.Lo > sk.Hi { // r at an end of its range, up to rounding
 		m := 0.5 * (sk.Lo + sk.Hi)
-		sk = Interval{m, m}
+		sk = Range{m, m}
 	}
 	if rb.avg {
 		f := math.Sqrt((1 + r*r) / 2)
-		sk = Interval{sk.Lo * f, sk.Hi * f}
+		sk = Range{sk.Lo * f, sk.Hi * f}
 	}
 	return quotient(rb.D, sk)
 }
@@ -108,7 +108,7 @@ func (b box) ratioBoxFor(c Convention) (ratioBox, float64, float64) {
 // and the upper end in ru, negative when the set is empty (then minus the
 // distance between the two sets that bound it, on the e scale). The
 // inverses are the roots of a quadratic.
-func waldSlack(E, rl, ru Interval, z, A, B float64) float64 {
+func waldSlack(E, rl, ru Range, z, A, B float64) float64 {
 	w := 1 - z*z*B
 	inv := func(y, sign float64) float64 {
 		return (y + sign*z*math.Sqrt(B*y*y+A*w)) / w
@@ -120,7 +120,7 @@ func waldSlack(E, rl, ru Interval, z, A, B float64) float64 {
 
 // waldMid returns the midpoint of the set waldSlack measures (the point
 // of E that comes closest to reproducing both ends).
-func waldMid(E, rl, ru Interval, z, A, B float64) float64 {
+func waldMid(E, rl, ru Range, z, A, B float64) float64 {
 	w := 1 - z*z*B
 	inv := func(y, sign float64) float64 {
 		return (y + sign*z*math.Sqrt(B*y*y+A*w)) / w
@@ -132,7 +132,7 @@ func waldMid(E, rl, ru Interval, z, A, B float64) float64 {
 }
 
 // waldRange widens lr, ur to include the ends e ∓ z·√(A + B·e²) over E.
-func waldRange(E Interval, z, A, B float64, lr, ur *Interval) {
+func waldRange(E Range, z, A, B float64, lr, ur *Range) {
 	es := []float64{E.Lo, E.Hi}
 	if z*z*B > 1 {
 		c := math.Sqrt(A / (B * (z*z*B - 1)))
@@ -217,11 +217,11 @@ func bonettAB(r, n1, n2 float64) (float64, float64) {
 // averageWald checks the Wald interval of d with the average SD: whether
 // some point of the box gives both ends in rl, ru, and the gap (the larger
 // of the two ends' distances, over the search points).
-func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool, float64) {
+func averageWald(rb ratioBox, n1, n2 float64, rl, ru Range, z float64) (bool, float64) {
 	rl, ru = widen(rl), widen(ru)
 	ps := rb.points()
 	gap := func() float64 {
-		lr := Interval{math.Inf(1), math.Inf(-1)}
+		lr := Range{math.Inf(1), math.Inf(-1)}
 		ur := lr
 		for _, r := range ps {
 			A, B := bonettAB(r, n1, n2)
@@ -232,8 +232,8 @@ func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool,
 	// Prescreen by interval arithmetic over the whole box: e in E, A and B
 	// in their ranges over r (A is monotone in q = r²/(1+r²), B convex).
 	rr := rb.rRange()
-	E := quotient(rb.D, Interval{rb.Sk.Lo * math.Sqrt((1+rr.Lo*rr.Lo)/2), rb.Sk.Hi * math.Sqrt((1+rr.Hi*rr.Hi)/2)})
-	E = Interval{math.Min(E.Lo, rb.est(rr.Lo).Lo), math.Max(E.Hi, rb.est(rr.Hi).Hi)}
+	E := quotient(rb.D, Range{rb.Sk.Lo * math.Sqrt((1+rr.Lo*rr.Lo)/2), rb.Sk.Hi * math.Sqrt((1+rr.Hi*rr.Hi)/2)})
+	E = Range{math.Min(E.Lo, rb.est(rr.Lo).Lo), math.Max(E.Hi, rb.est(rr.Hi).Hi)}
 	a0, b0 := bonettAB(rr.Lo, n1, n2)
 	a1, b1 := bonettAB(rr.Hi, n1, n2)
 	Amin, Amax := math.Min(a0, a1), math.Max(a0, a1)
@@ -248,7 +248,7 @@ func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool,
 		e2min = math.Min(E.Lo*E.Lo, E.Hi*E.Hi)
 	}
 	wmax, wmin := z*math.Sqrt(Amax+Bmax*e2max), z*math.Sqrt(Amin+Bmin*e2min)
-	if (Interval{E.Lo - wmax, E.Hi - wmin}).Gap(rl) > 0 || (Interval{E.Lo + wmin, E.Hi + wmax}).Gap(ru) > 0 {
+	if (Range{E.Lo - wmax, E.Hi - wmin}).Gap(rl) > 0 || (Range{E.Lo + wmin, E.Hi + wmax}).Gap(ru) > 0 {
 		return false, gap()
 	}
 	decide := func(r float64) float64 {
@@ -270,7 +270,7 @@ func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool,
 
 // glassExact checks the exact (Algina–Keselman–Penfield) interval of
 // Glass's Δ: whether some point of the box gives both ends in rl, ru.
-func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) bool {
+func glassExact(rb ratioBox, nk, no float64, rl, ru Range, alpha float64) bool {
 	df := nk - 1
 	pl := 1 - alpha/2
 	z := normalQuantile(pl)
@@ -279,21 +279,21 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	decide := func(r float64) bool {
 		sh := math.Sqrt(hOf(r))
 		E := rb.est(r)
-		return nctJoint(Interval{E.Lo / sh, E.Hi / sh}, rl, ru, sh, 1, df, alpha, &cdfCache{})
+		return nctJoint(Range{E.Lo / sh, E.Hi / sh}, rl, ru, sh, 1, df, alpha, &cdfCache{})
 	}
 	// Prescreen over the whole box: λ_L, λ_U are increasing in t, within
 	// the tested bound of the approximation at the ends of t's range, and
 	// the ends are √h·λ with h in [h(r_lo), h(r_hi)].
 	E := quotient(rb.D, rb.Sk)
-	sh := Interval{math.Sqrt(hOf(rr.Lo)), math.Sqrt(hOf(rr.Hi))}
+	sh := Range{math.Sqrt(hOf(rr.Lo)), math.Sqrt(hOf(rr.Hi))}
 	tr := quotient(E, sh)
 	// screened: the prescreens apply (the domain of the tested bound).
 	screened := alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200
 	if screened {
 		llo, ulo, blo := approxEnds(tr.Lo, df, z)
 		lhi, uhi, bhi := approxEnds(tr.Hi, df, z)
-		L := mulIv(Interval{llo - blo, lhi + bhi}, sh)
-		U := mulIv(Interval{ulo - blo, uhi + bhi}, sh)
+		L := mulIv(Range{llo - blo, lhi + bhi}, sh)
+		U := mulIv(Range{ulo - blo, uhi + bhi}, sh)
 		if L.Gap(rl) > slack(rl) || U.Gap(ru) > slack(ru) {
 			return false
 		}
@@ -327,8 +327,8 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	wide := func(r float64) float64 {
 		h := hOf(r)
 		e := bnd * math.Sqrt(h)
-		tl := Interval{(rl.Lo - e) / c, (rl.Hi + e) / c}
-		tu := Interval{(ru.Lo - e) / c, (ru.Hi + e) / c}
+		tl := Range{(rl.Lo - e) / c, (rl.Hi + e) / c}
+		tu := Range{(ru.Lo - e) / c, (ru.Hi + e) / c}
 		return waldSlack(rb.est(r), tl, tu, z/c, h, 1/(2*df))
 	}
 	if _, f := maximize(ps, wide); f < 0 {
@@ -358,10 +358,10 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 		}
 		dl, du = l-al, u-au
 	}
-	targets := func(r float64) (Interval, Interval, float64) {
+	targets := func(r float64) (Range, Range, float64) {
 		h := hOf(r)
 		s := math.Sqrt(h)
-		return Interval{(rl.Lo - dl*s) / c, (rl.Hi - dl*s) / c}, Interval{(ru.Lo - du*s) / c, (ru.Hi - du*s) / c}, h
+		return Range{(rl.Lo - dl*s) / c, (rl.Hi - dl*s) / c}, Range{(ru.Lo - du*s) / c, (ru.Hi - du*s) / c}, h
 	}
 	model := func(r float64) float64 {
 		tl, tu, h := targets(r)
@@ -416,11 +416,11 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 }
 
 // mulIv returns the product of an interval with a positive interval.
-func mulIv(a, p Interval) Interval {
+func mulIv(a, p Range) Range {
 	x := []float64{a.Lo * p.Lo, a.Lo * p.Hi, a.Hi * p.Lo, a.Hi * p.Hi}
 	lo, hi := x[0], x[0]
 	for _, v := range x[1:] {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
-	return Interval{lo, hi}
+	return Range{lo, hi}
 }

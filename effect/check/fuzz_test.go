@@ -20,7 +20,7 @@ func FuzzParseNumber(f *testing.F) {
 		if math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(x.Value, 0) || !(lo <= x.Value && x.Value <= hi) {
 			t.Fatalf("%q: value %v bounds [%v, %v]", s, x.Value, lo, hi)
 		}
-		if _, err := ParseCount(s); err == nil && x.Neg && x.Mant != 0 {
+		if _, err := parseCount(s); err == nil && x.Neg && x.Mant != 0 {
 			t.Fatalf("%q: negative count accepted", s)
 		}
 	})
@@ -31,7 +31,7 @@ func FuzzParseCI(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		ci, err := ParseCI(s)
+		ci, err := parseCI(s)
 		if err != nil {
 			return
 		}
@@ -95,7 +95,7 @@ func FuzzReadCSV(f *testing.F) {
 		if len(in) > 4096 {
 			return
 		}
-		tb, err := ReadCSV(strings.NewReader(in))
+		tb, err := ReadCSV(strings.NewReader(in), nil)
 		if err != nil {
 			return
 		}
@@ -109,10 +109,10 @@ func FuzzReadCSV(f *testing.F) {
 			}
 		}
 		var buf bytes.Buffer
-		if err := WriteCSV(&buf, tb.Header, res); err != nil {
+		if err := WriteCSV(&buf, tb, res); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteMarkdown(&buf, tb.Header, res); err != nil {
+		if err := WriteMarkdown(&buf, tb, res); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -122,10 +122,10 @@ func FuzzSMD(f *testing.F) {
 	f.Add("38.2", "9.1", "45", "42.7", "10.3", "47", "-0.46", "(-0.88 to -0.05)")
 	f.Add("5", "1", "2", "3", "1", "2", "2.0", "[-0.8, 4.6]")
 	f.Fuzz(func(t *testing.T, m1, s1, n1, m2, s2, n2, eff, ci string) {
-		if n, err := ParseCount(n1); err == nil && n > 1e7 {
+		if n, err := parseCount(n1); err == nil && n > 1e7 {
 			return
 		}
-		if n, err := ParseCount(n2); err == nil && n > 1e7 {
+		if n, err := parseCount(n2); err == nil && n > 1e7 {
 			return
 		}
 		r, err := SMD(SMDInput{Treat: Arm{m1, s1, n1}, Control: Arm{m2, s2, n2}, Effect: eff, CI: ci}, nil)

@@ -17,8 +17,8 @@ func TestJointAgainstSampling(t *testing.T) {
 	const level = 0.95
 	alpha := 1 - level
 	z := normalQuantile(1 - alpha/2)
-	round2 := func(x float64) Interval {
-		return mustNum(t, strconv.FormatFloat(x, 'f', 2, 64)).Interval()
+	round2 := func(x float64) Range {
+		return mustNum(t, strconv.FormatFloat(x, 'f', 2, 64)).Range()
 	}
 	disagree := 0
 	for it := 0; it < 40; it++ {
@@ -29,8 +29,8 @@ func TestJointAgainstSampling(t *testing.T) {
 		A := 1/float64(n1) + 1/float64(n2)
 		d0 := rng.NormFloat64()
 		w := []float64{0.02, 0.1}[rng.IntN(2)]
-		dr := Interval{d0 - w, d0 + w}
-		tr := Interval{h * dr.Lo, h * dr.Hi}
+		dr := Range{d0 - w, d0 + w}
+		tr := Range{h * dr.Lo, h * dr.Hi}
 		exactEnds := func(d float64) (float64, float64) {
 			return ncpFor(d*h, df, 1-alpha/2) / h, ncpFor(d*h, df, alpha/2) / h
 		}

@@ -43,6 +43,22 @@ func ncpFor(t, df, p float64) float64 {
 	return solveMonotone(f, lo, bound)
 }
 
+// gapOpts is the tolerance of the inversions behind a reported gap, which
+// is printed with three significant digits.
+var gapOpts = &root.Options{AbsTol: 1e-9, RelTol: 1e-9}
+
+// ncpForGap is ncpFor to the tolerance a gap needs.
+func ncpForGap(t, df, p float64) float64 {
+	z := distuv.UnitNormal.Quantile(p)
+	lo, _, bound := approxEnds(t, df, z)
+	f := func(l float64) float64 { return nctCDF(t, df, l) - p }
+	x, err := root.SolveMonotone(f, lo, bound, math.Inf(-1), math.Inf(1), gapOpts)
+	if err != nil {
+		return math.NaN()
+	}
+	return x
+}
+
 // tQuantile returns t with P(T ≤ t; df, λ) = p. The CDF increases in t.
 func tQuantile(p, df, ncp float64) float64 {
 	z := distuv.UnitNormal.Quantile(p)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -37,20 +38,20 @@ func (x Number) Bounds() (lo, hi float64) {
 }
 
 // Interval returns Bounds as an Interval.
-func (x Number) Interval() Interval {
+func (x Number) Range() Range {
 	lo, hi := x.Bounds()
-	return Interval{lo, hi}
+	return Range{lo, hi}
 }
 
 // Interval is a closed interval of real numbers [Lo, Hi]; infinite ends
 // mean the interval is unbounded on that side.
-type Interval struct{ Lo, Hi float64 }
+type Range struct{ Lo, Hi float64 }
 
 // Contains reports whether v lies in the interval.
-func (iv Interval) Contains(v float64) bool { return iv.Lo <= v && v <= iv.Hi }
+func (iv Range) Contains(v float64) bool { return iv.Lo <= v && v <= iv.Hi }
 
 // Gap returns the distance between two intervals, 0 when they overlap.
-func (iv Interval) Gap(o Interval) float64 {
+func (iv Range) Gap(o Range) float64 {
 	g := math.Max(o.Lo-iv.Hi, iv.Lo-o.Hi)
 	if g > 0 {
 		return g
@@ -58,7 +59,7 @@ func (iv Interval) Gap(o Interval) float64 {
 	return 0
 }
 
-func (iv Interval) neg() Interval { return Interval{-iv.Hi, -iv.Lo} }
+func (iv Range) neg() Range { return Range{-iv.Hi, -iv.Lo} }
 
 // isMinus reports whether r is printed as a minus sign: hyphen-minus,
 // U+2212 minus, U+2010/U+2011 hyphens, U+2013 en dash and U+FE63/U+FF0D.
@@ -99,8 +100,9 @@ func trimSpace(s string) string { return strings.TrimFunc(s, isSpace) }
 // with spaces ("1 234.5").
 //
 // Leading decimal points (".036") are accepted, as APA style prints p
-// values. NaN, infinities, percentages and empty text are errors wrapping
-// ErrUnparseable.
+// values. A label before the number, ending in "=" or ":", is skipped
+// ("d = 0.45", "Hedges' g: −0.46"). NaN, infinities, percentages and
+// empty text are errors wrapping ErrUnparseable.
 func ParseNumber(s string) (Number, error) {
 	x, err := parseNumber(s)
 	if err != nil {
@@ -111,7 +113,7 @@ func ParseNumber(s string) (Number, error) {
 
 func parseNumber(s string) (Number, error) {
 	orig := s
-	s = trimSpace(s)
+	s = trimSpace(stripLabel(s))
 	if s == "" {
 		return Number{}, parseErr("", orig, "empty")
 	}
@@ -206,6 +208,19 @@ func parseNumber(s string) (Number, error) {
 	return Number{Text: orig, Value: v, Mant: mant, Decimals: decimals, Neg: neg}, nil
 }
 
+// stripLabel removes a label such as "d =" or "Hedges' g:" before a
+// number: text up to the last '=' or ':' when it holds a letter.
+func stripLabel(s string) string {
+	i := strings.LastIndexAny(s, "=:")
+	if i < 0 {
+		return s
+	}
+	if strings.IndexFunc(s[:i], unicode.IsLetter) < 0 {
+		return s
+	}
+	return s[i+1:]
+}
+
 // ungroup removes thousands separators (',', '.', spaces) from an integer
 // part, checking that groups after the first have three digits.
 func ungroup(s string) (string, bool) {
@@ -239,10 +254,10 @@ func ungroup(s string) (string, bool) {
 	return b.String(), true
 }
 
-// ParseCount reads a whole number such as a sample size: digits, with
+// parseCount reads a whole number such as a sample size: digits, with
 // optional thousands grouping ("1,234", "1 234"); a printed fraction must
 // be zero ("45.0"). Signs are not accepted.
-func ParseCount(s string) (int, error) {
+func parseCount(s string) (int, error) {
 	orig := s
 	s = trimSpace(s)
 	if s == "" {

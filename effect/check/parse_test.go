@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -71,12 +73,12 @@ func TestBounds(t *testing.T) {
 
 func TestParseCount(t *testing.T) {
 	for in, want := range map[string]int{"45": 45, "1,234": 1234, "1 234": 1234, "45.0": 45, " 7 ": 7} {
-		if n, err := ParseCount(in); err != nil || n != want {
+		if n, err := parseCount(in); err != nil || n != want {
 			t.Errorf("%q: %d, %v", in, n, err)
 		}
 	}
 	for _, bad := range []string{"", "4.5", "-3", "abc", "1e99", "NaN"} {
-		if _, err := ParseCount(bad); !errors.Is(err, ErrUnparseable) {
+		if _, err := parseCount(bad); !errors.Is(err, ErrUnparseable) {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}
@@ -107,7 +109,7 @@ func TestParseCI(t *testing.T) {
 		{"-1.2 TO -0.4", -1.2, -0.4},
 		{"0.10 — 0.90", 0.10, 0.90},
 	} {
-		ci, err := ParseCI(c.in)
+		ci, err := parseCI(c.in)
 		if err != nil {
 			t.Errorf("%q: %v", c.in, err)
 			continue
@@ -117,11 +119,11 @@ func TestParseCI(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "()", "0.31", "abc to def", "0,18,0,80", "(0.5 to )", "1 to 2 to 3", "(-0,88", "1,2"} {
-		if _, err := ParseCI(bad); !errors.Is(err, ErrUnparseable) {
+		if _, err := parseCI(bad); !errors.Is(err, ErrUnparseable) {
 			t.Errorf("%q: err = %v, want ErrUnparseable", bad, err)
 		}
 	}
-	if _, err := ParseCI("(0.80 to -0.18)"); !errors.Is(err, ErrInvalidInput) {
+	if _, err := parseCI("(0.80 to -0.18)"); !errors.Is(err, ErrInvalidInput) {
 		t.Errorf("reversed CI: %v", err)
 	}
 }
@@ -172,7 +174,7 @@ func TestParseResult(t *testing.T) {
 
 func TestFieldErrorNamesField(t *testing.T) {
 	_, err := SMD(SMDInput{Treat: Arm{"1.2", "x", "10"}, Control: Arm{"1", "1", "10"}}, nil)
-	var fe *FieldError
+	var fe *effect.FieldError
 	if !errors.As(err, &fe) || fe.Field != "sd1" || !errors.Is(err, ErrUnparseable) {
 		t.Fatalf("err = %v", err)
 	}

@@ -118,7 +118,7 @@ func ParseResult(s string) (Result, error) {
 		return Result{}, parseErr("", s, "z takes no degrees of freedom")
 	}
 	if r.Stat, err = parseNumber(m[4]); err != nil {
-		return Result{}, parseErr("", s, "statistic: "+err.(*FieldError).Reason)
+		return Result{}, parseErr("", s, "statistic: "+reasonOf(err))
 	}
 	if m[7] != "" {
 		r.NS, r.Rel = true, Greater
@@ -133,7 +133,7 @@ func ParseResult(s string) (Result, error) {
 		r.Rel = Greater
 	}
 	if r.P, err = parseNumber(m[6]); err != nil {
-		return Result{}, parseErr("", s, "p: "+err.(*FieldError).Reason)
+		return Result{}, parseErr("", s, "p: "+reasonOf(err))
 	}
 	if r.P.Neg || r.P.Value > 1 {
 		return Result{}, invalidErr("", s, "p must lie in [0, 1]")
@@ -148,7 +148,7 @@ type PCheck struct {
 	// P is the p value computed from the printed statistic, and PRange the
 	// p values of every statistic that rounds to the printed one.
 	P      float64
-	PRange Interval
+	PRange Range
 	// OneSided is true when the reported p fits only as a one-sided p
 	// (half the two-sided one), for t, z and r with Tails == 0.
 	OneSided bool
@@ -190,9 +190,9 @@ func P(r Result, o *Options) (PCheck, error) {
 	}
 	two := func(x float64) float64 { return pValue(r.Kind, x, r.DF1, r.DF2) }
 	point := two(math.Abs(r.Stat.Value))
-	rng := Interval{two(hi), two(lo)}
+	rng := Range{two(hi), two(lo)}
 	c := PCheck{P: point, PRange: rng}
-	fits := func(rng Interval) bool {
+	fits := func(rng Range) bool {
 		rng = widen(rng)
 		switch {
 		case r.NS:
@@ -202,16 +202,16 @@ func P(r Result, o *Options) (PCheck, error) {
 		case r.Rel == Greater:
 			return rng.Hi > r.P.Value
 		}
-		return rng.Gap(r.P.Interval()) == 0
+		return rng.Gap(r.P.Range()) == 0
 	}
 	sided := r.Kind == TestT || r.Kind == TestZ || r.Kind == TestR
 	if sided && r.Tails == 1 {
-		c.P, c.PRange = point/2, Interval{rng.Lo / 2, rng.Hi / 2}
+		c.P, c.PRange = point/2, Range{rng.Lo / 2, rng.Hi / 2}
 	}
 	switch {
 	case fits(c.PRange):
 		c.Verdict = Consistent
-	case sided && r.Tails == 0 && fits(Interval{rng.Lo / 2, rng.Hi / 2}):
+	case sided && r.Tails == 0 && fits(Range{rng.Lo / 2, rng.Hi / 2}):
 		c.Verdict, c.OneSided = Consistent, true
 		c.Reason = "consistent only as a one-sided p"
 	default:
