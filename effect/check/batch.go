@@ -365,12 +365,12 @@ func CheckRow(row Row, o *Options) RowResult {
 	// p value.
 	if trimSpace(row.Test) != "" {
 		res.HaveP = true
-		r, err := ParseResult(row.Test)
+		r, err := parseResult(row.Test)
 		if err == nil {
 			r.Tails, err = parseTails(row.Tails)
 		}
 		if err == nil {
-			res.P, err = P(r, o)
+			res.P, err = checkP(r, o)
 		}
 		if err != nil {
 			res.P = PCheck{Reason: fail(withField(err, fieldOr(err, "test")))}

@@ -62,8 +62,11 @@ func ExampleGRIMMER() {
 // A statcheck-style check of a reported p value.
 func ExampleP() {
 	for _, s := range []string{"t(28) = 2.20, p = .036", "t(28) = 1.80, p < .04"} {
-		res, _ := check.ParseResult(s)
-		pc, _ := check.P(res, nil)
+		pc, err := check.P(s, 0, nil)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
 		fmt.Printf("%s: %v (p = %.4f), decision error %v\n", s, pc.Verdict, pc.P, pc.DecisionError)
 	}
 	// Output:

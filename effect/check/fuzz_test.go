@@ -16,7 +16,7 @@ func FuzzParseNumber(f *testing.F) {
 		if err != nil {
 			return
 		}
-		lo, hi := x.Bounds()
+		lo, hi := x.bounds()
 		if math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(x.Value, 0) || !(lo <= x.Value && x.Value <= hi) {
 			t.Fatalf("%q: value %v bounds [%v, %v]", s, x.Value, lo, hi)
 		}
@@ -46,13 +46,13 @@ func FuzzParseResult(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r, err := ParseResult(s)
+		r, err := parseResult(s)
 		if err != nil {
 			return
 		}
 		for _, tails := range []int{0, 1, 2} {
 			r.Tails = tails
-			pc, err := P(r, nil)
+			pc, err := checkP(r, nil)
 			if err != nil {
 				continue
 			}

@@ -155,11 +155,11 @@ func mustNum(t *testing.T, s string) Number {
 // pt/pf/pnorm/pchisq.
 func TestPValuesAgainstR(t *testing.T) {
 	for _, r := range readGolden(t, "pvalues.csv") {
-		res, err := ParseResult(r.s("result"))
+		res, err := parseResult(r.s("result"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		pc, err := P(res, nil)
+		pc, err := checkP(res, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

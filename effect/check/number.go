@@ -12,7 +12,7 @@ import (
 // the number of printed decimals implies.
 //
 // A number printed with k decimals stands for every real value that rounds
-// to it, the closed interval Value ± ½·10⁻ᵏ (see Bounds). The interval is
+// to it, the closed interval Value ± ½·10⁻ᵏ (see Range). The interval is
 // closed so that both round-half-up and round-half-down (and half-even)
 // reporting are covered.
 type Number struct {
@@ -26,9 +26,9 @@ type Number struct {
 // Unit returns the rounding unit 10^−Decimals.
 func (x Number) Unit() float64 { return math.Pow10(-x.Decimals) }
 
-// Bounds returns the closed interval of real values that round to x at its
+// bounds returns the closed interval of real values that round to x at its
 // printed precision. A negative zero ("−0.00") stands for [−½·10⁻ᵏ, 0].
-func (x Number) Bounds() (lo, hi float64) {
+func (x Number) bounds() (lo, hi float64) {
 	h := 0.5 * x.Unit()
 	lo, hi = x.Value-h, x.Value+h
 	if x.Mant == 0 && x.Neg {
@@ -37,9 +37,10 @@ func (x Number) Bounds() (lo, hi float64) {
 	return lo, hi
 }
 
-// Interval returns Bounds as an Interval.
+// Range returns the closed range of real values that round to x at its
+// printed precision. A negative zero ("−0.00") stands for [−½·10⁻ᵏ, 0].
 func (x Number) Range() Range {
-	lo, hi := x.Bounds()
+	lo, hi := x.bounds()
 	return Range{lo, hi}
 }
 
