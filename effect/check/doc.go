@@ -172,9 +172,7 @@
 // rounds to 0.03). Because this package uses integers throughout and every
 // GRIM-consistent total, it accepts both; the parity test itself (test 3)
 // is a theorem (y² ≡ y mod 2), so its verdicts stand once the candidates
-// are right (e.g. mean 3.44, SD 2.47, n = 18 is truly impossible). The
-// tests are necessary conditions: passing them does not prove that a data
-// set exists.
+// are right (e.g. mean 3.44, SD 2.47, n = 18 is truly impossible).
 //
 // # p values
 //
@@ -208,6 +206,9 @@
 //     contrasts of means. Psychol Methods 13:99–109.
 //   - Brown NJL, Heathers JAJ (2017). The GRIM test. Soc Psychol Pers Sci
 //     8:363–369.
+//   - Heathers JA, Anaya J, van der Zee T, Brown NJL (2018). Recovering
+//     data from summary statistics: Sample Parameter Reconstruction via
+//     Iterative TEchniques (SPRITE). PeerJ Preprints 6:e26968v1.
 //   - Gøtzsche PC, Hróbjartsson A, Marić K, Tendal B (2007). Data
 //     extraction errors in meta-analyses that use standardized mean
 //     differences. JAMA 298:430–437.
@@ -216,6 +217,8 @@
 //   - Nuijten MB, Hartgerink CHJ, van Assen MALM, Epskamp S, Wicherts JM
 //     (2016). The prevalence of statistical reporting errors in psychology
 //     (1985–2013). Behav Res Methods 48:1205–1226.
+//   - Wilner JG, Wood JG, Simons DJ (2018). Complete recovery of values
+//     in Diophantine systems (CORVIDS). PsyArXiv, doi:10.31234/osf.io/a4m6p.
 //   - Steiger JH, Fouladi RT (1997). Noncentrality interval estimation and
 //     the evaluation of statistical models. In: What If There Were No
 //     Significance Tests? Erlbaum.

@@ -3,6 +3,7 @@ package check
 import (
 	"math/big"
 	"strconv"
+	"strings"
 )
 
 // GRIMResult is the outcome of GRIM or GRIMMER for one reported mean (and
@@ -19,8 +20,19 @@ type GRIMResult struct {
 	// Reason names the first test that failed for every candidate sum:
 	// "GRIM", "SD range" (no whole-number sum of squares gives the SD),
 	// "minimum SD" (the SD is below what whole numbers with this sum can
-	// reach), "scale range" (above what the scale allows), "parity".
+	// reach), "scale range" (above what the scale allows), "parity", "no
+	// data set" (the closed-form conditions pass, but the exact search
+	// finds no data on the scale with this mean and SD). For a consistent
+	// GRIMMER verdict that is not Exact it says why.
 	Reason string
+	// Exact is true when GRIMMER decided exactly, by finding a data set
+	// or by an exhaustive search (a scale range was given); otherwise a
+	// Consistent verdict means only that the necessary conditions pass.
+	Exact bool
+	// Sample is one data set of n scores (each the mean of its items'
+	// whole-number responses) on the scale whose mean and SD round to the
+	// printed ones, sorted; the evidence for an Exact Consistent verdict.
+	Sample []float64
 }
 
 // ScaleRange optionally bounds a single response (one item) of an
@@ -121,8 +133,16 @@ func grim(x Number, n, items int) GRIMResult {
 // All comparisons are in exact integer arithmetic. Unlike A-GRIMMER as
 // scrutiny 0.6.1 implements it, every GRIM-consistent total is tried, not
 // only round(mean·n): see the package documentation on the false positive.
-// These are necessary conditions: passing them does not prove that a data
-// set exists (for n = 2 not every such Q is reachable).
+//
+// These conditions are necessary, not sufficient (mean 1.6, SD 1.1, n = 5
+// on 1–7 passes them, yet no five such numbers exist). When the scale
+// range is given, GRIMMER then decides exactly: a search over the counts
+// of each value, pruned by the least and greatest sums of squares,
+// either finds n whole numbers on the scale whose mean and SD round to
+// the printed ones, returned in Sample as evidence (as SPRITE and CORVIDS
+// return data), or proves that none exist (Reason "no data set"); Exact
+// is then true. Without a scale range the verdict rests on the
+// conditions above.
 func GRIMMER(mean, sd string, n, items int, scale ScaleRange) (GRIMResult, error) {
 	x, err := parseNumber(mean)
 	if err != nil {
@@ -206,7 +226,9 @@ func grimmer(x, s Number, n, items int, scale ScaleRange) GRIMResult {
 	Ds2 := new(big.Int).Mul(Ds, Ds)
 	den := new(big.Int).Mul(nb, Ds2)
 	best := 0 // furthest test passed by any candidate
-	reasons := []string{"SD range", "minimum SD", "scale range", "parity"}
+	reasons := []string{"SD range", "minimum SD", "scale range", "parity", "no data set"}
+	exact := scale.Set && exactFits(n, items, scale)
+	undecided := false
 	one := big.NewInt(1)
 	for T := new(big.Int).Set(tlo); T.Cmp(thi) <= 0; T.Add(T, one) {
 		T2 := new(big.Int).Mul(T, T)
@@ -234,11 +256,42 @@ func grimmer(x, s Number, n, items int, scale ScaleRange) GRIMResult {
 		}
 		best = max(best, 3)
 		// A Q of T's parity in [qlo, qhi].
-		if qlo.Cmp(qhi) < 0 || new(big.Int).Sub(qlo, T).Bit(0) == 0 {
+		if !(qlo.Cmp(qhi) < 0 || new(big.Int).Sub(qlo, T).Bit(0) == 0) {
+			continue
+		}
+		best = max(best, 4)
+		if !exact {
 			return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi}
 		}
+		data, complete := exactData(int64(n), int64(scale.Min)*int64(items), int64(scale.Max)*int64(items), T.Int64(), qlo.Int64(), qhi.Int64())
+		if data != nil {
+			sample := make([]float64, len(data))
+			for i, y := range data {
+				sample[i] = float64(y) / float64(items)
+			}
+			return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi, Exact: true, Sample: sample}
+		}
+		undecided = undecided || !complete
 	}
-	return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: reasons[best]}
+	if undecided {
+		return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi,
+			Reason: "the exact search stopped at its limit; the necessary conditions pass"}
+	}
+	return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: reasons[best], Exact: exact}
+}
+
+// exactFits reports whether the exact search's int64 arithmetic is safe
+// for n values of items items on the scale: n·y² well below 2⁶³.
+func exactFits(n, items int, scale ScaleRange) bool {
+	m := float64(max(abs(scale.Min), abs(scale.Max))) * float64(items)
+	return n <= 1e6 && float64(n)*4*m*m < 1e17
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // qMin is the least Σy² over n whole numbers with Σy = T: T = qn + r with
@@ -326,4 +379,33 @@ func ceilDiv64(a, b int64) int64 {
 		q++
 	}
 	return q
+}
+
+// String returns the verdict with its reason: "consistent (exact, e.g.
+// 1 1 2 3 5)", "inconsistent (parity)".
+func (r GRIMResult) String() string {
+	var b strings.Builder
+	b.WriteString(r.Verdict.String())
+	var notes []string
+	if r.Reason != "" {
+		notes = append(notes, r.Reason)
+	}
+	if r.Verdict == Consistent && !r.Testable && r.Sample == nil {
+		notes = append(notes, "not testable at this precision")
+	}
+	if r.Verdict == Consistent && r.Exact && len(r.Sample) > 0 {
+		ss := make([]string, 0, min(len(r.Sample), 12))
+		for i, v := range r.Sample {
+			if i == 12 {
+				ss = append(ss, "…")
+				break
+			}
+			ss = append(ss, strconv.FormatFloat(v, 'g', -1, 64))
+		}
+		notes = append(notes, "exact, e.g. "+strings.Join(ss, " "))
+	}
+	if len(notes) > 0 {
+		b.WriteString(" (" + strings.Join(notes, "; ") + ")")
+	}
+	return b.String()
 }

@@ -61,11 +61,19 @@ func grimCell(checked bool, g GRIMResult) string {
 	}
 	switch g.Verdict {
 	case Consistent:
-		if !g.Testable {
+		switch {
+		case g.Exact:
+			return "consistent (exact)"
+		case g.Reason != "":
+			return "consistent (" + g.Reason + ")"
+		case !g.Testable:
 			return "consistent (not testable: n·items ≥ 10^decimals)"
 		}
 		return "consistent"
 	case Inconsistent:
+		if g.Exact {
+			return "inconsistent (" + g.Reason + "; exact)"
+		}
 		return "inconsistent (" + g.Reason + ")"
 	}
 	if g.Reason != "" {
