@@ -31,7 +31,7 @@ func (a PrePostArm) validate(arm string) error {
 // pooled pre-test SD,
 //
 //	d = c_p [(M_post,E − M_pre,E) − (M_post,C − M_pre,C)] / SD_pre,
-//	c_p = 1 − 3/(4(nE + nC − 2) − 1),
+//	c_p = J(nE + nC − 2),
 //
 // with the sampling variance of Morris (2008, eq. 25), the population effect
 // replaced by its estimate:
@@ -42,9 +42,10 @@ func (a PrePostArm) validate(arm string) error {
 // r is the pre–post correlation ρ, assumed common to the arms. It is
 // required: papers rarely report it and it cannot be recovered from the
 // summaries (back-solving it, as esc's esc_mean_gain does, gives r ≤ −1), so
-// take it from the trial's data or a stated assumption. c_p is Morris's
-// approximate small-sample correction, kept so that d and V match the
-// paper. The interval is Wald (z). Morris recommends d_ppc2 over the
+// take it from the trial's data or a stated assumption. c_p is the exact
+// small-sample correction J (Hedges 1981, see J), as in Morris (2008, eq.
+// 22), which reproduces the paper's Table 5 to its four decimals (the
+// approximation 1 − 3/(4(N − 2) − 1) does not). The interval is Wald (z). Morris recommends d_ppc2 over the
 // difference of per-arm standardized changes (BeckerPPC) because the pooled
 // pre-test SD is estimated more precisely and is unaffected by the
 // intervention.
@@ -74,7 +75,7 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 	nE, nC := float64(treat.N), float64(control.N)
 	N := nE + nC
 	sdPre := designPooledSD(treat.PreSD, nE-1, control.PreSD, nC-1)
-	cp := 1 - 3/(4*(N-2)-1)
+	cp := J(N - 2)
 	d := cp * ((treat.PostMean - treat.PreMean) - (control.PostMean - control.PreMean)) / sdPre
 	h := N / (nE * nC)
 	v := 2*cp*cp*(1-r)*h*((N-2)/(N-4))*(1+d*d/(2*(1-r)*h)) - d*d

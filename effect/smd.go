@@ -1,6 +1,9 @@
 package effect
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // pooledSD returns the df-weighted pooled standard deviation
 // √(((n1−1)s1² + (n2−1)s2²)/(n1+n2−2)) (Cohen 1988; Hedges 1981), the
@@ -168,9 +171,19 @@ func SMDH(treat, control Group, o *Options) (Estimate, error) {
 		return Estimate{}, err
 	}
 	n1, n2 := float64(treat.N), float64(control.N)
-	v1, v2 := treat.SD*treat.SD, control.SD*control.SD
+	// Scaled form: every quantity below is homogeneous of degree 0 in the
+	// SDs once the mean difference is divided by the larger SD, so the SDs
+	// enter as ratios in (0, 1] and their squares neither overflow nor
+	// underflow (SDs 1 and 1e200 give a finite variance).
+	sc := math.Max(treat.SD, control.SD)
+	u1, u2 := treat.SD/sc, control.SD/sc
+	v1, v2 := u1*u1, u2*u2
 	s2 := (v1 + v2) / 2
-	diff := treat.Mean - control.Mean
+	diff := treat.Mean/sc - control.Mean/sc
+	if !finite(diff) {
+		return Estimate{}, fieldErr("treat.Mean", treat.Mean, fmt.Sprintf(
+			"the difference from control.Mean = %v overflows relative to the SDs; rescale the outcome", control.Mean))
+	}
 	d := diff / math.Sqrt(s2)
 	df := n1 + n2 - 2
 	j := 1.0
