@@ -383,12 +383,15 @@ func approxEnds(t, df, z float64) (lo, hi, bound float64) {
 }
 
 // cdfCache answers comparisons F(t; df, λ) vs p at a few fixed t from
-// values already computed at nearby λ: ∂F/∂λ = −E[φ(tS − λ)] lies in
-// [−1/√(2π), 0] (F(t; λ) = E[Φ(tS − λ)], S = √(V/ν)), so
-// |F(t; λ) − F(t; λc)| ≤ 0.3990·|λ − λc|, and a cached value decides the
-// comparison whenever it is farther from p than that.
+// values already computed at other λ. F decreases in λ, so F(t; λc) < p
+// decides λ ≥ λc and F(t; λc) > p decides λ ≤ λc; and ∂F/∂λ =
+// −E[φ(tS − λ)] lies in [−1/√(2π), 0] (F(t; λ) = E[Φ(tS − λ)],
+// S = √(V/ν)), so |F(t; λ) − F(t; λc)| ≤ 0.3990·|λ − λc|, and a cached
+// value also decides the comparison whenever it is farther from p than
+// that.
 type cdfCache struct {
 	t, lam, f []float64
+	buf       [3][12]float64 // backing arrays for the usual few entries
 }
 
 // cmp returns the sign of F(t; df, λ) − p.
@@ -397,13 +400,23 @@ func (c *cdfCache) cmp(t, df, lam, p float64) int {
 		if c.t[i] != t {
 			continue
 		}
-		b := 0.3990*math.Abs(lam-c.lam[i]) + 1e-12
+		const eps = 1e-11 // above the CDF's own error (2e-12)
+		if lam >= c.lam[i] && c.f[i]+eps < p {
+			return -1
+		}
+		if lam <= c.lam[i] && c.f[i]-eps > p {
+			return 1
+		}
+		b := 0.3990*math.Abs(lam-c.lam[i]) + eps
 		switch {
 		case c.f[i]-b > p:
 			return 1
 		case c.f[i]+b < p:
 			return -1
 		}
+	}
+	if c.t == nil {
+		c.t, c.lam, c.f = c.buf[0][:0], c.buf[1][:0], c.buf[2][:0]
 	}
 	f := nctCDF(t, df, lam)
 	c.t, c.lam, c.f = append(c.t, t), append(c.lam, lam), append(c.f, f)

@@ -8,13 +8,20 @@ import (
 )
 
 func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"52.33", "-0.18", "\u22120.18", "\u20130.5", "0,31", ".036", "1,234.5", "1.234,5", "1 234", "1.2e-4", "3E2", "-0.00", "NaN", "", "1e999", "1,2,3"} {
+	for _, s := range []string{"52.33", "-0.18", "\u22120.18", "\u20130.5", "0,31", ".036", "1,234.5", "1.234,5", "1 234", "1.2e-4", "3E2", "-0.00", "NaN", "", "1e999", "1,2,3", "d = 0.45", "5.", "-.5", "0012.50", "1234567890123456789"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		x, err := ParseNumber(s)
 		if err != nil {
 			return
+		}
+		// The fast path agrees with the general parser.
+		if p, ok := parsePlain(s); ok {
+			g, err := parseGeneral(s)
+			if err != nil || g != p {
+				t.Fatalf("%q: fast path %+v, general %+v (%v)", s, p, g, err)
+			}
 		}
 		lo, hi := x.bounds()
 		if math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(x.Value, 0) || !(lo <= x.Value && x.Value <= hi) {

@@ -174,6 +174,14 @@ func grimmer(x, s Number, n, items int, scale ScaleRange) GRIMResult {
 	if r.Verdict != Consistent {
 		return r
 	}
+	if res, ok := grimmer64(s, n, items, scale, r); ok {
+		return res
+	}
+	return grimmerBig(x, s, n, items, scale, r)
+}
+
+// grimmerBig is grimmer in big.Int arithmetic, for any size.
+func grimmerBig(x, s Number, n, items int, scale ScaleRange, r GRIMResult) GRIMResult {
 	tlo, thi := sumRange(x, int64(n)*int64(items))
 	// Scale range restricts the sums.
 	var ymin, ymax *big.Int
@@ -265,11 +273,7 @@ func grimmer(x, s Number, n, items int, scale ScaleRange) GRIMResult {
 		}
 		data, complete := exactData(int64(n), int64(scale.Min)*int64(items), int64(scale.Max)*int64(items), T.Int64(), qlo.Int64(), qhi.Int64())
 		if data != nil {
-			sample := make([]float64, len(data))
-			for i, y := range data {
-				sample[i] = float64(y) / float64(items)
-			}
-			return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi, Exact: true, Sample: sample}
+			return consistentWith(data, items, r)
 		}
 		undecided = undecided || !complete
 	}
@@ -278,6 +282,105 @@ func grimmer(x, s Number, n, items int, scale ScaleRange) GRIMResult {
 			Reason: "the exact search stopped at its limit; the necessary conditions pass"}
 	}
 	return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: reasons[best], Exact: exact}
+}
+
+// grimmer64 is grimmer in int64 arithmetic for the usual sizes (n·items ≤
+// 10⁴, an SD with at most two decimals and below 100, totals and scale
+// ends below 10⁶ and 10⁴), where every product stays below 10¹⁷; ok is
+// false outside them. r is GRIM's consistent result for the mean.
+func grimmer64(s Number, n, items int, scale ScaleRange, r GRIMResult) (GRIMResult, bool) {
+	N := int64(n) * int64(items)
+	if N > 1e4 || s.Decimals < 0 || s.Decimals > 2 || s.Mant < 0 || s.Mant > 1e4 ||
+		r.SumLo < -1e6 || r.SumHi > 1e6 ||
+		(scale.Set && (abs(scale.Min) > 1e4/items || abs(scale.Max) > 1e4/items)) {
+		return GRIMResult{}, false
+	}
+	nn, it := int64(n), int64(items)
+	tlo, thi := r.SumLo, r.SumHi
+	var ymin, ymax int64
+	if scale.Set {
+		ymin, ymax = int64(scale.Min)*it, int64(scale.Max)*it
+		tlo, thi = max(tlo, ymin*nn), min(thi, ymax*nn)
+		if tlo > thi {
+			return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: "scale range"}, true
+		}
+	}
+	Ds := 2 * pow10i[s.Decimals]
+	l, u := max(2*s.Mant-1, 0), 2*s.Mant+1
+	sdLo2, sdHi2 := l*l, u*u
+	c := nn * (nn - 1) * it * it
+	Ds2 := Ds * Ds
+	den := nn * Ds2
+	best := 0
+	reasons := []string{"SD range", "minimum SD", "scale range", "parity", "no data set"}
+	exact := scale.Set && exactFits(n, items, scale)
+	undecided := false
+	for T := tlo; T <= thi; T++ {
+		T2 := T * T * Ds2
+		qlo := ceilDiv64(c*sdLo2+T2, den)
+		qhi := floorDiv64(c*sdHi2+T2, den)
+		if qlo > qhi {
+			continue
+		}
+		best = max(best, 1)
+		qlo = max(qlo, qMin64(T, nn))
+		if qlo > qhi {
+			continue
+		}
+		best = max(best, 2)
+		if scale.Set {
+			qhi = min(qhi, qMax64(T, nn, ymin, ymax))
+			if qlo > qhi {
+				continue
+			}
+		}
+		best = max(best, 3)
+		if qlo == qhi && (qlo-T)%2 != 0 {
+			continue
+		}
+		best = max(best, 4)
+		if !exact {
+			return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi}, true
+		}
+		data, complete := exactData(nn, ymin, ymax, T, qlo, qhi)
+		if data != nil {
+			return consistentWith(data, items, r), true
+		}
+		undecided = undecided || !complete
+	}
+	if undecided {
+		return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi,
+			Reason: "the exact search stopped at its limit; the necessary conditions pass"}, true
+	}
+	return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: reasons[best], Exact: exact}, true
+}
+
+// consistentWith is the exact consistent verdict with its evidence (item
+// sums, turned into scores).
+func consistentWith(data []int64, items int, r GRIMResult) GRIMResult {
+	sample := make([]float64, len(data))
+	for i, y := range data {
+		sample[i] = float64(y) / float64(items)
+	}
+	return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi, Exact: true, Sample: sample}
+}
+
+// qMin64 is qMin in int64.
+func qMin64(T, n int64) int64 {
+	q := floorDiv64(T, n)
+	rem := T - q*n
+	return n*q*q + (2*q+1)*rem
+}
+
+// qMax64 is qMax in int64 (a·n ≤ T ≤ b·n).
+func qMax64(T, n, a, b int64) int64 {
+	w := b - a
+	if w == 0 {
+		return n * a * a
+	}
+	Z := T - n*a
+	k, rem := Z/w, Z%w
+	return k*w*w + rem*rem + 2*a*Z + n*a*a
 }
 
 // exactFits reports whether the exact search's int64 arithmetic is safe

@@ -3,6 +3,7 @@ package check
 import (
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -153,6 +154,41 @@ func BenchmarkGRIMMERExact(b *testing.B) {
 			if _, err := GRIMMER(c.mean, c.sd, c.n, c.items, ScaleRange{Min: c.min, Max: c.max, Set: true}); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// TestGRIMMERInt64 compares the int64 path with the big.Int one on random
+// inputs in the int64 path's domain, with and without a scale.
+func TestGRIMMERInt64(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 20000; i++ {
+		n := 2 + rng.IntN(60)
+		items := 1 + rng.IntN(4)
+		dec := rng.IntN(3)
+		p := math.Pow10(dec)
+		lo, hi := rng.IntN(3)-1, 2+rng.IntN(8)
+		x := Number{Decimals: dec}
+		x.Mant = int64(math.Round((float64(lo) + rng.Float64()*float64(hi-lo)) * p))
+		x.Value, x.Neg = float64(x.Mant)/p, x.Mant < 0
+		s := Number{Decimals: rng.IntN(3)}
+		s.Mant = int64(math.Round(rng.Float64() * float64(hi-lo) / 2 * math.Pow10(s.Decimals)))
+		s.Value = float64(s.Mant) / math.Pow10(s.Decimals)
+		scale := ScaleRange{}
+		if i%2 == 0 {
+			scale = ScaleRange{Min: lo, Max: hi, Set: true}
+		}
+		r := grim(x, n, items)
+		if r.Verdict != Consistent {
+			continue
+		}
+		a, ok := grimmer64(s, n, items, scale, r)
+		if !ok {
+			t.Fatalf("int64 path refused n=%d items=%d", n, items)
+		}
+		b := grimmerBig(x, s, n, items, scale, r)
+		if a.Verdict != b.Verdict || a.Reason != b.Reason || a.Exact != b.Exact || len(a.Sample) != len(b.Sample) {
+			t.Fatalf("mean %v SD %v n %d items %d scale %+v: int64 %+v, big %+v", x.Value, s.Value, n, items, scale, a, b)
 		}
 	}
 }

@@ -7,9 +7,9 @@ import (
 	"github.com/tiesproject/ties/internal/nct"
 )
 
-// TestHybridCDF checks the region where nctCDF uses gonum's AS 243 against
-// internal/nct (itself checked against 50-digit mpmath values).
-func TestHybridCDF(t *testing.T) {
+// TestFastCDF checks nctCDF (nct.FastCDF) against nct.CDF (itself checked
+// against 50-digit mpmath values) over the region the CI checks use most.
+func TestFastCDF(t *testing.T) {
 	worst := 0.0
 	for _, df := range []float64{10, 11.5, 30, 100, 1000, 1e4, 1e5} {
 		for tt := -24.75; tt < 25; tt += 1.25 {
@@ -26,6 +26,20 @@ func TestHybridCDF(t *testing.T) {
 	// The gonum bug the reflection avoids: t < 0 with ncp < −37.62.
 	if p := nctCDF(-30, 100, -40); !(p > 0.99) {
 		t.Errorf("P(T ≤ −30; 100, −40) = %v", p)
+	}
+}
+
+// TestNCPForGap checks the inversion behind reported gaps against the
+// exact one.
+func TestNCPForGap(t *testing.T) {
+	for _, df := range []float64{3, 10, 88, 1000} {
+		for _, tt := range []float64{-20, -2.2, 0, 0.7, 5, 30} {
+			for _, p := range []float64{0.995, 0.975, 0.95, 0.05, 0.025, 0.005} {
+				if g, e := ncpForGap(tt, df, p), ncpFor(tt, df, p); !(math.Abs(g-e) <= 1e-8) {
+					t.Errorf("df %v t %v p %v: %v, exact %v", df, tt, p, g, e)
+				}
+			}
+		}
 	}
 }
 

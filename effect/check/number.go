@@ -113,6 +113,14 @@ func ParseNumber(s string) (Number, error) {
 }
 
 func parseNumber(s string) (Number, error) {
+	if x, ok := parsePlain(s); ok {
+		return x, nil
+	}
+	return parseGeneral(s)
+}
+
+// parseGeneral is parseNumber for every form.
+func parseGeneral(s string) (Number, error) {
 	orig := s
 	s = trimSpace(stripLabel(s))
 	if s == "" {
@@ -207,6 +215,47 @@ func parseNumber(s string) (Number, error) {
 		v = math.Copysign(0, -1)
 	}
 	return Number{Text: orig, Value: v, Mant: mant, Decimals: decimals, Neg: neg}, nil
+}
+
+// parsePlain is parseNumber's fast path for the common plain form
+// "[-]digits[.digits]" (ASCII, no spaces, at most 18 digits): no
+// allocation.
+func parsePlain(s string) (Number, bool) {
+	i, neg := 0, false
+	if len(s) > 0 && s[0] == '-' {
+		i, neg = 1, true
+	}
+	var mant int64
+	digits, decimals, seenDot, sig := 0, 0, false, 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if mant != 0 || c != '0' {
+				sig++
+			}
+			mant = mant*10 + int64(c-'0')
+			if seenDot {
+				decimals++
+			}
+		case c == '.' && !seenDot:
+			seenDot = true
+		default:
+			return Number{}, false
+		}
+	}
+	if digits == 0 || sig > 18 {
+		return Number{}, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return Number{}, false
+	}
+	if neg {
+		mant = -mant
+	}
+	return Number{Text: s, Value: v, Mant: mant, Decimals: decimals, Neg: neg}, true
 }
 
 // stripLabel removes a label such as "d =" or "Hedges' g:" before a
