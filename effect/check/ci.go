@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/internal/nct"
 )
 
 // CI checks.
@@ -62,9 +63,9 @@ func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 	exact = Finding{Verdict: Inconsistent, Gap: math.Inf(1)}
 	var waldGaps []float64
 	convs := ciConventions()
-	// The conventions of one SE reading share the box's t range; their
-	// CDF values at its ends are shared through a cache.
-	var caches [2]cdfCache
+	// The d and g conventions of one SE reading share the box's t range;
+	// the exact interval's ends at its two ends are computed once for them.
+	var ends [2]ncpEnds
 	for _, c := range convs {
 		lo, hi := rl, ru
 		if c.Flipped { // compare the unflipped interval with (−U, −L)
@@ -124,7 +125,7 @@ func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 			}
 		}
 		waldGaps = append(waldGaps, math.Min(gap1, math.Min(gap2, gapS)))
-		if nctJoint(Range{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, &caches[b2i(c.SEAsSD)]) {
+		if nctJoint(Range{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, z, ends[b2i(c.SEAsSD)].at(Range{h * dr.Lo, h * dr.Hi}, df, level)) {
 			exact.add(Match{Convention: c, Method: effect.NoncentralT})
 		}
 	}
@@ -145,7 +146,7 @@ func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 			if c.Flipped {
 				lo, hi = ru.neg(), rl.neg()
 			}
-			g := nctGap(Range{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, &caches[b2i(c.SEAsSD)])
+			g := nctGap(lo, hi, j, h, ends[b2i(c.SEAsSD)].at(Range{h * dr.Lo, h * dr.Hi}, df, level))
 			exact.closer(Match{Convention: c, Method: effect.NoncentralT}, g)
 		}
 	}
@@ -154,27 +155,56 @@ func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 }
 
 // nctGap returns the larger of the two ends' gaps between the exact
-// interval's ends over t in tr (times j/h) and the reported ends rl, ru.
-// λ_L and λ_U increase in t, so over tr each end spans [λ(tr.Lo),
-// λ(tr.Hi)]; two CDF comparisons per end say whether the reported end lies
-// below, inside or above that span, and only an end outside it needs a
-// noncentral-t inversion.
-func nctGap(tr, rl, ru Range, j, h, df, alpha float64, cache *cdfCache) float64 {
+// interval's ends over the box's t range (times j/h) and the reported ends
+// rl, ru. λ_L and λ_U increase in t, so over the range each end spans
+// [λ(tr.Lo), λ(tr.Hi)].
+func nctGap(rl, ru Range, j, h float64, e *ncpEnds) float64 {
 	s := h / j
 	L := widen(Range{rl.Lo * s, rl.Hi * s})
 	U := widen(Range{ru.Lo * s, ru.Hi * s})
-	end := func(T Range, p float64) float64 {
-		// λ_p(t) ≥ x iff F(t; x) ≥ p (the CDF decreases in λ).
-		if cache.cmp(tr.Hi, df, T.Lo, p) < 0 { // λ_p(tr.Hi) < T.Lo
-			return T.Lo - ncpForGap(tr.Hi, df, p)
-		}
-		if cache.cmp(tr.Lo, df, T.Hi, p) > 0 { // λ_p(tr.Lo) > T.Hi
-			return ncpForGap(tr.Lo, df, p) - T.Hi
-		}
-		return 0
-	}
-	g := math.Max(end(L, 1-alpha/2), end(U, alpha/2)) / s
+	e.compute()
+	g := math.Max(Range{e.lLo, e.lHi}.Gap(L), Range{e.uLo, e.uHi}.Gap(U)) / s
 	return math.Max(g, 0)
+}
+
+// ncpEnds holds the exact interval's ends λ_L, λ_U for the observed t at
+// the two ends of a t range, computed on first use (two interval
+// inversions by nct.FastNCPInterval, absolute error below 1e-9).
+type ncpEnds struct {
+	tr                 Range
+	df, level          float64
+	set, done          bool
+	lLo, uLo, lHi, uHi float64
+}
+
+// at returns e set up for the range (the first call fixes it; every d
+// and g convention of one SE reading has the same range).
+func (e *ncpEnds) at(tr Range, df, level float64) *ncpEnds {
+	if !e.set {
+		e.tr, e.df, e.level, e.set = tr, df, level, true
+	}
+	return e
+}
+
+func (e *ncpEnds) compute() {
+	if e.done {
+		return
+	}
+	e.done = true
+	e.lLo, e.uLo = ncpInterval(e.tr.Lo, e.df, e.level)
+	e.lHi, e.uHi = ncpInterval(e.tr.Hi, e.df, e.level)
+}
+
+// ncpEndsTol is added to comparisons with inverted ends: FastNCPInterval's
+// error bound, so that its error never turns a consistent CI inconsistent.
+const ncpEndsTol = 1e-9
+
+// ncpInterval returns the equal-tailed interval for λ given t.
+func ncpInterval(t, df, level float64) (lo, hi float64) {
+	if lo, hi, err := nct.FastNCPInterval(t, df, level); err == nil {
+		return lo, hi
+	}
+	return ncpFor(t, df, 1-(1-level)/2), ncpFor(t, df, (1-level)/2)
 }
 
 func (f *Finding) add(m Match) {
@@ -228,6 +258,19 @@ func waldJointB(er, rl, ru Range, outer, z, A, B float64) (bool, float64) {
 			Range{outer * (er.Lo + w), outer * (er.Hi + w)}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
 		return lo <= hi, gap
 	}
+	if z*z*B < 1 { // both ends increasing: closed-form inverses
+		wl, wu := z*math.Sqrt(A+B*er.Lo*er.Lo), z*math.Sqrt(A+B*er.Hi*er.Hi)
+		gap := math.Max(Range{outer * (er.Lo - wl), outer * (er.Hi - wu)}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+			Range{outer * (er.Lo + wl), outer * (er.Hi + wu)}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
+		return waldSlack(er, rl, ru, z, A, B) >= 0, gap
+	}
+	return waldPieces(er, rl, ru, outer, z, A, B)
+}
+
+// waldPieces is waldJointB on pieces where the ends are monotone, with
+// preimages by bisection; rl and ru are already widened and divided by
+// outer.
+func waldPieces(er, rl, ru Range, outer, z, A, B float64) (bool, float64) {
 	lower := func(e float64) float64 { return e - z*math.Sqrt(A+B*e*e) }
 	upper := func(e float64) float64 { return e + z*math.Sqrt(A+B*e*e) }
 	cuts := []float64{er.Lo}
@@ -311,7 +354,11 @@ func bisect(f func(float64) float64, a, b, y float64) float64 {
 // p-quantile of the noncentral t(df, λ); for intervals on a line it is
 // nonempty iff every lower end is ≤ every upper end, and t ≤ Q_p(λ) iff
 // F(t; λ) ≤ p.
-func nctJoint(tr, rl, ru Range, j, h, df, alpha float64, cache *cdfCache) bool {
+//
+// z is the normal quantile at 1 − α/2. With e non-nil (the exact ends at
+// tr's two ends) the comparisons with tr's ends are read off e instead of
+// CDF evaluations.
+func nctJoint(tr, rl, ru Range, j, h, df, alpha, z float64, e *ncpEnds) bool {
 	pl, pu := 1-alpha/2, alpha/2
 	s := h / j
 	L := widen(Range{rl.Lo * s, rl.Hi * s})
@@ -319,7 +366,6 @@ func nctJoint(tr, rl, ru Range, j, h, df, alpha float64, cache *cdfCache) bool {
 	// Prescreen: λ_L and λ_U are increasing, so over tr they lie within the
 	// approximations at its ends widened by the tested error bound.
 	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
-		z := normalQuantile(pl)
 		llo, _, elo := approxEnds(tr.Lo, df, z)
 		_, uhi, ehi := approxEnds(tr.Hi, df, z)
 		lhi, _, _ := approxEnds(tr.Hi, df, z)
@@ -334,25 +380,41 @@ func nctJoint(tr, rl, ru Range, j, h, df, alpha float64, cache *cdfCache) bool {
 	// evaluation (t ≤ Q_p(λ) iff F(t; λ) ≤ p); the two pairs of quantiles
 	// are usually implied by comparisons with tr's ends, and otherwise need
 	// one quantile each.
-	a1 := cache.cmp(tr.Lo, df, L.Lo, pl) >= 0       // QL(a') ≤ tr.Lo
-	a2 := cache.cmp(tr.Hi, df, L.Hi, pl) <= 0       // tr.Hi ≤ QL(b')
-	b1 := cache.cmp(tr.Lo, df, U.Lo, pu) >= 0       // QU(c') ≤ tr.Lo
-	b2 := cache.cmp(tr.Hi, df, U.Hi, pu) <= 0       // tr.Hi ≤ QU(e')
-	m1 := a2 || cache.cmp(tr.Lo, df, L.Hi, pl) <= 0 // tr.Lo ≤ QL(b')
-	if !m1 {
-		return false
-	}
-	m2 := a1 || cache.cmp(tr.Hi, df, L.Lo, pl) >= 0 // QL(a') ≤ tr.Hi
-	if !m2 {
-		return false
-	}
-	m3 := b2 || cache.cmp(tr.Lo, df, U.Hi, pu) <= 0 // tr.Lo ≤ QU(e')
-	if !m3 {
-		return false
-	}
-	m4 := b1 || cache.cmp(tr.Hi, df, U.Lo, pu) >= 0 // QU(c') ≤ tr.Hi
-	if !m4 {
-		return false
+	// t ≤ Q_p(λ) iff λ_p(t) ≤ λ, with λ_p(t) the end of the interval
+	// for t: the comparisons with tr's ends read the four ends off e.
+	var a1, a2, b1, b2, m1, m2, m3, m4 bool
+	if e != nil {
+		e.compute()
+		const d = ncpEndsTol
+		a1, a2 = e.lLo >= L.Lo-d, e.lHi <= L.Hi+d // QL(a') ≤ tr.Lo, tr.Hi ≤ QL(b')
+		b1, b2 = e.uLo >= U.Lo-d, e.uHi <= U.Hi+d // QU(c') ≤ tr.Lo, tr.Hi ≤ QU(e')
+		m1, m2 = e.lLo <= L.Hi+d, e.lHi >= L.Lo-d // tr.Lo ≤ QL(b'), QL(a') ≤ tr.Hi
+		m3, m4 = e.uLo <= U.Hi+d, e.uHi >= U.Lo-d // tr.Lo ≤ QU(e'), QU(c') ≤ tr.Hi
+		if !(m1 && m2 && m3 && m4) {
+			return false
+		}
+	} else {
+		cache := &cdfCache{}
+		a1 = cache.cmp(tr.Lo, df, L.Lo, pl) >= 0       // QL(a') ≤ tr.Lo
+		a2 = cache.cmp(tr.Hi, df, L.Hi, pl) <= 0       // tr.Hi ≤ QL(b')
+		b1 = cache.cmp(tr.Lo, df, U.Lo, pu) >= 0       // QU(c') ≤ tr.Lo
+		b2 = cache.cmp(tr.Hi, df, U.Hi, pu) <= 0       // tr.Hi ≤ QU(e')
+		m1 = a2 || cache.cmp(tr.Lo, df, L.Hi, pl) <= 0 // tr.Lo ≤ QL(b')
+		if !m1 {
+			return false
+		}
+		m2 = a1 || cache.cmp(tr.Hi, df, L.Lo, pl) >= 0 // QL(a') ≤ tr.Hi
+		if !m2 {
+			return false
+		}
+		m3 = b2 || cache.cmp(tr.Lo, df, U.Hi, pu) <= 0 // tr.Lo ≤ QU(e')
+		if !m3 {
+			return false
+		}
+		m4 = b1 || cache.cmp(tr.Hi, df, U.Lo, pu) >= 0 // QU(c') ≤ tr.Hi
+		if !m4 {
+			return false
+		}
 	}
 	// QL(a') ≤ QU(e'): implied when QL(a') ≤ tr.Lo or tr.Hi ≤ QU(e').
 	if !a1 && !b2 {

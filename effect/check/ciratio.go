@@ -279,7 +279,7 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Range, alpha float64) bool {
 	decide := func(r float64) bool {
 		sh := math.Sqrt(hOf(r))
 		E := rb.est(r)
-		return nctJoint(Range{E.Lo / sh, E.Hi / sh}, rl, ru, sh, 1, df, alpha, &cdfCache{})
+		return nctJoint(Range{E.Lo / sh, E.Hi / sh}, rl, ru, sh, 1, df, alpha, z, nil)
 	}
 	// Prescreen over the whole box: λ_L, λ_U are increasing in t, within
 	// the tested bound of the approximation at the ends of t's range, and
@@ -346,13 +346,7 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Range, alpha float64) bool {
 			t0 = 0.5 * (E.Lo + E.Hi) / math.Sqrt(hOf(r))
 		}
 		al, au, _ := approxEnds(t0, df, z)
-		s0 := math.Sqrt(1 + t0*t0/(2*df))
-		dens := math.Exp(-z*z/2) / math.Sqrt(2*math.Pi) / s0
-		l, u := al, au
-		for i := 0; i < 2; i++ {
-			l += (nctCDF(t0, df, l) - pl) / dens
-			u += (nctCDF(t0, df, u) - alpha/2) / dens
-		}
+		l, u := ncpInterval(t0, df, 1-alpha)
 		if math.IsNaN(l) || math.IsNaN(u) || math.Abs(l-al) > 1 || math.Abs(u-au) > 1 {
 			return
 		}
