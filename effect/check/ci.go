@@ -35,11 +35,14 @@ func ciConventions() []Convention { return Conventions() }
 // ratioCI checks a CI under Glass's Δ or d with the average SD: ok[0] for
 // the Wald interval, ok[1] for the exact one (Glass's Δ only), and the
 // Wald gap.
-func ratioCI(b box, c Convention, rl, ru Range, z, alpha float64) (ok [2]bool, gap float64) {
+//
+// best is the smallest Wald gap found so far: a gap that cannot beat it
+// need not be computed exactly (a lower bound is returned instead).
+func ratioCI(b box, c Convention, rl, ru Range, z, alpha, best float64) (ok [2]bool, gap float64) {
 	rb, nk, no := b.ratioBoxFor(c)
 	A := 1/float64(b.n1) + 1/float64(b.n2)
 	if c.Standardizer == AverageD {
-		ok[0], gap = averageWald(rb, float64(b.n1), float64(b.n2), rl, ru, z)
+		ok[0], gap = averageWald(rb, float64(b.n1), float64(b.n2), rl, ru, z, best)
 		return ok, gap
 	}
 	// Glass's Δ, Wald with metafor's SMD1 variance: a function of Δ alone.
@@ -82,7 +85,7 @@ func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 		okS, gapS := waldJointB(Range{j * dr.Lo, j * dr.Hi}, lo, hi, 1, z, A, 0)
 		switch c.Standardizer {
 		case GlassControl, GlassTreat, AverageD:
-			ok, gap := ratioCI(b, c, lo, hi, z, alpha)
+			ok, gap := ratioCI(b, c, lo, hi, z, alpha, wald.Gap)
 			if ok[0] {
 				wald.add(Match{Convention: c, Method: effect.Wald})
 			}

@@ -217,7 +217,10 @@ func bonettAB(r, n1, n2 float64) (float64, float64) {
 // averageWald checks the Wald interval of d with the average SD: whether
 // some point of the box gives both ends in rl, ru, and the gap (the larger
 // of the two ends' distances, over the search points).
-func averageWald(rb ratioBox, n1, n2 float64, rl, ru Range, z float64) (bool, float64) {
+//
+// When the gap cannot fall below best (a lower bound over the whole box
+// says so), the lower bound is returned instead of the gap.
+func averageWald(rb ratioBox, n1, n2 float64, rl, ru Range, z, best float64) (bool, float64) {
 	rl, ru = widen(rl), widen(ru)
 	ps := rb.points()
 	gap := func() float64 {
@@ -248,7 +251,11 @@ func averageWald(rb ratioBox, n1, n2 float64, rl, ru Range, z float64) (bool, fl
 		e2min = math.Min(E.Lo*E.Lo, E.Hi*E.Hi)
 	}
 	wmax, wmin := z*math.Sqrt(Amax+Bmax*e2max), z*math.Sqrt(Amin+Bmin*e2min)
-	if (Range{E.Lo - wmax, E.Hi - wmin}).Gap(rl) > 0 || (Range{E.Lo + wmin, E.Hi + wmax}).Gap(ru) > 0 {
+	lb := math.Max((Range{E.Lo - wmax, E.Hi - wmin}).Gap(rl), (Range{E.Lo + wmin, E.Hi + wmax}).Gap(ru))
+	if lb > 0 {
+		if lb >= best {
+			return false, lb
+		}
 		return false, gap()
 	}
 	decide := func(r float64) float64 {
