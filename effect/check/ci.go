@@ -397,7 +397,7 @@ func nctJoint(tr, rl, ru Range, j, h, df, alpha, z float64, e *ncpEnds) bool {
 			return false
 		}
 	} else {
-		cache := &cdfCache{}
+		var cache cdfCache
 		a1 = cache.cmp(tr.Lo, df, L.Lo, pl) >= 0       // QL(a') ≤ tr.Lo
 		a2 = cache.cmp(tr.Hi, df, L.Hi, pl) <= 0       // tr.Hi ≤ QL(b')
 		b1 = cache.cmp(tr.Lo, df, U.Lo, pu) >= 0       // QU(c') ≤ tr.Lo

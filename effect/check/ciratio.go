@@ -2,6 +2,7 @@ package check
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -74,9 +75,9 @@ func (rb ratioBox) est(r float64) Range {
 
 // points returns the search grid over the r range: ratioGrid evenly spaced
 // points and the two kinks of est (where the s_k interval switches ends).
-func (rb ratioBox) points() []float64 {
+func (rb ratioBox) points(buf *[ratioGrid + 2]float64) []float64 {
 	rr := rb.rRange()
-	ps := make([]float64, 0, ratioGrid+2)
+	ps := buf[:0]
 	for i := 0; i < ratioGrid; i++ {
 		ps = append(ps, rr.Lo+(rr.Hi-rr.Lo)*float64(i)/(ratioGrid-1))
 	}
@@ -85,7 +86,7 @@ func (rb ratioBox) points() []float64 {
 			ps = append(ps, k)
 		}
 	}
-	sort.Float64s(ps)
+	slices.Sort(ps)
 	return ps
 }
 
@@ -156,7 +157,12 @@ func waldRange(E Range, z, A, B float64, lr, ur *Range) {
 // neighbouring points.
 func maximize(ps []float64, f func(float64) float64) (float64, float64) {
 	bi, bf := 0, math.Inf(-1)
-	fs := make([]float64, len(ps))
+	var buf [ratioGrid + 2]float64
+	fs := buf[:0]
+	if len(ps) > len(buf) {
+		fs = make([]float64, 0, len(ps))
+	}
+	fs = fs[:len(ps)]
 	for i, p := range ps {
 		fs[i] = f(p)
 		if fs[i] > bf {
@@ -222,7 +228,8 @@ func bonettAB(r, n1, n2 float64) (float64, float64) {
 // says so), the lower bound is returned instead of the gap.
 func averageWald(rb ratioBox, n1, n2 float64, rl, ru Range, z, best float64) (bool, float64) {
 	rl, ru = widen(rl), widen(ru)
-	ps := rb.points()
+	var pbuf [ratioGrid + 2]float64
+	ps := rb.points(&pbuf)
 	gap := func() float64 {
 		lr := Range{math.Inf(1), math.Inf(-1)}
 		ur := lr
@@ -311,7 +318,8 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Range, alpha float64) bool {
 		// one exact decision, at the centre ratio.
 		return decide(0.5 * (rr.Lo + rr.Hi))
 	}
-	ps := rb.points()
+	var pbuf [ratioGrid + 2]float64
+	ps := rb.points(&pbuf)
 	c := 1 - 1/(4*df)
 	var modelMid func(float64) float64
 	// With few df the model can be far off; then exact decisions are made
