@@ -149,7 +149,7 @@ func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 			if c.Flipped {
 				lo, hi = ru.neg(), rl.neg()
 			}
-			g := nctGap(lo, hi, j, h, ends[b2i(c.SEAsSD)].at(Range{h * dr.Lo, h * dr.Hi}, df, level))
+			g := nctGap(lo, hi, j, h, z, ends[b2i(c.SEAsSD)].at(Range{h * dr.Lo, h * dr.Hi}, df, level))
 			exact.closer(Match{Convention: c, Method: effect.NoncentralT}, g)
 		}
 	}
@@ -160,24 +160,42 @@ func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 // nctGap returns the larger of the two ends' gaps between the exact
 // interval's ends over the box's t range (times j/h) and the reported ends
 // rl, ru. λ_L and λ_U increase in t, so over the range each end spans
-// [λ(tr.Lo), λ(tr.Hi)].
-func nctGap(rl, ru Range, j, h float64, e *ncpEnds) float64 {
+// [λ(tr.Lo), λ(tr.Hi)]; an end of the range is inverted only when the
+// normal approximation, with its tested error bound, cannot show that it
+// does not bear on the gap.
+func nctGap(rl, ru Range, j, h, z float64, e *ncpEnds) float64 {
 	s := h / j
 	L := widen(Range{rl.Lo * s, rl.Hi * s})
 	U := widen(Range{ru.Lo * s, ru.Hi * s})
-	e.compute()
-	g := math.Max(Range{e.lLo, e.lHi}.Gap(L), Range{e.uLo, e.uHi}.Gap(U)) / s
-	return math.Max(g, 0)
+	needLo, needHi := true, true
+	if 1-e.level >= 0.001 && 1-e.level <= 0.5 && math.Abs(e.tr.Lo) <= 200 && math.Abs(e.tr.Hi) <= 200 {
+		// The gap's terms are L.Lo − λ_L(hi), λ_L(lo) − L.Hi and the same
+		// for U; a term is ≤ 0 when the bound shows it.
+		llo, ulo, blo := approxEnds(e.tr.Lo, e.df, z)
+		lhi, uhi, bhi := approxEnds(e.tr.Hi, e.df, z)
+		needLo = llo+blo > L.Hi || ulo+blo > U.Hi
+		needHi = lhi-bhi < L.Lo || uhi-bhi < U.Lo
+	}
+	var g float64
+	if needLo {
+		e.computeLo()
+		g = math.Max(e.lLo-L.Hi, e.uLo-U.Hi)
+	}
+	if needHi {
+		e.computeHi()
+		g = math.Max(g, math.Max(L.Lo-e.lHi, U.Lo-e.uHi))
+	}
+	return math.Max(g/s, 0)
 }
 
 // ncpEnds holds the exact interval's ends λ_L, λ_U for the observed t at
-// the two ends of a t range, computed on first use (two interval
-// inversions by nct.FastNCPInterval, absolute error below 1e-9).
+// the two ends of a t range, each computed on first use (an interval
+// inversion by nct.FastNCPInterval, absolute error below 1e-9).
 type ncpEnds struct {
-	tr                 Range
-	df, level          float64
-	set, done          bool
-	lLo, uLo, lHi, uHi float64
+	tr                  Range
+	df, level           float64
+	set, doneLo, doneHi bool
+	lLo, uLo, lHi, uHi  float64
 }
 
 // at returns e set up for the range (the first call fixes it; every d
@@ -189,13 +207,18 @@ func (e *ncpEnds) at(tr Range, df, level float64) *ncpEnds {
 	return e
 }
 
-func (e *ncpEnds) compute() {
-	if e.done {
-		return
+func (e *ncpEnds) computeLo() {
+	if !e.doneLo {
+		e.doneLo = true
+		e.lLo, e.uLo = ncpInterval(e.tr.Lo, e.df, e.level)
 	}
-	e.done = true
-	e.lLo, e.uLo = ncpInterval(e.tr.Lo, e.df, e.level)
-	e.lHi, e.uHi = ncpInterval(e.tr.Hi, e.df, e.level)
+}
+
+func (e *ncpEnds) computeHi() {
+	if !e.doneHi {
+		e.doneHi = true
+		e.lHi, e.uHi = ncpInterval(e.tr.Hi, e.df, e.level)
+	}
 }
 
 // ncpEndsTol is added to comparisons with inverted ends: FastNCPInterval's
@@ -387,7 +410,8 @@ func nctJoint(tr, rl, ru Range, j, h, df, alpha, z float64, e *ncpEnds) bool {
 	// for t: the comparisons with tr's ends read the four ends off e.
 	var a1, a2, b1, b2, m1, m2, m3, m4 bool
 	if e != nil {
-		e.compute()
+		e.computeLo()
+		e.computeHi()
 		const d = ncpEndsTol
 		a1, a2 = e.lLo >= L.Lo-d, e.lHi <= L.Hi+d // QL(a') ≤ tr.Lo, tr.Hi ≤ QL(b')
 		b1, b2 = e.uLo >= U.Lo-d, e.uHi <= U.Hi+d // QU(c') ≤ tr.Lo, tr.Hi ≤ QU(e')

@@ -34,33 +34,6 @@ func ncpFor(t, df, p float64) float64 {
 	return solveMonotone(f, lo, bound)
 }
 
-// gapOpts is the tolerance of the inversions behind a reported gap, which
-// is printed with three significant digits.
-var gapOpts = &root.Options{AbsTol: 1e-9, RelTol: 1e-9}
-
-// ncpForGap is ncpFor to the tolerance a gap needs: one end of
-// nct.FastNCPInterval (absolute error below 1e-9), else a root search.
-func ncpForGap(t, df, p float64) float64 {
-	level, lower := 2*p-1, true
-	if p < 0.5 {
-		level, lower = 1-2*p, false
-	}
-	if lo, hi, err := nct.FastNCPInterval(t, df, level); err == nil {
-		if lower {
-			return lo
-		}
-		return hi
-	}
-	z := distuv.UnitNormal.Quantile(p)
-	lo, _, bound := approxEnds(t, df, z)
-	f := func(l float64) float64 { return nctCDF(t, df, l) - p }
-	x, err := root.SolveMonotone(f, lo, bound, math.Inf(-1), math.Inf(1), gapOpts)
-	if err != nil {
-		return math.NaN()
-	}
-	return x
-}
-
 // tQuantile returns t with P(T ≤ t; df, λ) = p. The CDF increases in t.
 func tQuantile(p, df, ncp float64) float64 {
 	z := distuv.UnitNormal.Quantile(p)

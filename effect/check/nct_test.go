@@ -2,6 +2,7 @@ package check
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/tiesproject/ties/internal/nct"
@@ -29,37 +30,30 @@ func TestFastCDF(t *testing.T) {
 	}
 }
 
-// TestNCPForGap checks the inversion behind reported gaps against the
-// exact one.
-func TestNCPForGap(t *testing.T) {
-	for _, df := range []float64{3, 10, 88, 1000} {
-		for _, tt := range []float64{-20, -2.2, 0, 0.7, 5, 30} {
-			for _, p := range []float64{0.995, 0.975, 0.95, 0.05, 0.025, 0.005} {
-				if g, e := ncpForGap(tt, df, p), ncpFor(tt, df, p); !(math.Abs(g-e) <= 1e-8) {
-					t.Errorf("df %v t %v p %v: %v, exact %v", df, tt, p, g, e)
-				}
-			}
+// TestNCTGap compares the exact-interval gap, which inverts only the ends
+// of the t range that can bear on it, with all four ends inverted.
+func TestNCTGap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 3000; i++ {
+		df := float64(3 + rng.IntN(300))
+		h := math.Sqrt((df + 2) / 4)
+		t0 := rng.NormFloat64() * 4
+		tr := Range{t0, t0 + rng.Float64()*0.3}
+		level := []float64{0.9, 0.95, 0.99}[rng.IntN(3)]
+		z := normalQuantile(1 - (1-level)/2)
+		lo0, hi0 := ncpInterval(t0, df, level)
+		c := func(x float64) Range {
+			x += rng.NormFloat64() * 0.5
+			return Range{x - 0.005, x + 0.005}
 		}
-	}
-}
-
-// TestApproxEndsBound checks the error bound of approxEnds, on which the
-// prescreen of the exact CI check relies.
-func TestApproxEndsBound(t *testing.T) {
-	ts := []float64{0, 0.5, 1, 2, 3, 5, 8, 12, 20, 30, 50, 80, 130, 200}
-	for _, df := range []float64{1, 2, 3, 5, 10, 30, 100, 1e3, 1e4, 1e6} {
-		for _, level := range []float64{0.5, 0.9, 0.95, 0.999} {
-			z := normalQuantile(1 - (1-level)/2)
-			for _, t0 := range ts {
-				for _, tt := range []float64{t0, -t0} {
-					lo, hi, bound := approxEnds(tt, df, z)
-					elo := ncpFor(tt, df, 1-(1-level)/2)
-					ehi := ncpFor(tt, df, (1-level)/2)
-					if !(math.Abs(elo-lo) <= bound && math.Abs(ehi-hi) <= bound) {
-						t.Errorf("df %v level %v t %v: exact [%v, %v], approx [%v, %v] ± %v", df, level, tt, elo, ehi, lo, hi, bound)
-					}
-				}
-			}
+		rl, ru := c(lo0/h), c(hi0/h)
+		got := nctGap(rl, ru, 1, h, z, new(ncpEnds).at(tr, df, level))
+		l0, u0 := ncpInterval(tr.Lo, df, level)
+		l1, u1 := ncpInterval(tr.Hi, df, level)
+		L, U := widen(Range{rl.Lo * h, rl.Hi * h}), widen(Range{ru.Lo * h, ru.Hi * h})
+		want := math.Max(Range{l0, l1}.Gap(L), Range{u0, u1}.Gap(U)) / h
+		if math.Abs(got-want) > 1e-12 {
+			t.Fatalf("df %v t %v level %v: gap %v, all ends %v", df, tr, level, got, want)
 		}
 	}
 }

@@ -44,14 +44,16 @@ func (x Number) Range() Range {
 	return Range{lo, hi}
 }
 
-// Interval is a closed interval of real numbers [Lo, Hi]; infinite ends
-// mean the interval is unbounded on that side.
+// Range is a closed range of real numbers [Lo, Hi]: the values a printed
+// number stands for, or the values a convention yields over a rounding
+// box. It is not a confidence interval (that is effect.Interval).
+// Infinite ends mean the range is unbounded on that side.
 type Range struct{ Lo, Hi float64 }
 
-// Contains reports whether v lies in the interval.
+// Contains reports whether v lies in the range.
 func (iv Range) Contains(v float64) bool { return iv.Lo <= v && v <= iv.Hi }
 
-// Gap returns the distance between two intervals, 0 when they overlap.
+// Gap returns the distance between two ranges, 0 when they overlap.
 func (iv Range) Gap(o Range) float64 {
 	g := math.Max(o.Lo-iv.Hi, iv.Lo-o.Hi)
 	if g > 0 {
