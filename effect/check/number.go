@@ -23,13 +23,13 @@ type Number struct {
 	Neg      bool    // printed with a minus sign (kept for "−0.00")
 }
 
-// Unit returns the rounding unit 10^−Decimals.
-func (x Number) Unit() float64 { return math.Pow10(-x.Decimals) }
+// unit returns the rounding unit 10^−Decimals.
+func (x Number) unit() float64 { return math.Pow10(-x.Decimals) }
 
 // bounds returns the closed interval of real values that round to x at its
 // printed precision. A negative zero ("−0.00") stands for [−½·10⁻ᵏ, 0].
 func (x Number) bounds() (lo, hi float64) {
-	h := 0.5 * x.Unit()
+	h := 0.5 * x.unit()
 	lo, hi = x.Value-h, x.Value+h
 	if x.Mant == 0 && x.Neg {
 		hi = 0
