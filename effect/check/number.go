@@ -67,7 +67,7 @@ func (iv Range) neg() Range { return Range{-iv.Hi, -iv.Lo} }
 // isMinus reports whether r is printed as a minus sign: hyphen-minus,
 // U+2212 minus, U+2010/U+2011 hyphens, U+2013 en dash and U+FE63/U+FF0D.
 // An en dash counts as a minus only where a sign can stand (at the start
-// of a number); between two numbers it separates them (see ParseCI).
+// of a number); between two numbers it separates them (see parseCI).
 func isMinus(r rune) bool {
 	switch r {
 	case '-', '\u2212', '\u2010', '\u2011', '\u2013', '\ufe63', '\uff0d':

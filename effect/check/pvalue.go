@@ -56,7 +56,7 @@ type result struct {
 
 var resultRE = regexp.MustCompile(`(?i)^\s*(t|f|z|r|χ2|χ²|chi2|chi²|chi-square|chi-squared|x2|x²)\s*(?:\(\s*([0-9][0-9.,\s]*?)\s*(?:[,;]\s*([0-9][0-9.,]*)\s*)?(?:[,;]\s*n\s*=\s*[0-9][0-9,]*\s*)?\))?\s*=\s*(\S+?)\s*(?:[,;]\s*|\s+)(?:p\s*(=|<|>|≤|≥|<=|>=)\s*(\S+)|(ns|n\.s\.))\s*$`)
 
-// ParseResult reads a test result printed in APA style:
+// parseResult reads a test result printed in APA style:
 //
 //	t(28) = 2.20, p = .036      F(1, 58) = 4.12, p = .047    z = 1.96, p = .05
 //	r(48) = .30, p = .03        χ2(1, N = 100) = 3.84, p = .05    t(10) = −2.0, ns

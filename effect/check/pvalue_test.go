@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// TestPStatcheck reproduces the statcheck 1.6.0 verdicts of
-// effect-anchors.md RC29 (two-tailed, α = .05), and adds one-sided, "ns"
-// and decision-error cases.
+// TestPStatcheck reproduces the verdicts of statcheck 1.6.0 (Nuijten et
+// al. 2016; two-tailed, α = .05) on a set of printed results, and adds
+// one-sided, "ns" and decision-error cases.
 func TestPStatcheck(t *testing.T) {
 	for _, c := range []struct {
 		in       string
 		tails    int
-		p        float64 // computed p from the printed statistic (R, RC29)
+		p        float64 // computed p from the printed statistic (R)
 		want     Verdict
 		oneSided bool
 		decision bool

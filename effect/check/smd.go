@@ -210,7 +210,7 @@ func parseSMD(in SMDInput, o *Options) smdParsed {
 // the two arms' printed means, SDs and sample sizes under every convention
 // of Conventions(). See the package documentation for what "consistent"
 // means. Fields that are present but cannot be read, n < 2 and SD ≤ 0 are
-// errors (a *FieldError); missing fields make the affected checks
+// errors (an *effect.FieldError), and so are unusable Options; missing fields make the affected checks
 // NotCheckable.
 func SMD(in SMDInput, o *Options) (SMDResult, error) {
 	if err := o.validate(); err != nil {
