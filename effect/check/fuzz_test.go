@@ -76,7 +76,7 @@ func FuzzGRIMMER(f *testing.F) {
 	f.Add("7.67", "0", 2, 3)
 	f.Add("-1.5", "1e2", 5, 2)
 	f.Fuzz(func(t *testing.T, mean, sd string, n, items int) {
-		if n > 1e6 || items > 100 || n < -1e6 || items < -100 {
+		if n > 1e5 || items > 100 || n < -1e6 || items < -100 {
 			return
 		}
 		g, err := GRIM(mean, n, items)
@@ -89,6 +89,12 @@ func FuzzGRIMMER(f *testing.F) {
 		}
 		if r.Verdict == NotCheckable || (r.Verdict == Consistent && g.Verdict == Inconsistent) {
 			t.Fatalf("GRIMMER(%q, %q, %d, %d): %+v (GRIM %+v)", mean, sd, n, items, r, g)
+		}
+		// Exact evidence must print as the reported mean and SD.
+		if r.Verdict == Consistent && r.Exact {
+			x, _ := parseNumber(mean)
+			s, _ := parseNumber(sd)
+			checkSample(t, r.Sample, n, max(items, 1), ScaleRange{Min: 0, Max: 10, Set: true}, x, s)
 		}
 	})
 }

@@ -152,7 +152,7 @@ func GRIMMER(mean, sd string, n, items int, scale ScaleRange) (GRIMResult, error
 	if err != nil {
 		return GRIMResult{}, withField(err, "sd")
 	}
-	if s.Neg && s.Mant != 0 {
+	if s.Neg { // "−0" too: an SD is never printed with a sign
 		return GRIMResult{}, invalidErr("sd", sd, "must not be negative")
 	}
 	if n < 2 {

@@ -124,7 +124,7 @@ func checkSample(t *testing.T, data []float64, n, items int, scale ScaleRange, x
 	var T, Q int64
 	for _, v := range data {
 		y := int64(math.Round(v * float64(items)))
-		if float64(y) != v*float64(items) || y < int64(scale.Min*items) || y > int64(scale.Max*items) {
+		if math.Abs(float64(y)-v*float64(items)) > 1e-9 || y < int64(scale.Min*items) || y > int64(scale.Max*items) {
 			t.Fatalf("sample %v: value %v off the scale", data, v)
 		}
 		T, Q = T+y, Q+y*y

@@ -185,6 +185,13 @@ func P(test string, tails int, o *Options) (PCheck, error) {
 	if err := o.validate(); err != nil {
 		return PCheck{}, err
 	}
+	if o != nil && (o.Level != 0 || o.GrossGap != 0) {
+		f, v := "Options.Level", o.Level
+		if o.Level == 0 {
+			f, v = "Options.GrossGap", o.GrossGap
+		}
+		return PCheck{}, invalidErr(f, fmtFloat(v), "P does not use it (only Alpha); leave it 0")
+	}
 	r, err := parseResult(test)
 	if err != nil {
 		return PCheck{}, withField(err, "test")

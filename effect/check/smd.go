@@ -23,6 +23,9 @@ type Options struct {
 	// Alpha is the significance level for decision errors in P; 0 means
 	// 0.05. A reported p equal to Alpha counts as significant, as in
 	// statcheck's default.
+	//
+	// SMD uses Level and GrossGap, P uses Alpha, CheckRows all three; SMD
+	// and P refuse a field they do not use.
 	Alpha float64
 }
 
@@ -210,11 +213,15 @@ func parseSMD(in SMDInput, o *Options) smdParsed {
 // the two arms' printed means, SDs and sample sizes under every convention
 // of Conventions(). See the package documentation for what "consistent"
 // means. Fields that are present but cannot be read, n < 2 and SD ≤ 0 are
-// errors (an *effect.FieldError), and so are unusable Options; missing fields make the affected checks
-// NotCheckable.
+// errors (an *effect.FieldError), and so are unusable Options (and
+// Options.Alpha, which SMD does not use); missing fields make the
+// affected checks NotCheckable.
 func SMD(in SMDInput, o *Options) (SMDResult, error) {
 	if err := o.validate(); err != nil {
 		return SMDResult{}, err
+	}
+	if o != nil && o.Alpha != 0 {
+		return SMDResult{}, invalidErr("Options.Alpha", fmtFloat(o.Alpha), "SMD does not use Alpha (it is P's significance level); leave it 0")
 	}
 	p := parseSMD(in, o)
 	if err := p.err(); err != nil {

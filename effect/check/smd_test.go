@@ -260,11 +260,16 @@ func TestSMDCI(t *testing.T) {
 }
 
 func TestSMDMissingAndErrors(t *testing.T) {
-	for _, o := range []*Options{{Level: 1.5}, {Level: -0.1}, {GrossGap: -1}, {Alpha: 2}} {
+	for _, o := range []*Options{{Level: 1.5}, {Level: -0.1}, {GrossGap: -1}, {Alpha: 2}, {Alpha: 0.01}} {
 		_, err := SMD(SMDInput{Treat: Arm{"1", "1", "10"}, Control: Arm{"1", "1", "10"}}, o)
 		var fe *effect.FieldError
 		if !errors.As(err, &fe) || !strings.HasPrefix(fe.Field, "Options.") || !errors.Is(err, ErrInvalidInput) || !errors.Is(err, effect.ErrInvalidInput) {
 			t.Errorf("%+v: %v", o, err)
+		}
+	}
+	for _, o := range []*Options{{Level: 0.9}, {GrossGap: 0.2}} {
+		if _, err := P("t(28) = 2.20, p = .036", 0, o); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("P with %+v: %v", o, err)
 		}
 	}
 	r, err := SMD(SMDInput{Treat: Arm{"1", "1", "10"}, Control: Arm{"", "1", "10"}, Effect: "0.3"}, nil)
