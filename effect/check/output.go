@@ -193,7 +193,7 @@ func WriteMarkdown(w io.Writer, t *Table, results []RowResult) error {
 			notes = strings.TrimPrefix(strings.Join([]string{notes, "error: " + strings.ReplaceAll(r.Err.Error(), "\n", "; ")}, "; "), "; ")
 		}
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", r.Row.Line, mdEscape(first),
-			mdEscape(r.SMD.Effect.String()), mdEscape(r.SMD.Wald.String()), mdEscape(r.SMD.Exact.String()),
+			mdEscape(effectCell(r.SMD.Effect, nf)), mdEscape(r.SMD.Wald.String()), mdEscape(r.SMD.Exact.String()),
 			mdEscape(strings.Join(grim, "; ")), mdEscape(p), mdEscape(notes))
 	}
 	_, err := io.WriteString(w, b.String())
@@ -207,4 +207,21 @@ func short(s string) string {
 func mdEscape(s string) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	return strings.ReplaceAll(s, "|", `\|`)
+}
+
+// effectCell is the Markdown cell of an effect-size finding: the verdict,
+// the gap against the labelled convention when that one does not
+// reproduce the value, and for an inconsistent value the plain difference.
+func effectCell(f Finding, nf numFormat) string {
+	s := f.String()
+	if f.Verdict == NotCheckable {
+		return s
+	}
+	if f.HaveNamed && f.NamedGap > 0 {
+		s += "; as labelled, " + f.Named.String() + ": gap " + nf.f(f.NamedGap, 3)
+	}
+	if f.Verdict == Inconsistent && !math.IsNaN(f.Diff) {
+		s += "; |recomputed − reported| " + nf.f(f.Diff, 3)
+	}
+	return s
 }
