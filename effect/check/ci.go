@@ -391,35 +391,63 @@ func nctJoint(tr, rl, ru Range, j, h, df, alpha, z float64, e *ncpEnds) bool {
 	U := widen(Range{ru.Lo * s, ru.Hi * s})
 	// Prescreen: λ_L and λ_U are increasing, so over tr they lie within the
 	// approximations at its ends widened by the tested error bound.
-	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
-		llo, _, elo := approxEnds(tr.Lo, df, z)
-		_, uhi, ehi := approxEnds(tr.Hi, df, z)
-		lhi, _, _ := approxEnds(tr.Hi, df, z)
-		_, ulo, _ := approxEnds(tr.Lo, df, z)
-		if llo-elo > L.Hi || lhi+ehi < L.Lo || ulo-elo > U.Hi || uhi+ehi < U.Lo {
+	screened := alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200
+	var llo, ulo, blo, lhi, uhi, bhi float64
+	if screened {
+		llo, ulo, blo = approxEnds(tr.Lo, df, z)
+		lhi, uhi, bhi = approxEnds(tr.Hi, df, z)
+		if llo-blo > L.Hi || lhi+bhi < L.Lo || ulo-blo > U.Hi || uhi+bhi < U.Lo {
 			return false
 		}
 	}
 	// With QL = Q_pl and QU = Q_pu, the set is nonempty iff
 	// max(tr.Lo, QL(a'), QU(c')) ≤ min(tr.Hi, QL(b'), QU(e')): nine pairs,
-	// three true by construction. Each pair with a known end is one CDF
-	// evaluation (t ≤ Q_p(λ) iff F(t; λ) ≤ p); the two pairs of quantiles
-	// are usually implied by comparisons with tr's ends, and otherwise need
-	// one quantile each.
-	// t ≤ Q_p(λ) iff λ_p(t) ≤ λ, with λ_p(t) the end of the interval
-	// for t: the comparisons with tr's ends read the four ends off e.
+	// three true by construction. Each pair with a known end compares an
+	// interval end at tr.Lo or tr.Hi with a target (t ≤ Q_p(λ) iff
+	// λ_p(t) ≤ λ, iff F(t; λ) ≤ p); the two pairs of quantiles are usually
+	// implied by comparisons with tr's ends, and otherwise need one
+	// quantile each.
 	var a1, a2, b1, b2, m1, m2, m3, m4 bool
 	if e != nil {
-		e.computeLo()
-		e.computeHi()
+		// Each comparison of an exact end x with a threshold is first
+		// tried on the approximation, |x − approx| ≤ bound; the end is
+		// inverted only when that does not decide.
 		const d = ncpEndsTol
-		a1, a2 = e.lLo >= L.Lo-d, e.lHi <= L.Hi+d // QL(a') ≤ tr.Lo, tr.Hi ≤ QL(b')
-		b1, b2 = e.uLo >= U.Lo-d, e.uHi <= U.Hi+d // QU(c') ≤ tr.Lo, tr.Hi ≤ QU(e')
-		m1, m2 = e.lLo <= L.Hi+d, e.lHi >= L.Lo-d // tr.Lo ≤ QL(b'), QL(a') ≤ tr.Hi
-		m3, m4 = e.uLo <= U.Hi+d, e.uHi >= U.Lo-d // tr.Lo ≤ QU(e'), QU(c') ≤ tr.Hi
-		if !(m1 && m2 && m3 && m4) {
+		ge := func(approx, b float64, exact *float64, compute func(), thr float64) bool {
+			if screened {
+				if approx-b >= thr {
+					return true
+				}
+				if approx+b < thr {
+					return false
+				}
+			}
+			compute()
+			return *exact >= thr
+		}
+		le := func(approx, b float64, exact *float64, compute func(), thr float64) bool {
+			if screened {
+				if approx+b <= thr {
+					return true
+				}
+				if approx-b > thr {
+					return false
+				}
+			}
+			compute()
+			return *exact <= thr
+		}
+		m1 = le(llo, blo, &e.lLo, e.computeLo, L.Hi+d)       // tr.Lo ≤ QL(b')
+		m3 = m1 && le(ulo, blo, &e.uLo, e.computeLo, U.Hi+d) // tr.Lo ≤ QU(e')
+		m2 = m3 && ge(lhi, bhi, &e.lHi, e.computeHi, L.Lo-d) // QL(a') ≤ tr.Hi
+		m4 = m2 && ge(uhi, bhi, &e.uHi, e.computeHi, U.Lo-d) // QU(c') ≤ tr.Hi
+		if !m4 {
 			return false
 		}
+		a1 = ge(llo, blo, &e.lLo, e.computeLo, L.Lo-d) // QL(a') ≤ tr.Lo
+		b1 = ge(ulo, blo, &e.uLo, e.computeLo, U.Lo-d) // QU(c') ≤ tr.Lo
+		a2 = le(lhi, bhi, &e.lHi, e.computeHi, L.Hi+d) // tr.Hi ≤ QL(b')
+		b2 = le(uhi, bhi, &e.uHi, e.computeHi, U.Hi+d) // tr.Hi ≤ QU(e')
 	} else {
 		var cache cdfCache
 		a1 = cache.cmp(tr.Lo, df, L.Lo, pl) >= 0       // QL(a') ≤ tr.Lo
