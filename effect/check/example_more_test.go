@@ -219,3 +219,19 @@ func ExampleRange_Gap() {
 	// Output:
 	// 0.030
 }
+
+// The CI findings too give the gap against the labelled measure and the
+// plain difference at the printed summaries.
+func ExampleFinding_named() {
+	r, _ := check.SMD(check.SMDInput{
+		Treat: check.Arm{Mean: "14.8", SD: "5.2", N: "60"}, Control: check.Arm{Mean: "13.1", SD: "5.9", N: "58"},
+		Effect: "0.62", CI: "0.1–0.9", Measure: "d",
+	}, nil)
+	for _, f := range []check.Finding{r.Effect, r.Wald, r.Exact} {
+		fmt.Printf("%s: gap %.3f; plain difference %.3f\n", f.Named, f.NamedGap, f.Diff)
+	}
+	// Output:
+	// d (pooled SD): gap 0.288; plain difference 0.314
+	// d (average SD) [Wald]: gap 0.157; plain difference 0.231
+	// d (pooled SD) [noncentral t]: gap 0.160; plain difference 0.232
+}

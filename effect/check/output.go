@@ -18,7 +18,9 @@ var resultColumns = []string{
 	"effect_verdict", "effect_matches", "effect_closest", "effect_gap", "effect_gross",
 	"effect_named", "effect_named_gap", "effect_diff",
 	"ci_wald_verdict", "ci_wald_matches", "ci_wald_closest", "ci_wald_gap",
+	"ci_wald_named", "ci_wald_named_gap", "ci_wald_diff",
 	"ci_exact_verdict", "ci_exact_matches", "ci_exact_closest", "ci_exact_gap",
+	"ci_exact_named", "ci_exact_named_gap", "ci_exact_diff",
 	"grim1", "grim2", "grimmer1", "grimmer2",
 	"p_verdict", "p_computed", "p_decision_error",
 	"notes", "error",
@@ -53,6 +55,19 @@ func findingCells(f Finding, nf numFormat) []string {
 		v += ": " + f.Reason
 	}
 	return []string{v, strings.Join(matches, "; "), closest, gap}
+}
+
+// namedCells are the labelled convention, its gap and the plain
+// difference.
+func namedCells(f Finding, nf numFormat) []string {
+	named, ngap, diff := "", "", ""
+	if f.HaveNamed {
+		named, ngap = f.Named.String(), nf.f(f.NamedGap, 3)
+	}
+	if f.Verdict != NotCheckable && !math.IsNaN(f.Diff) {
+		diff = nf.f(f.Diff, 3)
+	}
+	return []string{named, ngap, diff}
 }
 
 func grimCell(checked bool, g GRIMResult) string {
@@ -110,16 +125,12 @@ func resultCells(r RowResult, nf numFormat) []string {
 	if ef.Verdict == Inconsistent {
 		gross = strconv.FormatBool(ef.Gross)
 	}
-	named, ngap, diff := "", "", ""
-	if ef.HaveNamed {
-		named, ngap = ef.Named.String(), nf.f(ef.NamedGap, 3)
-	}
-	if ef.Verdict != NotCheckable && !math.IsNaN(ef.Diff) {
-		diff = nf.f(ef.Diff, 3)
-	}
-	cells = append(cells, e[0], e[1], e[2], e[3], gross, named, ngap, diff)
+	cells = append(cells, e[0], e[1], e[2], e[3], gross)
+	cells = append(cells, namedCells(ef, nf)...)
 	cells = append(cells, findingCells(r.SMD.Wald, nf)...)
+	cells = append(cells, namedCells(r.SMD.Wald, nf)...)
 	cells = append(cells, findingCells(r.SMD.Exact, nf)...)
+	cells = append(cells, namedCells(r.SMD.Exact, nf)...)
 	cells = append(cells, grimCell(r.grimCheck, r.GRIM[0]), grimCell(r.grimCheck, r.GRIM[1]),
 		grimCell(r.grimCheck, r.GRIMMER[0]), grimCell(r.grimCheck, r.GRIMMER[1]))
 	cells = append(cells, pCells(r, nf)...)

@@ -307,7 +307,6 @@ func checkSMD(p smdParsed, o *Options) SMDResult {
 				}
 				if g < best {
 					best, f.Named, f.HaveNamed = g, Match{Convention: c}, true
-					diffStd = c.Standardizer
 				}
 			}
 			f.NamedGap = best
@@ -327,6 +326,7 @@ func checkSMD(p smdParsed, o *Options) SMDResult {
 		return res
 	}
 	res.Wald, res.Exact = checkCI(b, p.lower, p.upper, p.level, gross)
+	namedCI(b, p, &res.Wald, &res.Exact)
 	return res
 }
 

@@ -106,17 +106,22 @@ type Finding struct {
 	// Named is the convention the reported label names (SMDInput.Measure:
 	// "d" pooled or average SD, "g" exact or approximate J, "Glass" either
 	// arm's SD; as printed, not sign-flipped, SDs read as SDs), the one of
-	// those closest to the reported effect size, and NamedGap its gap (0
-	// when it reproduces the value). HaveNamed is false when there is no
-	// label or it names none of these. Effect-size findings only.
+	// those (and, for a CI, of its interval variances) closest to the
+	// reported value, and NamedGap its gap (0 when it reproduces the
+	// value). HaveNamed is false when there is no label, it names none of
+	// these, or (exact CIs) the named measure is Glass's Δ or d with the
+	// average SD, whose exact gaps are not computed.
 	Named     Match
 	NamedGap  float64
 	HaveNamed bool
 	// Diff is the plain |recomputed − reported| that Gøtzsche et al.
 	// (2007) used: the value recomputed from the printed summaries taken
-	// at face value (no rounding box) under Named, or under Hedges'
-	// adjusted g with the approximate J (RevMan's) when there is no label.
-	// Effect-size findings only; NaN when not checkable.
+	// at face value (no rounding box) under the labelled measure (the
+	// first of its variants: d pooled, g exact J, Glass control SD), or
+	// under Hedges' g with the approximate J (RevMan's) when there is no
+	// label. For a CI it is the larger of the two ends' differences (Wald
+	// with the estimate's own variance, or noncentral t; d and g only for
+	// the latter). NaN when not computed.
 	Diff float64
 	// Reason says what is missing when Verdict == NotCheckable, or adds a
 	// note (such as a reported label that no matching convention carries).
