@@ -30,7 +30,7 @@ import (
 // ciConventions are the conventions whose CI is checked: all of them (the
 // intervals of Glass's Δ and of d with the average SD are checked in
 // ciratio.go).
-func ciConventions() []Convention { return Conventions() }
+func ciConventions() []Convention { return allConventions }
 
 // ratioCI checks a CI under Glass's Δ or d with the average SD: ok[0] for
 // the Wald interval, ok[1] for the exact one (Glass's Δ only), and the

@@ -2,6 +2,7 @@ package check
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/tiesproject/ties/effect"
@@ -80,7 +81,12 @@ func (c Convention) String() string {
 // Conventions returns every convention SMD tries, in the order it reports
 // them: the plain standardizers first, then their sign flips, then the
 // SE-for-SD variants.
-func Conventions() []Convention {
+func Conventions() []Convention { return slices.Clone(allConventions) }
+
+// allConventions is Conventions' list, shared read-only by the checks.
+var allConventions = conventions()
+
+func conventions() []Convention {
 	out := make([]Convention, 0, 4*int(numStandardizers))
 	for _, se := range []bool{false, true} {
 		for _, fl := range []bool{false, true} {

@@ -264,7 +264,7 @@ func checkSMD(p smdParsed, o *Options) SMDResult {
 		return res
 	}
 	b := p.box
-	convs := Conventions()
+	convs := allConventions
 	res.Ranges = make([]ConventionRange, 0, len(convs))
 	for _, c := range convs {
 		if r, ok := b.Range(c); ok {

@@ -329,3 +329,40 @@ func TestExactEndsMatchEffect(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedDiff checks the plain differences against package effect's
+// estimates at the printed summaries (d with its Wald and noncentral-t
+// intervals).
+func TestNamedDiff(t *testing.T) {
+	tr, co := effect.Group{Mean: 14.8, SD: 5.2, N: 60}, effect.Group{Mean: 13.1, SD: 5.9, N: 58}
+	dw, err := effect.CohenD(tr, co, &effect.Options{CI: effect.Wald})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dx, err := effect.CohenD(tr, co, nil) // noncentral t
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := SMD(SMDInput{Treat: Arm{"14.8", "5.2", "60"}, Control: Arm{"13.1", "5.9", "58"}, Effect: "0.62", CI: "0.1–0.9", Measure: "d"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ends := func(e effect.Estimate) float64 {
+		return math.Max(math.Abs(e.CI.Lower-0.1), math.Abs(e.CI.Upper-0.9))
+	}
+	for _, c := range []struct {
+		what      string
+		got, want float64
+	}{
+		{"effect", r.Effect.Diff, math.Abs(dw.Value - 0.62)},
+		{"Wald", r.Wald.Diff, ends(dw)},
+		{"exact", r.Exact.Diff, ends(dx)},
+	} {
+		if !closeTo(c.got, c.want, 1e-8) {
+			t.Errorf("%s: plain difference %v, effect package %v", c.what, c.got, c.want)
+		}
+	}
+	if !r.Effect.HaveNamed || r.Effect.Named.Convention != (Convention{}) || !closeTo(r.Effect.NamedGap, 0.288, 0.001) {
+		t.Errorf("named: %+v", r.Effect)
+	}
+}
