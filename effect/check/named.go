@@ -94,7 +94,8 @@ func namedCI(b box, p smdParsed, wald, exact *Finding) {
 
 	// The plain difference at the printed summaries, under the first
 	// named d or g convention (Hedges' g with the approximate J without a
-	// label), Wald with the estimate's own variance and noncentral t.
+	// label), Wald with the estimate's own variance and noncentral t (the
+	// latter only for a labelled d or g: it costs an inversion).
 	s := ApproxG
 	if want != nil {
 		s = want[0]
@@ -119,7 +120,7 @@ func namedCI(b box, p smdParsed, wald, exact *Finding) {
 	if wald.Verdict != NotCheckable {
 		wald.Diff = math.Max(math.Abs(e-w-mid(rl)), math.Abs(e+w-mid(ru)))
 	}
-	if exact.Verdict != NotCheckable && B == 1/(2*N) {
+	if exact.Verdict != NotCheckable && B == 1/(2*N) && want != nil {
 		j, _ := b.correction(s)
 		lo, hi := ncpInterval(e/j*h, df, p.level)
 		exact.Diff = math.Max(math.Abs(j*lo/h-mid(rl)), math.Abs(j*hi/h-mid(ru)))

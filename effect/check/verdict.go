@@ -120,8 +120,8 @@ type Finding struct {
 	// first of its variants: d pooled, g exact J, Glass control SD), or
 	// under Hedges' g with the approximate J (RevMan's) when there is no
 	// label. For a CI it is the larger of the two ends' differences (Wald
-	// with the estimate's own variance, or noncentral t; d and g only for
-	// the latter). NaN when not computed.
+	// with the estimate's own variance, or noncentral t, the latter only
+	// when the label names d or g). NaN when not computed.
 	Diff float64
 	// Reason says what is missing when Verdict == NotCheckable, or adds a
 	// note (such as a reported label that no matching convention carries).
