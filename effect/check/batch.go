@@ -42,6 +42,9 @@ type Table struct {
 	// the same.
 	Comma        rune
 	DecimalComma bool
+	// Unread lists the headings ReadCSV does not read (carried through to
+	// the output unchanged), so that a misspelt column is noticed.
+	Unread []string
 }
 
 // ReadOptions holds optional settings of ReadCSV. A nil *ReadOptions
@@ -146,6 +149,11 @@ func ReadCSV(r io.Reader, o *ReadOptions) (*Table, error) {
 		return nil, &effect.FieldError{Line: 1, Field: "header", Reason: reason, Err: ErrUnparseable}
 	}
 	t := &Table{Header: header, Comma: cr.Comma}
+	for _, h := range header {
+		if _, ok := columnAliases[strings.ToLower(trimSpace(h))]; !ok {
+			t.Unread = append(t.Unread, h)
+		}
+	}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

@@ -31,6 +31,9 @@ func TestBatch(t *testing.T) {
 	if len(tb.Rows) != 7 || tb.Header[0] != "study" {
 		t.Fatalf("%d rows, header %q", len(tb.Rows), tb.Header)
 	}
+	if strings.Join(tb.Unread, ",") != "study,reviewer" {
+		t.Errorf("unread headings %q", tb.Unread)
+	}
 	res := CheckRows(tb.Rows, nil)
 	if len(res) != len(tb.Rows) {
 		t.Fatalf("%d results for %d rows", len(res), len(tb.Rows))
