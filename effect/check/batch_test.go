@@ -288,3 +288,61 @@ func TestReadCSVSemicolons(t *testing.T) {
 		t.Errorf("tabs: %+v %v", tb, err)
 	}
 }
+
+func TestReadCSVMessages(t *testing.T) {
+	_, err := ReadCSV(strings.NewReader("study;m1;sd1\nA;1,2;0,5\n"), &ReadOptions{Comma: ','})
+	var fe *effect.FieldError
+	if !errors.As(err, &fe) || fe.Line != 1 || !strings.Contains(err.Error(), `"study;m1;sd1"`) || !strings.Contains(err.Error(), "ReadOptions.Comma = ';'") {
+		t.Errorf("semicolons read as commas: %v", err)
+	}
+	_, err = ReadCSV(strings.NewReader("study,d,g\nA,1,2\n"), nil)
+	if !errors.Is(err, ErrUnparseable) || !strings.Contains(err.Error(), `"study", "d", "g"`) {
+		t.Errorf("column given twice: %v", err)
+	}
+	// Lines count physical lines: a quoted field over two lines.
+	tb, err := ReadCSV(strings.NewReader("study,m1\n\"A\nB\",x\nC,1\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb.Rows[0].Line != 2 || tb.Rows[1].Line != 4 {
+		t.Errorf("lines %d, %d; want 2, 4", tb.Rows[0].Line, tb.Rows[1].Line)
+	}
+	r := CheckRow(tb.Rows[0], nil)
+	if !errors.As(r.Err, &fe) || fe.Line != 2 || fe.Column != "m1" || fe.Record != "A\nB" {
+		t.Errorf("error %+v", fe)
+	}
+}
+
+func TestWriteCSVKeepsFormat(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		comma rune
+		dec   bool
+	}{
+		{"m1;sd1;n1;m2;sd2;n2;d\n38,2;9,1;45;42,7;10,3;47;-0,64\n", ';', true},
+		{"m1\tsd1\tn1\tm2\tsd2\tn2\td\n38.2\t9.1\t45\t42.7\t10.3\t47\t-0.64\n", '\t', false},
+		{"m1,sd1,n1,m2,sd2,n2,d\n38.2,9.1,45,42.7,10.3,47,-0.64\n", ',', false},
+	} {
+		tb, err := ReadCSV(strings.NewReader(c.in), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tb.Comma != c.comma || tb.DecimalComma != c.dec {
+			t.Errorf("%q: comma %q decimal comma %v", c.in, tb.Comma, tb.DecimalComma)
+		}
+		var b bytes.Buffer
+		if err := WriteCSV(&b, tb, CheckRows(tb.Rows, nil)); err != nil {
+			t.Fatal(err)
+		}
+		cr := csv.NewReader(&b)
+		cr.Comma = c.comma
+		out, err := cr.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		gap := out[1][7+3] // effect_gap
+		if want := map[bool]string{true: "0,127", false: "0.127"}[c.dec]; gap != want {
+			t.Errorf("%q: gap %q, want %q", c.in, gap, want)
+		}
+	}
+}
