@@ -127,7 +127,7 @@ func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 				wald.closer(v.m, v.gap)
 			}
 		}
-		waldGaps = append(waldGaps, math.Min(gap1, math.Min(gap2, gapS)))
+		waldGaps = append(waldGaps, min(gap1, min(gap2, gapS)))
 		if nctJoint(Range{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, z, ends[b2i(c.SEAsSD)].at(Range{h * dr.Lo, h * dr.Hi}, df, level)) {
 			exact.add(Match{Convention: c, Method: effect.NoncentralT})
 		}
@@ -179,13 +179,13 @@ func nctGap(rl, ru Range, j, h, z float64, e *ncpEnds) float64 {
 	var g float64
 	if needLo {
 		e.computeLo()
-		g = math.Max(e.lLo-L.Hi, e.uLo-U.Hi)
+		g = max(e.lLo-L.Hi, e.uLo-U.Hi)
 	}
 	if needHi {
 		e.computeHi()
-		g = math.Max(g, math.Max(L.Lo-e.lHi, U.Lo-e.uHi))
+		g = max(g, max(L.Lo-e.lHi, U.Lo-e.uHi))
 	}
-	return math.Max(g/s, 0)
+	return max(g/s, 0)
 }
 
 // ncpEnds holds the exact interval's ends λ_L, λ_U for the observed t at
@@ -278,15 +278,15 @@ func waldJointB(er, rl, ru Range, outer, z, A, B float64) (bool, float64) {
 	ru = widen(Range{ru.Lo / outer, ru.Hi / outer})
 	if B == 0 { // ends e ∓ w, shifts of e
 		w := z * math.Sqrt(A)
-		lo := math.Max(er.Lo, math.Max(rl.Lo+w, ru.Lo-w))
-		hi := math.Min(er.Hi, math.Min(rl.Hi+w, ru.Hi-w))
-		gap := math.Max(Range{outer * (er.Lo - w), outer * (er.Hi - w)}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+		lo := max(er.Lo, max(rl.Lo+w, ru.Lo-w))
+		hi := min(er.Hi, min(rl.Hi+w, ru.Hi-w))
+		gap := max(Range{outer * (er.Lo - w), outer * (er.Hi - w)}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
 			Range{outer * (er.Lo + w), outer * (er.Hi + w)}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
 		return lo <= hi, gap
 	}
 	if z*z*B < 1 { // both ends increasing: closed-form inverses
 		wl, wu := z*math.Sqrt(A+B*er.Lo*er.Lo), z*math.Sqrt(A+B*er.Hi*er.Hi)
-		gap := math.Max(Range{outer * (er.Lo - wl), outer * (er.Hi - wu)}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+		gap := max(Range{outer * (er.Lo - wl), outer * (er.Hi - wu)}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
 			Range{outer * (er.Lo + wl), outer * (er.Hi + wu)}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
 		return waldSlack(er, rl, ru, z, A, B) >= 0, gap
 	}
@@ -315,8 +315,8 @@ func waldPieces(er, rl, ru Range, outer, z, A, B float64) (bool, float64) {
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
 		la, lb, ua, ub := lower(a), lower(b), upper(a), upper(b)
-		lrange = Range{math.Min(lrange.Lo, math.Min(la, lb)), math.Max(lrange.Hi, math.Max(la, lb))}
-		urange = Range{math.Min(urange.Lo, math.Min(ua, ub)), math.Max(urange.Hi, math.Max(ua, ub))}
+		lrange = Range{min(lrange.Lo, min(la, lb)), max(lrange.Hi, max(la, lb))}
+		urange = Range{min(urange.Lo, min(ua, ub)), max(urange.Hi, max(ua, ub))}
 		if ok {
 			continue
 		}
@@ -328,11 +328,11 @@ func waldPieces(er, rl, ru Range, outer, z, A, B float64) (bool, float64) {
 		if !ok2 {
 			continue
 		}
-		if math.Max(p1.Lo, p2.Lo) <= math.Min(p1.Hi, p2.Hi) {
+		if max(p1.Lo, p2.Lo) <= min(p1.Hi, p2.Hi) {
 			ok = true
 		}
 	}
-	gap := math.Max(Range{outer * lrange.Lo, outer * lrange.Hi}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+	gap := max(Range{outer * lrange.Lo, outer * lrange.Hi}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
 		Range{outer * urange.Lo, outer * urange.Hi}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
 	return ok, gap
 }

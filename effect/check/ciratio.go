@@ -2,7 +2,6 @@ package check
 
 import (
 	"math"
-	"slices"
 	"sort"
 )
 
@@ -61,7 +60,7 @@ func (rb ratioBox) rRange() Range { return Range{rb.So.Lo / rb.Sk.Hi, rb.So.Hi /
 // est returns the exact range of the estimate over the part of the box
 // with s_o/s_k = r.
 func (rb ratioBox) est(r float64) Range {
-	sk := Range{math.Max(rb.Sk.Lo, rb.So.Lo/r), math.Min(rb.Sk.Hi, rb.So.Hi/r)}
+	sk := Range{max(rb.Sk.Lo, rb.So.Lo/r), min(rb.Sk.Hi, rb.So.Hi/r)}
 	if sk.Lo > sk.Hi { // r at an end of its range, up to rounding
 		m := 0.5 * (sk.Lo + sk.Hi)
 		sk = Range{m, m}
@@ -81,12 +80,17 @@ func (rb ratioBox) points(buf *[ratioGrid + 2]float64) []float64 {
 	for i := 0; i < ratioGrid; i++ {
 		ps = append(ps, rr.Lo+(rr.Hi-rr.Lo)*float64(i)/(ratioGrid-1))
 	}
-	for _, k := range []float64{rb.So.Lo / rb.Sk.Lo, rb.So.Hi / rb.Sk.Hi} {
+	for _, k := range [2]float64{rb.So.Lo / rb.Sk.Lo, rb.So.Hi / rb.Sk.Hi} {
 		if k > rr.Lo && k < rr.Hi {
+			// Insert in order (the grid is sorted).
+			i := len(ps)
 			ps = append(ps, k)
+			for ; i > 0 && ps[i-1] > k; i-- {
+				ps[i] = ps[i-1]
+			}
+			ps[i] = k
 		}
 	}
-	slices.Sort(ps)
 	return ps
 }
 
@@ -114,8 +118,8 @@ func waldSlack(E, rl, ru Range, z, A, B float64) float64 {
 	inv := func(y, sign float64) float64 {
 		return (y + sign*z*math.Sqrt(B*y*y+A*w)) / w
 	}
-	lo := math.Max(E.Lo, math.Max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
-	hi := math.Min(E.Hi, math.Min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
+	lo := max(E.Lo, max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
+	hi := min(E.Hi, min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
 	return hi - lo
 }
 
@@ -126,10 +130,10 @@ func waldMid(E, rl, ru Range, z, A, B float64) float64 {
 	inv := func(y, sign float64) float64 {
 		return (y + sign*z*math.Sqrt(B*y*y+A*w)) / w
 	}
-	lo := math.Max(E.Lo, math.Max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
-	hi := math.Min(E.Hi, math.Min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
+	lo := max(E.Lo, max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
+	hi := min(E.Hi, min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
 	m := 0.5 * (lo + hi)
-	return math.Max(E.Lo, math.Min(E.Hi, m))
+	return max(E.Lo, min(E.Hi, m))
 }
 
 // waldRange widens lr, ur to include the ends e ∓ z·√(A + B·e²) over E.
@@ -145,8 +149,8 @@ func waldRange(E Range, z, A, B float64, lr, ur *Range) {
 	}
 	for _, e := range es {
 		s := z * math.Sqrt(A+B*e*e)
-		lr.Lo, lr.Hi = math.Min(lr.Lo, e-s), math.Max(lr.Hi, e-s)
-		ur.Lo, ur.Hi = math.Min(ur.Lo, e+s), math.Max(ur.Hi, e+s)
+		lr.Lo, lr.Hi = min(lr.Lo, e-s), max(lr.Hi, e-s)
+		ur.Lo, ur.Hi = min(ur.Lo, e+s), max(ur.Hi, e+s)
 	}
 }
 
@@ -189,7 +193,7 @@ func maximize(ps []float64, f func(float64) float64) (float64, float64) {
 	const g = 0.6180339887498949
 	x1, x2 := b-g*(b-a), a+g*(b-a)
 	f1, f2 := f(x1), f(x2)
-	for it := 0; it < 30 && b-a > 1e-12*math.Max(1, math.Abs(b)); it++ {
+	for it := 0; it < 30 && b-a > 1e-12*max(1, math.Abs(b)); it++ {
 		if f1 > fbest {
 			best, fbest = x1, f1
 		}
@@ -237,28 +241,28 @@ func averageWald(rb ratioBox, n1, n2 float64, rl, ru Range, z, best float64) (bo
 			A, B := bonettAB(r, n1, n2)
 			waldRange(rb.est(r), z, A, B, &lr, &ur)
 		}
-		return math.Max(lr.Gap(rl), ur.Gap(ru))
+		return max(lr.Gap(rl), ur.Gap(ru))
 	}
 	// Prescreen by interval arithmetic over the whole box: e in E, A and B
 	// in their ranges over r (A is monotone in q = r²/(1+r²), B convex).
 	rr := rb.rRange()
 	E := quotient(rb.D, Range{rb.Sk.Lo * math.Sqrt((1+rr.Lo*rr.Lo)/2), rb.Sk.Hi * math.Sqrt((1+rr.Hi*rr.Hi)/2)})
-	E = Range{math.Min(E.Lo, rb.est(rr.Lo).Lo), math.Max(E.Hi, rb.est(rr.Hi).Hi)}
+	E = Range{min(E.Lo, rb.est(rr.Lo).Lo), max(E.Hi, rb.est(rr.Hi).Hi)}
 	a0, b0 := bonettAB(rr.Lo, n1, n2)
 	a1, b1 := bonettAB(rr.Hi, n1, n2)
-	Amin, Amax := math.Min(a0, a1), math.Max(a0, a1)
-	Bmax := math.Max(b0, b1)
-	Bmin := math.Min(b0, b1)
+	Amin, Amax := min(a0, a1), max(a0, a1)
+	Bmax := max(b0, b1)
+	Bmin := min(b0, b1)
 	if qs := (1 / (n2 - 1)) / (1/(n1-1) + 1/(n2-1)); qs > rr.Lo*rr.Lo/(1+rr.Lo*rr.Lo) && qs < rr.Hi*rr.Hi/(1+rr.Hi*rr.Hi) {
 		Bmin = qs*qs/(n1-1)/2 + (1-qs)*(1-qs)/(n2-1)/2
 	}
-	e2max := math.Max(E.Lo*E.Lo, E.Hi*E.Hi)
+	e2max := max(E.Lo*E.Lo, E.Hi*E.Hi)
 	e2min := 0.0
 	if E.Lo > 0 || E.Hi < 0 {
-		e2min = math.Min(E.Lo*E.Lo, E.Hi*E.Hi)
+		e2min = min(E.Lo*E.Lo, E.Hi*E.Hi)
 	}
 	wmax, wmin := z*math.Sqrt(Amax+Bmax*e2max), z*math.Sqrt(Amin+Bmin*e2min)
-	lb := math.Max((Range{E.Lo - wmax, E.Hi - wmin}).Gap(rl), (Range{E.Lo + wmin, E.Hi + wmax}).Gap(ru))
+	lb := max((Range{E.Lo - wmax, E.Hi - wmin}).Gap(rl), (Range{E.Lo + wmin, E.Hi + wmax}).Gap(ru))
 	if lb > 0 {
 		if lb >= best {
 			return false, lb
@@ -337,7 +341,7 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Range, alpha float64) bool {
 	}
 	// Second screen, per r: the model uncalibrated, with the targets
 	// widened by the approximation's tested error bound.
-	tm := math.Max(math.Abs(tr.Lo), math.Abs(tr.Hi))
+	tm := max(math.Abs(tr.Lo), math.Abs(tr.Hi))
 	bnd := 3*math.Sqrt(1+tm*tm/(2*df))/math.Sqrt(df) + 0.01
 	wide := func(r float64) float64 {
 		h := hOf(r)
@@ -387,7 +391,7 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Range, alpha float64) bool {
 	// reproducing the CI; with fewer than 10 df, on the dense grid; then
 	// at the grid points where the model is within a
 	// rounding half-width, best first.
-	tau := 0.5 * math.Max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
+	tau := 0.5 * max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
 	r := 0.5 * (rr.Lo + rr.Hi)
 	for round := 0; round < 3; round++ {
 		calibrate(r)
@@ -429,7 +433,7 @@ func mulIv(a, p Range) Range {
 	x := []float64{a.Lo * p.Lo, a.Lo * p.Hi, a.Hi * p.Lo, a.Hi * p.Hi}
 	lo, hi := x[0], x[0]
 	for _, v := range x[1:] {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		lo, hi = min(lo, v), max(hi, v)
 	}
 	return Range{lo, hi}
 }

@@ -118,11 +118,11 @@ func namedCI(b box, p smdParsed, wald, exact *Finding) {
 	}
 	w := z * math.Sqrt(A+B*e*e)
 	if wald.Verdict != NotCheckable {
-		wald.Diff = math.Max(math.Abs(e-w-mid(rl)), math.Abs(e+w-mid(ru)))
+		wald.Diff = max(math.Abs(e-w-mid(rl)), math.Abs(e+w-mid(ru)))
 	}
 	if exact.Verdict != NotCheckable && B == 1/(2*N) && want != nil {
 		j, _ := b.correction(s)
 		lo, hi := ncpInterval(e/j*h, df, p.level)
-		exact.Diff = math.Max(math.Abs(j*lo/h-mid(rl)), math.Abs(j*hi/h-mid(ru)))
+		exact.Diff = max(math.Abs(j*lo/h-mid(rl)), math.Abs(j*hi/h-mid(ru)))
 	}
 }

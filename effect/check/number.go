@@ -55,7 +55,7 @@ func (iv Range) Contains(v float64) bool { return iv.Lo <= v && v <= iv.Hi }
 
 // Gap returns the distance between two ranges, 0 when they overlap.
 func (iv Range) Gap(o Range) float64 {
-	g := math.Max(o.Lo-iv.Hi, iv.Lo-o.Hi)
+	g := max(o.Lo-iv.Hi, iv.Lo-o.Hi)
 	if g > 0 {
 		return g
 	}

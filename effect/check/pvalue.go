@@ -212,14 +212,14 @@ func checkP(r result, o *Options) (PCheck, error) {
 	// |stat| interval (p depends on |stat| for t, z and r).
 	switch {
 	case r.Kind == testF || r.Kind == testChiSq:
-		lo = math.Max(lo, 0)
+		lo = max(lo, 0)
 	case hi <= 0:
 		lo, hi = -hi, -lo
 	case lo < 0:
-		lo, hi = 0, math.Max(-lo, hi)
+		lo, hi = 0, max(-lo, hi)
 	}
 	if r.Kind == testR {
-		hi = math.Min(hi, 1)
+		hi = min(hi, 1)
 	}
 	two := func(x float64) float64 { return pValue(r.Kind, x, r.DF1, r.DF2) }
 	point := two(math.Abs(r.Stat.Value))

@@ -333,7 +333,7 @@ func checkSMD(p smdParsed, o *Options) SMDResult {
 // slack is the tolerance for floating-point error in comparisons with the
 // ends of a rounding interval: a relative 1e-9.
 func slack(iv Range) float64 {
-	return 1e-9 * math.Max(1, math.Max(math.Abs(iv.Lo), math.Abs(iv.Hi)))
+	return 1e-9 * max(1, max(math.Abs(iv.Lo), math.Abs(iv.Hi)))
 }
 
 func widen(iv Range) Range {
