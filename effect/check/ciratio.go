@@ -297,7 +297,8 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Range, alpha float64) bool {
 	decide := func(r float64) bool {
 		sh := math.Sqrt(hOf(r))
 		E := rb.est(r)
-		return nctJoint(Range{E.Lo / sh, E.Hi / sh}, rl, ru, sh, 1, df, alpha, z, nil)
+		tr := Range{E.Lo / sh, E.Hi / sh}
+		return nctJoint(tr, rl, ru, sh, 1, df, alpha, z, new(ncpEnds).at(tr, df, 1-alpha))
 	}
 	// Prescreen over the whole box: λ_L, λ_U are increasing in t, within
 	// the tested bound of the approximation at the ends of t's range, and
