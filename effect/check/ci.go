@@ -383,7 +383,7 @@ func bisect(f func(float64) float64, a, b, y float64) float64 {
 //
 // z is the normal quantile at 1 − α/2. With e non-nil (the exact ends at
 // tr's two ends) the comparisons with tr's ends are read off e instead of
-// CDF evaluations.
+// CDF evaluations (the reference path, which the tests compare with).
 func nctJoint(tr, rl, ru Range, j, h, df, alpha, z float64, e *ncpEnds) bool {
 	pl, pu := 1-alpha/2, alpha/2
 	s := h / j
