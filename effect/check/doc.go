@@ -37,11 +37,12 @@
 // closest and the gap between its range and the reported rounding range,
 // on the scale of the reported value (flagged Gross when the gap is ≥ 0.1,
 // Options.GrossGap); or NotCheckable, saying which input is missing or
-// unreadable. Whatever the verdict, a finding on an effect size also gives
-// the gap against the convention the paper's label names (SMDInput.Measure:
-// d, g or Δ) and the plain |recomputed − reported| at the printed values,
-// the measure Gøtzsche et al. (2007) used (under the named convention, or
-// Hedges' g with the approximate J that RevMan uses).
+// unreadable. Whatever the verdict, a finding also gives the gap against
+// the convention the paper's label names (SMDInput.Measure: d, g or Δ;
+// for a CI, the closest of its intervals) and the plain |recomputed −
+// reported| at the printed values, the measure Gøtzsche et al. (2007) used
+// (under the labelled measure, or Hedges' g with the approximate J that
+// RevMan uses when there is no label; see Finding).
 //
 // The interval of values a convention yields over the box is computed
 // exactly, not by sampling. Every convention has the form c·Δ/S, where
