@@ -129,10 +129,10 @@ func BenchmarkJ(b *testing.B) {
 	}
 }
 
-func BenchmarkFavouring(b *testing.B) {
+func BenchmarkFavoring(b *testing.B) {
 	e := Estimate{Value: -0.46, CI: Interval{-0.87, -0.05, 0.95}}
 	for i := 0; i < b.N; i++ {
-		sinkE = e.Favouring(LowerIsBetter)
+		sinkE = e.Favoring(LowerIsBetter)
 	}
 }
 

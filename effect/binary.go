@@ -57,7 +57,7 @@ func (t Table2x2) cells() (a, b, c, d float64) {
 
 func binaryWaldOnly(o *Options, measure string) error {
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return fieldErr("CI", o.CI, "the "+measure+" supports only the Wald interval")
+		return fieldErr("Options.CI", o.CI, "the "+measure+" supports only the Wald interval")
 	}
 	return nil
 }
@@ -70,6 +70,9 @@ func binaryWaldOnly(o *Options, measure string) error {
 //
 // Only the Wald interval is available (o.CI must be DefaultCI or Wald).
 func OddsRatio(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("OddsRatio", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -91,6 +94,9 @@ func OddsRatio(t Table2x2, o *Options) (Estimate, error) {
 //
 // Only the Wald interval is available (o.CI must be DefaultCI or Wald).
 func RiskRatio(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("RiskRatio", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -122,6 +128,9 @@ func RiskRatio(t Table2x2, o *Options) (Estimate, error) {
 //     gives 0.93), and the interval is Value ± z·√Variance, truncated to
 //     [−1, 1], the range of a risk difference.
 func RiskDifference(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("RiskDifference", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -134,7 +143,7 @@ func RiskDifference(t Table2x2, o *Options) (Estimate, error) {
 		method = o.CI
 	}
 	if method != Newcombe && method != Wald {
-		return Estimate{}, fieldErr("CI", method, "the risk difference supports Newcombe and Wald intervals")
+		return Estimate{}, fieldErr("Options.CI", method, "the risk difference supports Newcombe and Wald intervals")
 	}
 	if method == Newcombe {
 		n1, n2 := float64(t.TreatN), float64(t.ControlN)

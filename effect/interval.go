@@ -75,7 +75,7 @@ func fillCI(e *Estimate, o *Options, def CIMethod, exact *exactSpec, tdf float64
 		e.DF = exact.DF
 		return nil
 	}
-	return fieldErr("CI", m, "method not available for "+e.Measure.String())
+	return fieldErr("Options.CI", m, "method not available for "+e.Measure.String())
 }
 
 // smdVariance is metafor's escalc sampling variance for a standardized mean
@@ -112,7 +112,7 @@ func smdVariance(vm VarianceMethod, d, m, a, npi float64, corrected bool) (float
 	case UB:
 		j := J(m)
 		if math.IsNaN(j) {
-			return math.NaN(), fieldErr("Variance", vm, "UB needs J, which needs more than 1 degree of freedom")
+			return math.NaN(), fieldErr("Options.Variance", vm, "UB needs J, which needs more than 1 degree of freedom")
 		}
 		g := j * d
 		v := a + ubFactor(m)*g*g
@@ -121,5 +121,5 @@ func smdVariance(vm VarianceMethod, d, m, a, npi float64, corrected bool) (float
 		}
 		return v, nil
 	}
-	return math.NaN(), fieldErr("Variance", vm, "unknown variance method")
+	return math.NaN(), fieldErr("Options.Variance", vm, "unknown variance method")
 }

@@ -7,7 +7,8 @@ import (
 
 // TestMorrisPPC2Table5 reproduces d_ppc2 of Morris (2008, Table 5) for the
 // five training studies of Carlson & Schmidt (1999) that the paper
-// analyses (inputs as printed in Morris's Table 5, r common to the arms).
+// analyses (inputs of Morris's Table 5 as transcribed in metafor's
+// tests/testthat/test_analysis_example_morris2008.r; r common to the arms).
 func TestMorrisPPC2Table5(t *testing.T) {
 	type arm struct{ preM, postM, preSD float64 }
 	studies := []struct {

@@ -1,6 +1,7 @@
 package effect
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -18,7 +19,12 @@ import (
 func ncpInterval(t, df, level float64) (lo, hi float64, err error) {
 	lo, hi, err = nct.FastNCPInterval(t, df, level)
 	if err != nil {
-		return math.NaN(), math.NaN(), fmt.Errorf("%w: noncentral t interval (t = %v, df = %v, level = %v): %w", ErrNoConvergence, t, df, level, err)
+		sentinel := ErrNoConvergence
+		if errors.Is(err, nct.ErrInvalidInput) {
+			sentinel = ErrInvalidInput
+		}
+		return math.NaN(), math.NaN(), &FieldError{Field: "CI", Value: t, Err: sentinel,
+			Reason: fmt.Sprintf("no exact interval for t = %v on %v df at level %v (%v); request Options.CI = Wald", t, df, level, err)}
 	}
 	return lo, hi, nil
 }

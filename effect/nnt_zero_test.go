@@ -3,6 +3,8 @@ package effect
 import (
 	"math"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // TestRiskDifferenceZeroCell pins the one zero-cell convention of
@@ -17,9 +19,9 @@ func TestRiskDifferenceZeroCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeTo(t, "Newcombe value", rd.Value, 1, 0)
-	closeTo(t, "Newcombe lower", rd.CI.Lower, 0.6790860371419145, 1e-14)
-	closeTo(t, "Newcombe upper", rd.CI.Upper, 1, 0)
+	golden.Close(t, "Newcombe value", rd.Value, 1, 0, 0)
+	golden.Close(t, "Newcombe lower", rd.CI.Lower, 0.6790860371419145, 0, 1e-14)
+	golden.Close(t, "Newcombe upper", rd.CI.Upper, 1, 0, 0)
 	n, err := NumberNeededToTreat(tab, true, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -32,10 +34,10 @@ func TestRiskDifferenceZeroCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeTo(t, "Wald value", w.Value, 0.93073593073593075, 1e-15)
-	closeTo(t, "Wald variance", w.Variance, 0.00505119462785173, 1e-15)
-	closeTo(t, "Wald lower", w.CI.Lower, 0.79143784690774666, 1e-14)
-	closeTo(t, "Wald upper (truncated)", w.CI.Upper, 1, 0)
+	golden.Close(t, "Wald value", w.Value, 0.93073593073593075, 0, 1e-15)
+	golden.Close(t, "Wald variance", w.Variance, 0.00505119462785173, 0, 1e-15)
+	golden.Close(t, "Wald lower", w.CI.Lower, 0.79143784690774666, 0, 1e-14)
+	golden.Close(t, "Wald upper (truncated)", w.CI.Upper, 1, 0, 0)
 	nw, err := NumberNeededToTreat(tab, true, &Options{CI: Wald})
 	if err != nil {
 		t.Fatal(err)
@@ -46,12 +48,5 @@ func TestRiskDifferenceZeroCell(t *testing.T) {
 	if nw.Lower < 1 || nw.Lower != 1 {
 		t.Errorf("Wald NNT lower limit %v, want 1 (RD upper limit truncated to 1)", nw.Lower)
 	}
-	closeTo(t, "Wald NNT upper", nw.Upper, 1/0.79143784690774666, 1e-13)
-}
-
-func closeTo(t *testing.T, what string, got, want, tol float64) {
-	t.Helper()
-	if !(math.Abs(got-want) <= tol) {
-		t.Errorf("%s = %.17g, want %.17g (tol %g)", what, got, want, tol)
-	}
+	golden.Close(t, "Wald NNT upper", nw.Upper, 1/0.79143784690774666, 0, 1e-13)
 }

@@ -43,9 +43,10 @@ func (a PrePostArm) validate(arm string) error {
 // required: papers rarely report it and it cannot be recovered from the
 // summaries (back-solving it, as esc's esc_mean_gain does, gives r ≤ −1), so
 // take it from the trial's data or a stated assumption. c_p is the exact
-// small-sample correction J (Hedges 1981, see J), as in Morris (2008, eq.
-// 22), which reproduces the paper's Table 5 to its four decimals (the
-// approximation 1 − 3/(4(N − 2) − 1) does not). The interval is Wald (z). Morris recommends d_ppc2 over the
+// small-sample correction J (Hedges 1981, see J), with which d reproduces
+// Morris's (2008) Table 5 to its four printed decimals (the approximation
+// 1 − 3/(4(N − 2) − 1) does not). The interval is Wald (z). Morris
+// recommends d_ppc2 over the
 // difference of per-arm standardized changes (BeckerPPC) because the pooled
 // pre-test SD is estimated more precisely and is unaffected by the
 // intervention.
@@ -53,6 +54,9 @@ func (a PrePostArm) validate(arm string) error {
 // The treatment needs nE + nC ≥ 5 (the variance has nE + nC − 4 in the
 // denominator).
 func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, error) {
+	if err := o.unused("MorrisPPC2", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -70,7 +74,7 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 		return Estimate{}, fieldErr("treat.N+control.N", treat.N+control.N, "must be at least 5")
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return Estimate{}, fieldErr("CI", o.CI, "d_ppc2 supports only the Wald interval")
+		return Estimate{}, fieldErr("Options.CI", o.CI, "d_ppc2 supports only the Wald interval")
 	}
 	nE, nC := float64(treat.N), float64(control.N)
 	N := nE + nC
@@ -92,8 +96,11 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 // (metafor escalc measure "SMCR", vtype "LS"), and the variance is
 // v_E + v_C. rTreat and rControl are the pre–post correlations of the two
 // arms; both are required (see MorrisPPC2). The interval is Wald (z). The
-// estimate's Measure is MeasureDBecker.
+// estimate's Measure is MeasureDBecker. Each arm needs n ≥ 3.
 func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) (Estimate, error) {
+	if err := o.unused("BeckerPPC", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -104,6 +111,14 @@ func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) 
 	if err := control.validate("control"); err != nil {
 		return Estimate{}, err
 	}
+	for _, a := range []struct {
+		name string
+		n    int
+	}{{"treat.N", treat.N}, {"control.N", control.N}} {
+		if a.n < 3 {
+			return Estimate{}, fieldErr(a.name, a.n, "must be at least 3: each arm's change is corrected by J(n − 1), which needs n − 1 > 1 degrees of freedom")
+		}
+	}
 	if err := designCheckCorrelation("rTreat", rTreat); err != nil {
 		return Estimate{}, err
 	}
@@ -111,7 +126,7 @@ func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) 
 		return Estimate{}, err
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return Estimate{}, fieldErr("CI", o.CI, "the Becker difference supports only the Wald interval")
+		return Estimate{}, fieldErr("Options.CI", o.CI, "the Becker difference supports only the Wald interval")
 	}
 	gE, vE := beckerChange(treat, rTreat)
 	gC, vC := beckerChange(control, rControl)

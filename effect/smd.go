@@ -40,6 +40,9 @@ func twoArm(treat, control Group, minN int) error {
 // Both arms need N ≥ 2, finite means and finite positive SDs; otherwise the
 // error wraps ErrInvalidInput and names the field ("treat.SD", ...).
 func CohenD(treat, control Group, o *Options) (Estimate, error) {
+	if err := o.unused("CohenD", useCI|useVariance); err != nil {
+		return Estimate{}, err
+	}
 	return twoArmSMD(MeasureD, treat, control, o, false)
 }
 
@@ -56,6 +59,9 @@ func CohenD(treat, control Group, o *Options) (Estimate, error) {
 // bounds multiplied by J, the effectsize::hedges_g convention. Wald
 // (g ± z·√Variance) and WaldT on request.
 func HedgesG(treat, control Group, o *Options) (Estimate, error) {
+	if err := o.unused("HedgesG", useCI|useVariance); err != nil {
+		return Estimate{}, err
+	}
 	return twoArmSMD(MeasureG, treat, control, o, true)
 }
 
@@ -198,7 +204,7 @@ func SMDH(treat, control Group, o *Options) (Estimate, error) {
 	case LS2:
 		e.Variance = est2*(v1*v1/n1+v2*v2/n2)/(8*s2*s2) + (v1/n1+v2/n2)/s2
 	default:
-		return Estimate{}, fieldErr("Variance", vm, "only LS and LS2 are defined for SMDH")
+		return Estimate{}, fieldErr("Options.Variance", vm, "only LS and LS2 are defined for SMDH")
 	}
 	se1, se2 := v1/n1, v2/n2
 	se := math.Sqrt(se1 + se2)

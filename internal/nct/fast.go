@@ -55,9 +55,11 @@ var fastRootOpts = &root.Options{AbsTol: 1e-13, RelTol: 1e-13, MaxIter: 200}
 
 // FastNCPInterval returns the equal-tailed confidence interval for the
 // noncentrality parameter that NCPInterval returns, with an absolute error
-// below 1e-9 (instead of about 1e-13): where both limits lie in the fast
-// region and level <= FastLevelLimit they are solved on FastCDF, else (or
-// if that search fails) NCPInterval decides. Errors are those of
+// below 1e-9 (instead of about 1e-13). For level <= FastLevelLimit it
+// tries, in order: the moment series (|t| <= 0.75·√(2df),
+// 4 <= df <= 1e5; see series.go), accurate to about 1e-11; AS 243 with
+// probit-scale secant steps where both limits lie in the fast region;
+// then, or for higher levels, NCPInterval decides. Errors are those of
 // NCPInterval; it never returns lo > hi without an error.
 func FastNCPInterval(t, df, level float64) (lo, hi float64, err error) {
 	if level > 0 && level <= FastLevelLimit {

@@ -13,7 +13,7 @@ func TestSeriesRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	worst, n, miss := 0.0, 0, 0
 	for i := 0; i < 3000; i++ {
-		df := math.Exp(math.Log(10) + rng.Float64()*math.Log(1e4))
+		df := math.Exp(math.Log(seriesDFMin) + rng.Float64()*math.Log(seriesDFMax/seriesDFMin))
 		tv := (2*rng.Float64() - 1) * seriesRMax * math.Sqrt(2*df)
 		level := []float64{0.5, 0.8, 0.9, 0.95, 0.99}[rng.IntN(5)]
 		s, ok := newMomentSeries(tv, df)

@@ -1,6 +1,7 @@
 # Goldens for effect/prepostcontrol.go.
 #
-# Morris (2008) d_ppc2 (eq. 8 with the exact c_p = J(nE+nC-2), eq. 22) and its variance
+# Morris (2008) d_ppc2 (eq. 8 with the exact c_p = J(nE+nC-2), the gamma-function
+# form of Hedges 1981) and its variance
 # (eq. 25, population delta replaced by the estimate), written out by hand
 # here because no R package implements them. Becker's (1988) difference of
 # per-arm standardized mean changes is taken from metafor escalc "SMCR"
