@@ -12,8 +12,11 @@ import (
 	"github.com/tiesproject/ties/effect"
 )
 
-// CSVOptions configures ScoreCSV and WriteCSV. The nil value means the
-// defaults given for each field.
+// CSVOptions describes the layout of a data set for ScoreCSV and WriteCSV,
+// so that one value serves to read a file and to write its scores. The nil
+// value means the defaults given for each field. ScoreCSV uses every field
+// but NA; WriteCSV uses Comma, ID, Keep and NA (Columns, Missing and Score
+// describe the input it was scored from).
 type CSVOptions struct {
 	// Comma is the field delimiter; 0 means ','.
 	Comma rune
@@ -450,7 +453,8 @@ func (in *Instrument) allowed(j int, x float64) bool {
 // bands), one column per subscale "<id>_<subscale>", "<id>_missing",
 // "<id>_prorated", "<id>_nonstandard" (a caller's missing-item opt-in
 // produced a score) and "<id>_error". Missing scores are written as
-// CSVOptions.NA.
+// CSVOptions.NA. Pass the options the rows were read with: WriteCSV uses
+// their Comma, ID, Keep and NA.
 func WriteCSV(w io.Writer, ins []*Instrument, rows []Row, o *CSVOptions) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = o.comma()
