@@ -331,8 +331,7 @@ func (c Coefficient) String() string {
 	}
 	s := signed(c.Value)
 	if !math.IsNaN(c.CI.Lower) && !math.IsNaN(c.CI.Upper) {
-		level := strconv.FormatFloat(100*c.CI.Level, 'f', -1, 64)
-		s += fmt.Sprintf(" (%s%% CI %s to %s)", level, signed(c.CI.Lower), signed(c.CI.Upper))
+		s += " (" + c.CI.String() + ")" // effect's interval format
 	}
 	return s
 }
