@@ -76,4 +76,3 @@ func two(x float64) string {
 	}
 	return strings.Replace(s, "-", "−", 1)
 }
-
