@@ -104,6 +104,7 @@ type Cell struct {
 	// together, all to their first short form, then all to their second,
 	// when that lets the left columns show more in full (a forest plot's
 	// estimate stacked over its interval); a form may hold a line break.
+	// A caller who changes Text changes or clears Short with it.
 	Short []string
 }
 
