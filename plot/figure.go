@@ -206,14 +206,15 @@ func (f *Figure) WriterTo(width, height vg.Length, format string) (io.WriterTo, 
 		return nil, fmt.Errorf("%w: format %q", ErrFormat, format)
 	}
 	fitted.render(draw.New(c), nil)
-	if format == "svg" && len(fitted.cuts) > 0 {
-		return svgTitles{c, fitted.cuts}, nil
+	if format == "svg" && len(fitted.titles) > 0 {
+		return svgTitles{c, fitted.titles}, nil
 	}
 	return c, nil
 }
 
-// svgTitles adds the full text of shortened labels to an SVG as <title>
-// elements, which viewers show as a tooltip and screen readers read.
+// svgTitles adds the full text of shortened labels (cut with an
+// ellipsis or shown in a short form) to an SVG as <title> elements,
+// which viewers show as a tooltip and screen readers read.
 type svgTitles struct {
 	c    vg.CanvasWriterTo
 	cuts []Shortening // in drawing order

@@ -41,6 +41,7 @@ type fitted struct {
 	tableLW  vg.Length    // width of the table's label column
 	orig     *Figure      // the figure as given
 	cuts     []Shortening // texts cut short, in drawing order
+	titles   []Shortening // cuts and labels in a short form, for SVG <title>s
 	critical int          // of which axis labels, title, favours labels or labels with short forms
 	lost     int          // column labels cut short that lost their first word
 	abbrev   int          // column labels shown in one of their short forms
@@ -400,7 +401,8 @@ func (f *Figure) arrange(r vg.Rectangle, k float64, form int) *fitted {
 }
 
 // prune records, in drawing order, each text that was cut short and its
-// full text, and counts the cut axis labels, title and favours labels in
+// full text (and for the SVG titles each label shown in a short form),
+// and counts the cut axis labels, title and favours labels in
 // a.critical.
 func (a *fitted) prune() {
 	g, o := a.f, a.orig
@@ -411,6 +413,7 @@ func (a *fitted) prune() {
 		for _, ln := range strings.Split(shown, "\n") {
 			if strings.Contains(ln, "…") {
 				a.cuts = append(a.cuts, Shortening{Shown: ln, Full: full})
+				a.titles = append(a.titles, Shortening{Shown: ln, Full: full})
 			}
 		}
 		if critical {
@@ -434,7 +437,9 @@ func (a *fitted) prune() {
 						a.lost++
 					}
 				case side == 0 && len(oc.Short) > 0 && strings.Join(strings.Fields(c.Text), " ") != strings.Join(strings.Fields(oc.Text), " "):
+					// "RE model": the SVG keeps "Random effects (REML)".
 					a.abbrev++
+					a.titles = append(a.titles, Shortening{Shown: strings.SplitN(c.Text, "\n", 2)[0], Full: oc.Text})
 				}
 			}
 		}

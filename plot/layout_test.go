@@ -348,9 +348,20 @@ func TestSVGTitles(t *testing.T) {
 			t.Errorf("SVG lacks %q", want)
 		}
 	}
-	// Labels cut to the same text keep their own full texts.
-	if n := strings.Count(buf.String(), "<title>"); n != len(l.Shortened) {
-		t.Errorf("%d titles for %d shortened texts", n, len(l.Shortened))
+	// Labels cut to the same text keep their own full texts, and pooled
+	// rows shown in a short form ("RE model") keep theirs.
+	abbreviated := 0
+	for _, pl := range []string{"Fixed effect", "Random effects (REML)", "Prediction interval"} {
+		if strings.Contains(drawn(l), pl) {
+			continue
+		}
+		abbreviated++
+		if !strings.Contains(buf.String(), "<title>"+pl+"</title>") {
+			t.Errorf("SVG lacks the title %q of an abbreviated label", pl)
+		}
+	}
+	if n := strings.Count(buf.String(), "<title>"); n != len(l.Shortened)+abbreviated {
+		t.Errorf("%d titles for %d shortened texts and %d abbreviated", n, len(l.Shortened), abbreviated)
 	}
 	for _, s := range longForest().Studies[1:] {
 		if !strings.Contains(buf.String(), "<title>"+html.EscapeString(s.Label)+"</title>") {
