@@ -69,4 +69,3 @@ func optErr(field string, value any, reason string) error {
 func noConv(format string, a ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrNoConvergence}, a...)...)
 }
-
