@@ -128,59 +128,104 @@ func ConditionalMean(d *mmrm.Data, events []Event, o *CondMeanOptions) (*CondMea
 	if o != nil {
 		opt = *o
 	}
-	if opt.Level == 0 {
-		opt.Level = 0.95
-	}
-	if !(opt.Level > 0 && opt.Level < 1) {
-		return nil, fieldErr("Options.Level", opt.Level, "must lie in (0, 1)")
-	}
-	if opt.Inference != JackknifeInference && opt.Inference != BootstrapInference {
-		return nil, fieldErr("Options.Inference", int(opt.Inference), "must be JackknifeInference or BootstrapInference")
-	}
-	if opt.Inference == JackknifeInference && (opt.Replicates != 0 || opt.Seed != 0 || opt.Percentile) {
-		return nil, fieldErr("Options", "Replicates/Seed/Percentile", "apply to the bootstrap only; set Inference = BootstrapInference or leave them unset")
-	}
-	if opt.Replicates == 0 {
-		opt.Replicates = 1000
-	}
-	if opt.Replicates < 2 {
-		return nil, fieldErr("Options.Replicates", opt.Replicates, "need at least 2 bootstrap samples")
-	}
-	if opt.Workers <= 0 {
-		opt.Workers = runtime.GOMAXPROCS(0)
+	if err := opt.resolve(); err != nil {
+		return nil, err
 	}
 	tr, err := prepare(d, events, opt.Visits, opt.Reference)
 	if err != nil {
 		return nil, err
 	}
-	for i, dl := range opt.Delta {
-		if math.IsNaN(dl.Value) || math.IsInf(dl.Value, 0) {
-			return nil, fieldErr(fmt.Sprintf("Options.Delta[%d].Value", i), dl.Value, "must be finite")
-		}
-		if dl.Arm != "" && dl.Arm != tr.arms[0] && dl.Arm != tr.arms[1] {
-			return nil, fieldErr(fmt.Sprintf("Options.Delta[%d].Arm", i), dl.Arm, "not an arm of the data")
-		}
-		if dl.Visit != "" && indexOf(tr.visits, dl.Visit) < 0 {
-			return nil, fieldErr(fmt.Sprintf("Options.Delta[%d].Visit", i), dl.Visit, "not a visit of the data")
-		}
+	if err := tr.checkDelta(opt.Delta); err != nil {
+		return nil, err
 	}
-	mopt := &mmrm.Options{Structure: opt.Structure, ByArm: opt.ByArm, Visits: tr.visits, Control: tr.arms[tr.ref]}
 	delta := tr.deltaTable(opt.Delta)
-
-	full, fit, err := tr.analyse(tr.subjects, mopt, delta)
+	run, err := tr.run(&opt, delta, nil)
 	if err != nil {
 		return nil, err
 	}
-	res := &CondMeanResult{Reference: tr.arms[tr.ref], Other: tr.arms[1-tr.ref], Fit: fit, Excluded: tr.excluded,
-		Inference: opt.Inference}
-	for _, s := range tr.subjects {
-		res.Subjects = append(res.Subjects, s.id)
-	}
-	res.Completed, res.Imputed = full.completed, full.imputed
+	return tr.result(&opt, run, run.full, run.reps)
+}
 
-	// Refits: leave-one-out or bootstrap samples, each a list of subject
-	// indices; the estimates of refit r land in slot r, so the order of
-	// completion does not matter.
+// resolve fills in the defaults and refuses settings that do not apply.
+func (opt *CondMeanOptions) resolve() error {
+	if opt.Level == 0 {
+		opt.Level = 0.95
+	}
+	if !(opt.Level > 0 && opt.Level < 1) {
+		return fieldErr("Options.Level", opt.Level, "must lie in (0, 1)")
+	}
+	if opt.Inference != JackknifeInference && opt.Inference != BootstrapInference {
+		return fieldErr("Options.Inference", int(opt.Inference), "must be JackknifeInference or BootstrapInference")
+	}
+	if opt.Inference == JackknifeInference && (opt.Replicates != 0 || opt.Seed != 0 || opt.Percentile) {
+		return fieldErr("Options", "Replicates/Seed/Percentile", "apply to the bootstrap only; set Inference = BootstrapInference or leave them unset")
+	}
+	if opt.Replicates == 0 {
+		opt.Replicates = 1000
+	}
+	if opt.Replicates < 2 {
+		return fieldErr("Options.Replicates", opt.Replicates, "need at least 2 bootstrap samples")
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	return nil
+}
+
+// checkDelta validates the δ-adjustments against the data.
+func (tr *trial) checkDelta(ds []Delta) error {
+	for i, dl := range ds {
+		if math.IsNaN(dl.Value) || math.IsInf(dl.Value, 0) {
+			return fieldErr(fmt.Sprintf("Options.Delta[%d].Value", i), dl.Value, "must be finite")
+		}
+		if dl.Arm != "" && dl.Arm != tr.arms[0] && dl.Arm != tr.arms[1] {
+			return fieldErr(fmt.Sprintf("Options.Delta[%d].Arm", i), dl.Arm, "not an arm of the data")
+		}
+		if dl.Visit != "" && indexOf(tr.visits, dl.Visit) < 0 {
+			return fieldErr(fmt.Sprintf("Options.Delta[%d].Visit", i), dl.Visit, "not a visit of the data")
+		}
+	}
+	return nil
+}
+
+// runs holds the analyses of the original data and of every refit, at the
+// requested δ and, for the tipping point, at δ plus a unit shift.
+type runs struct {
+	im              imputation
+	completed       [][]float64
+	full, fullShift estimates
+	reps, repsShift []estimates
+}
+
+// run fits and imputes the original data and every jackknife or bootstrap
+// sample, in parallel; refit r lands in slot r, so the results do not
+// depend on the number of workers.
+func (tr *trial) run(opt *CondMeanOptions, delta [2][]float64, shift *[2][]float64) (*runs, error) {
+	mopt := &mmrm.Options{Structure: opt.Structure, ByArm: opt.ByArm, Visits: tr.visits, Control: tr.arms[tr.ref]}
+	shifted := func(im imputation) (estimates, error) {
+		var d [2][]float64
+		for a := range d {
+			d[a] = make([]float64, len(tr.visits))
+			for v := range d[a] {
+				d[a][v] = delta[a][v] + shift[a][v]
+			}
+		}
+		e, _, err := tr.estimate(im, d)
+		return e, err
+	}
+	im, err := tr.impute(tr.subjects, mopt)
+	if err != nil {
+		return nil, err
+	}
+	R := &runs{im: im}
+	if R.full, R.completed, err = tr.estimate(im, delta); err != nil {
+		return nil, err
+	}
+	if shift != nil {
+		if R.fullShift, err = shifted(im); err != nil {
+			return nil, err
+		}
+	}
 	var samples [][]int
 	n := len(tr.subjects)
 	if opt.Inference == JackknifeInference {
@@ -197,7 +242,10 @@ func ConditionalMean(d *mmrm.Data, events []Event, o *CondMeanOptions) (*CondMea
 	} else {
 		samples = tr.bootstrapSamples(opt.Replicates, opt.Seed)
 	}
-	est := make([]estimates, len(samples))
+	R.reps = make([]estimates, len(samples))
+	if shift != nil {
+		R.repsShift = make([]estimates, len(samples))
+	}
 	errs := make([]error, len(samples))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -210,8 +258,14 @@ func ConditionalMean(d *mmrm.Data, events []Event, o *CondMeanOptions) (*CondMea
 				for k, i := range samples[r] {
 					subs[k] = tr.subjects[i]
 				}
-				e, _, err := tr.analyse(subs, mopt, delta)
-				est[r], errs[r] = e, err
+				im, err := tr.impute(subs, mopt)
+				if err == nil {
+					R.reps[r], _, err = tr.estimate(im, delta)
+				}
+				if err == nil && shift != nil {
+					R.repsShift[r], err = shifted(im)
+				}
+				errs[r] = err
 			}
 		}()
 	}
@@ -229,32 +283,48 @@ func ConditionalMean(d *mmrm.Data, events []Event, o *CondMeanOptions) (*CondMea
 			return nil, fmt.Errorf("mi: refit %s: %w", what, err)
 		}
 	}
-	res.N = len(samples)
+	return R, nil
+}
 
-	pool := func(orig float64, pick func(estimates) float64) (Pooled, error) {
-		reps := make([]float64, len(est))
-		for r := range est {
-			reps[r] = pick(est[r])
-		}
-		po := &Options{Level: opt.Level}
-		switch {
-		case opt.Inference == JackknifeInference:
-			return Jackknife(orig, reps, po)
-		case opt.Percentile:
-			return BootstrapPercentile(orig, reps, po)
-		}
-		return BootstrapNormal(orig, reps, po)
+// pool combines the original estimate with the refits' as opt says.
+func pool(opt *CondMeanOptions, orig float64, reps []float64) (Pooled, error) {
+	po := &Options{Level: opt.Level}
+	switch {
+	case opt.Inference == JackknifeInference:
+		return Jackknife(orig, reps, po)
+	case opt.Percentile:
+		return BootstrapPercentile(orig, reps, po)
 	}
+	return BootstrapNormal(orig, reps, po)
+}
+
+// result pools the estimates of one δ into a CondMeanResult.
+func (tr *trial) result(opt *CondMeanOptions, R *runs, full estimates, reps []estimates) (*CondMeanResult, error) {
+	res := &CondMeanResult{Reference: tr.arms[tr.ref], Other: tr.arms[1-tr.ref], Fit: R.im.fit, Excluded: tr.excluded,
+		Inference: opt.Inference, N: len(reps), Completed: R.completed, Imputed: R.im.imputed}
+	for _, s := range tr.subjects {
+		res.Subjects = append(res.Subjects, s.id)
+	}
+	pick := func(f func(estimates) []float64, v int) []float64 {
+		x := make([]float64, len(reps))
+		for r := range reps {
+			x[r] = f(reps[r])[v]
+		}
+		return x
+	}
+	diff := func(e estimates) []float64 { return e.diff }
+	ref := func(e estimates) []float64 { return e.lsmRef }
+	oth := func(e estimates) []float64 { return e.lsmOther }
 	for v, name := range tr.visits {
 		vr := VisitResult{Visit: name}
 		var err error
-		if vr.Difference, err = pool(full.diff[v], func(e estimates) float64 { return e.diff[v] }); err != nil {
+		if vr.Difference, err = pool(opt, full.diff[v], pick(diff, v)); err != nil {
 			return nil, fmt.Errorf("mi: visit %s difference: %w", name, err)
 		}
-		if vr.LSMeanReference, err = pool(full.lsmRef[v], func(e estimates) float64 { return e.lsmRef[v] }); err != nil {
+		if vr.LSMeanReference, err = pool(opt, full.lsmRef[v], pick(ref, v)); err != nil {
 			return nil, fmt.Errorf("mi: visit %s reference mean: %w", name, err)
 		}
-		if vr.LSMeanOther, err = pool(full.lsmOther[v], func(e estimates) float64 { return e.lsmOther[v] }); err != nil {
+		if vr.LSMeanOther, err = pool(opt, full.lsmOther[v], pick(oth, v)); err != nil {
 			return nil, fmt.Errorf("mi: visit %s mean: %w", name, err)
 		}
 		res.Visits = append(res.Visits, vr)
@@ -295,16 +365,22 @@ func (tr *trial) deltaTable(ds []Delta) [2][]float64 {
 // estimates are the per-visit analysis results of one (re)fit.
 type estimates struct {
 	diff, lsmRef, lsmOther []float64
-	completed              [][]float64
-	imputed                [][]bool
 }
 
-// analyse fits the imputation model to subs, imputes their missing
-// outcomes by conditional means, adds δ, and runs the per-visit ANCOVA.
-func (tr *trial) analyse(subs []subject, mopt *mmrm.Options, delta [2][]float64) (estimates, *mmrm.Result, error) {
+// imputation is one (re)fit's completed data before δ.
+type imputation struct {
+	subs      []subject
+	completed [][]float64
+	imputed   [][]bool
+	fit       *mmrm.Result
+}
+
+// impute fits the imputation model to subs and replaces their missing
+// outcomes by conditional means under each subject's strategy.
+func (tr *trial) impute(subs []subject, mopt *mmrm.Options) (imputation, error) {
 	fit, err := mmrm.Fit(tr.fitData(subs), mopt)
 	if err != nil {
-		return estimates{}, nil, err
+		return imputation{}, err
 	}
 	J := len(tr.visits)
 	coef := map[string]float64{}
@@ -312,11 +388,9 @@ func (tr *trial) analyse(subs []subject, mopt *mmrm.Options, delta [2][]float64)
 		coef[c.Name] = c.Estimate
 	}
 	sigma := func(arm int) *mat.SymDense {
-		if len(fit.Covariance) == 1 {
-			return fit.Covariance[0]
-		}
-		// Covariances follow fit.Arms, the control (reference) first.
-		if arm == tr.ref {
+		// With ByArm the covariances follow fit.Arms, the control (the
+		// reference) first.
+		if len(fit.Covariance) == 1 || arm == tr.ref {
 			return fit.Covariance[0]
 		}
 		return fit.Covariance[1]
@@ -339,35 +413,47 @@ func (tr *trial) analyse(subs []subject, mopt *mmrm.Options, delta [2][]float64)
 		}
 		return mu
 	}
-	e := estimates{completed: make([][]float64, len(subs)), imputed: make([][]bool, len(subs))}
+	im := imputation{subs: subs, completed: make([][]float64, len(subs)), imputed: make([][]bool, len(subs)), fit: fit}
 	for i, s := range subs {
 		mu, muRef := meanProfile(s, s.arm), meanProfile(s, tr.ref)
 		m, c, err := strategyParams(s.strategy, s.first, mu, muRef, sigma(s.arm), sigma(tr.ref))
 		if err != nil {
-			return estimates{}, nil, fmt.Errorf("subject %s: %w", s.id, err)
+			return imputation{}, fmt.Errorf("subject %s: %w", s.id, err)
 		}
 		y, err := conditionalMean(s.y, m, c)
 		if err != nil {
-			return estimates{}, nil, fmt.Errorf("subject %s: %w", s.id, err)
+			return imputation{}, fmt.Errorf("subject %s: %w", s.id, err)
 		}
 		imp := make([]bool, J)
 		for v := range y {
-			if math.IsNaN(s.y[v]) {
-				imp[v] = true
-				y[v] += delta[s.arm][v]
+			imp[v] = math.IsNaN(s.y[v])
+		}
+		im.completed[i], im.imputed[i] = y, imp
+	}
+	return im, nil
+}
+
+// estimate adds δ to the imputed values and runs the per-visit ANCOVA.
+func (tr *trial) estimate(im imputation, delta [2][]float64) (estimates, [][]float64, error) {
+	J := len(tr.visits)
+	y := make([][]float64, len(im.subs))
+	for i, s := range im.subs {
+		y[i] = append([]float64(nil), im.completed[i]...)
+		for v := range y[i] {
+			if im.imputed[i][v] {
+				y[i][v] += delta[s.arm][v]
 			}
 		}
-		e.completed[i], e.imputed[i] = y, imp
 	}
-	e.diff, e.lsmRef, e.lsmOther = make([]float64, J), make([]float64, J), make([]float64, J)
+	e := estimates{diff: make([]float64, J), lsmRef: make([]float64, J), lsmOther: make([]float64, J)}
 	for v := 0; v < J; v++ {
-		d, r, o, err := tr.ancova(subs, e.completed, v)
+		d, r, o, err := tr.ancova(im.subs, y, v)
 		if err != nil {
 			return estimates{}, nil, err
 		}
 		e.diff[v], e.lsmRef[v], e.lsmOther[v] = d, r, o
 	}
-	return e, fit, nil
+	return e, y, nil
 }
 
 // ancova regresses the completed outcome at visit v on an intercept, arm
@@ -450,4 +536,3 @@ func (tr *trial) ancova(subs []subject, y [][]float64, v int) (diff, lsmRef, lsm
 	}
 	return diff, lsmRef, lsmOther, nil
 }
-
