@@ -41,36 +41,50 @@ design <- function(d, v, J, covariates) {
 }
 
 reml <- function(d, J, covariates, start = NULL) {
-  # subjects' observed visits
-  rows <- lapply(seq_len(nrow(d)), function(i) which(!is.na(d$y[i, ])))
-  keep <- which(lengths(rows) > 0)
-  Xs <- lapply(keep, function(i) design(d[rep(i, length(rows[[i]])), ], rows[[i]], J, covariates))
-  ys <- lapply(keep, function(i) d$y[i, rows[[i]]])
-  os <- rows[keep]
-  p <- ncol(Xs[[1]])
+  # Subjects grouped by their pattern of observed visits: within a pattern
+  # every subject has the same covariance block.
+  pat <- apply(!is.na(d$y), 1, function(r) paste(which(r), collapse = ","))
+  groups <- lapply(setdiff(unique(pat), ""), function(g) {
+    o <- as.integer(strsplit(g, ",")[[1]]); idx <- which(pat == g)
+    # Xv[[a]]: rows of the design at the a-th observed visit, one per subject
+    Xv <- lapply(o, function(j) design(d[idx, ], rep(j, length(idx)), J, covariates))
+    Y <- d$y[idx, o, drop = FALSE]
+    list(o = o, n = length(idx), Xv = Xv, Y = Y)
+  })
+  p <- ncol(groups[[1]]$Xv[[1]])
   unpack <- function(th) { L <- matrix(0, J, J); L[lower.tri(L, TRUE)] <- th; diag(L) <- exp(diag(L)); L }
   pieces <- function(th) {
     L <- unpack(th); S <- L %*% t(L)
-    XVX <- matrix(0, p, p); XVy <- numeric(p); ld <- 0; Vi <- vector("list", length(Xs))
-    for (k in seq_along(Xs)) {
-      o <- os[[k]]; Vk <- solve(S[o, o, drop = FALSE]); Vi[[k]] <- Vk
-      ld <- ld + as.numeric(determinant(S[o, o, drop = FALSE])$modulus)
-      XVX <- XVX + t(Xs[[k]]) %*% Vk %*% Xs[[k]]; XVy <- XVy + t(Xs[[k]]) %*% Vk %*% ys[[k]]
+    XVX <- matrix(0, p, p); XVy <- numeric(p); ld <- 0; Vi <- list()
+    for (k in seq_along(groups)) {
+      g <- groups[[k]]; o <- g$o; Vk <- solve(S[o, o, drop = FALSE]); Vi[[k]] <- Vk
+      ld <- ld + g$n * as.numeric(determinant(S[o, o, drop = FALSE])$modulus)
+      for (a in seq_along(o)) for (b in seq_along(o)) {
+        XVX <- XVX + Vk[a, b] * crossprod(g$Xv[[a]], g$Xv[[b]])
+        XVy <- XVy + Vk[a, b] * crossprod(g$Xv[[a]], g$Y[, b])
+      }
     }
     A <- solve(XVX); beta <- drop(A %*% XVy)
     list(L = L, S = S, Vi = Vi, A = A, beta = beta, ld = ld, XVX = XVX)
   }
+  resid <- function(g, beta) sapply(seq_along(g$o), function(a) g$Y[, a] - drop(g$Xv[[a]] %*% beta))
   negll <- function(th) {
     P <- pieces(th); q <- 0
-    for (k in seq_along(Xs)) { r <- ys[[k]] - Xs[[k]] %*% P$beta; q <- q + t(r) %*% P$Vi[[k]] %*% r }
+    for (k in seq_along(groups)) {
+      R <- matrix(resid(groups[[k]], P$beta), groups[[k]]$n)
+      q <- q + sum((R %*% P$Vi[[k]]) * R)
+    }
     0.5 * (P$ld + as.numeric(determinant(P$XVX)$modulus) + q)
   }
   grad <- function(th) {
     P <- pieces(th); M <- matrix(0, J, J)
-    for (k in seq_along(Xs)) {
-      o <- os[[k]]; Vk <- P$Vi[[k]]; r <- ys[[k]] - Xs[[k]] %*% P$beta
-      a <- Vk %*% r; B <- Vk %*% Xs[[k]]
-      M[o, o] <- M[o, o] + 0.5 * (Vk - a %*% t(a) - B %*% P$A %*% t(B))
+    for (k in seq_along(groups)) {
+      g <- groups[[k]]; o <- g$o; Vk <- P$Vi[[k]]
+      R <- matrix(resid(g, P$beta), g$n)
+      RR <- crossprod(R)
+      XAX <- matrix(0, length(o), length(o))
+      for (a in seq_along(o)) for (b in seq_along(o)) XAX[a, b] <- sum((g$Xv[[a]] %*% P$A) * g$Xv[[b]])
+      M[o, o] <- M[o, o] + 0.5 * (g$n * Vk - Vk %*% RR %*% Vk - Vk %*% XAX %*% Vk)
     }
     G <- 2 * M %*% P$L # gradient of the negative log-likelihood w.r.t. L
     diag(G) <- diag(G) * diag(P$L)
