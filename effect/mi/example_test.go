@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/tiesproject/ties/effect/mi"
 	"github.com/tiesproject/ties/effect/mmrm"
@@ -185,4 +186,12 @@ func ExampleInference_String() {
 	fmt.Println(mi.JackknifeInference, mi.BootstrapInference)
 	// Output:
 	// jackknife bootstrap
+}
+
+func ExampleReadEvents() {
+	in := "id,first_visit,strategy\nP01,6,JR\nP02,3,copy reference\n"
+	ev, err := mi.ReadEvents(strings.NewReader(in), mi.EventColumns{Subject: "id", Visit: "first_visit", Strategy: "strategy"})
+	fmt.Println(ev, err)
+	// Output:
+	// [{P01 6 JR} {P02 3 CR}] <nil>
 }
