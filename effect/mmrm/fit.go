@@ -13,7 +13,7 @@ import (
 // Coefficient is one fixed-effect coefficient of the mean model, in the
 // parameterization of Result.Coefficients (see Fit).
 type Coefficient struct {
-	Name                  string
+	Name                   string
 	Estimate, SE, DF, T, P float64
 }
 
@@ -30,9 +30,9 @@ type LSMean struct {
 // Difference is an arm minus the control arm at one visit, with its
 // t test and interval, and two standardized versions.
 type Difference struct {
-	Arm, Visit                string
-	Estimate, SE, DF, T, P    float64
-	CI                        effect.Interval
+	Arm, Visit             string
+	Estimate, SE, DF, T, P float64
+	CI                     effect.Interval
 	// SMDResidual divides Estimate by the model's residual SD at the visit
 	// (the square root of the fitted Σ's diagonal; averaged over arms with
 	// ByArm); SMDBaseline divides it by the pooled within-arm SD of the
@@ -45,7 +45,7 @@ type Difference struct {
 
 // FTest is a joint Wald F test of several contrasts.
 type FTest struct {
-	Name              string
+	Name               string
 	NumDF, DenDF, F, P float64
 }
 
@@ -53,9 +53,9 @@ type FTest struct {
 type Attempt struct {
 	Structure Structure
 	// Err is nil if the structure converged.
-	Err                          error
-	LogLik, AIC, AICc, BIC       float64
-	Iterations                   int
+	Err                    error
+	LogLik, AIC, AICc, BIC float64
+	Iterations             int
 }
 
 // Result is a fitted mixed model for repeated measures.
