@@ -80,4 +80,3 @@ func TestFEVSAS(t *testing.T) {
 		}
 	}
 }
-
