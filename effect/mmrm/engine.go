@@ -8,11 +8,11 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// pattern gathers the subjects of one covariance group with the same
+// visitPattern gathers the subjects of one covariance group with the same
 // observed visits. The likelihood, its gradient and its Hessian depend on
 // the data only through the pattern's sums of cross products, so each
 // Newton step costs O(patterns), not O(subjects).
-type pattern struct {
+type visitPattern struct {
 	group int
 	idx   []int // observed visits
 	n     int
@@ -36,7 +36,7 @@ type model struct {
 	kg       int // parameters per group
 	k        int // total parameters
 	reml     bool
-	patterns []*pattern
+	patterns []*visitPattern
 }
 
 func newModel(pr *prepared, d *design, s Structure, reml, byArm bool) *model {
@@ -47,7 +47,7 @@ func newModel(pr *prepared, d *design, s Structure, reml, byArm bool) *model {
 	m.kg = m.cm.npar()
 	m.k = m.kg * m.nGroup
 	p := d.p
-	key := map[string]*pattern{}
+	key := map[string]*visitPattern{}
 	x := mat.NewDense(len(pr.visits), p, nil)
 	for i := range pr.subjects {
 		s := &pr.subjects[i]
@@ -63,7 +63,7 @@ func newModel(pr *prepared, d *design, s Structure, reml, byArm bool) *model {
 		pt := key[string(kb)]
 		n := len(s.visits)
 		if pt == nil {
-			pt = &pattern{group: g, idx: s.visits, n: n, c: make([]float64, n*n*p*p), cy: make([]float64, n*n*p), yy: make([]float64, n*n)}
+			pt = &visitPattern{group: g, idx: s.visits, n: n, c: make([]float64, n*n*p*p), cy: make([]float64, n*n*p), yy: make([]float64, n*n)}
 			key[string(kb)] = pt
 			m.patterns = append(m.patterns, pt)
 		}
