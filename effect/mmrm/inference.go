@@ -63,16 +63,17 @@ func (f *fitted) satterthwaiteDF(l []float64) float64 {
 	return 2 * v * v / den
 }
 
-// satterthwaiteDFq is the multi-df rule of Fai & Cornelius (1996), as SAS
-// and mmrm: the df ν_m of each of the q independent 1-df contrasts in the
-// eigenbasis of LΦL', then E = Σ ν_m/(ν_m − 2) and ν = 2E/(E − q).
-func (f *fitted) satterthwaiteDFq(L *mat.Dense) (float64, float64, error) {
+// multiDF is the multi-df rule of Fai & Cornelius (1996), as SAS and mmrm
+// use it with Satterthwaite's df: the df ν_m of each of the q independent
+// 1-df contrasts in the eigenbasis of L·cov·L', then E = Σ ν_m/(ν_m − 2)
+// and ν = 2E/(E − q) (0, no test, when E ≤ q).
+func multiDF(L *mat.Dense, cov *mat.SymDense, df1 func([]float64) float64) (float64, float64, error) {
 	q, p := L.Dims()
 	if q == 1 {
-		return 1, f.satterthwaiteDF(L.RawRowView(0)), nil
+		return 1, df1(L.RawRowView(0)), nil
 	}
 	lp := mat.NewDense(q, p, nil)
-	lp.Mul(L, f.phi)
+	lp.Mul(L, cov)
 	cd := mat.NewDense(q, q, nil)
 	cd.Mul(lp, L.T())
 	cs := mat.NewSymDense(q, nil)
@@ -97,7 +98,7 @@ func (f *fitted) satterthwaiteDFq(L *mat.Dense) (float64, float64, error) {
 			}
 			lm[a] = s
 		}
-		nu := f.satterthwaiteDF(lm)
+		nu := df1(lm)
 		if nu > 2 {
 			e += nu / (nu - 2)
 		}
@@ -116,18 +117,58 @@ func (f *fitted) setInference() error {
 	f.inf.cov = f.phi
 	switch o.Cov {
 	case ModelBased:
-	default:
-		return optErr("Cov", o.Cov, "empirical covariance not available yet")
+	case CR0, CR2, Jackknife:
+		meth := map[CovMethod]sandwichMethod{CR0: cr0, CR2: cr2, Jackknife: jackknife}[o.Cov]
+		sw, err := sandwich(f.blocks, f.phi, len(f.m.pr.clusters), meth)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrInvalidInput, err)
+		}
+		f.inf.cov = sw.covBeta()
+		if o.DF == Satterthwaite {
+			// Bell & McCaffrey's Satterthwaite df for the sandwich.
+			f.inf.df1 = sw.df
+			f.inf.dfq = func(L *mat.Dense) (float64, float64, error) { return multiDF(L, f.inf.cov, sw.df) }
+			return nil
+		}
 	}
 	switch o.DF {
 	case Satterthwaite:
 		f.inf.df1 = f.satterthwaiteDF
-		f.inf.dfq = f.satterthwaiteDFq
+		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) { return multiDF(L, f.phi, f.satterthwaiteDF) }
+	case KenwardRoger, KenwardRogerLinear:
+		if !f.m.reml {
+			return optErr("DF", o.DF, "Kenward–Roger needs REML (Options.Method)")
+		}
+		kr, err := kenwardRoger(f.blocks, f.phi, f.w, o.DF == KenwardRogerLinear)
+		if err != nil {
+			return noConv("%v", err)
+		}
+		f.inf.cov = kr.covBeta()
+		f.inf.df1 = func(l []float64) float64 {
+			_, df, _, err := kr.test(mat.NewDense(1, len(l), l))
+			if err != nil {
+				return math.NaN()
+			}
+			return df
+		}
+		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
+			lambda, df, _, err := kr.test(L)
+			return lambda, df, err
+		}
 	case Residual:
 		f.inf.df1 = func([]float64) float64 { return n - p }
 		f.inf.dfq = func(*mat.Dense) (float64, float64, error) { return 1, n - p, nil }
-	default:
-		return optErr("DF", o.DF, "not available yet")
+	case BetweenWithin:
+		bw := f.betweenWithin()
+		f.inf.df1 = bw
+		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
+			q, _ := L.Dims()
+			df := math.Inf(1)
+			for i := 0; i < q; i++ {
+				df = math.Min(df, bw(L.RawRowView(i)))
+			}
+			return 1, df, nil
+		}
 	}
 	return nil
 }
