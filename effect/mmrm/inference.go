@@ -175,9 +175,13 @@ func (f *fitted) setInference() error {
 
 // tStats returns SE, df, t, two-sided p and the t interval for estimate
 // est of contrast l.
-func (f *fitted) tStats(l []float64, est float64) (se, df, t, p float64, ci effect.Interval) {
+func (f *fitted) tStats(l []float64, est float64) (se, df, t, p float64, ci effect.Interval, err error) {
 	se = math.Sqrt(quadForm(f.inf.cov, l))
 	df = f.inf.df1(l)
+	if !(df > 0) || !(se > 0) || math.IsInf(se, 0) {
+		err = fieldErr(0, "", "", "Options.DF", f.o.DF, fmt.Sprintf("%s degrees of freedom %.4g or standard error %.4g not positive: too few subjects or outcomes for the model; use fewer terms or another df method", f.o.DF, df, se))
+		return
+	}
 	t = est / se
 	level := f.o.Level
 	ci.Level = level
@@ -247,7 +251,10 @@ func (f *fitted) infer(res *Result) error {
 		l := make([]float64, d.p)
 		l[j] = 1
 		est := f.beta[j]
-		se, df, t, p, _ := f.tStats(l, est)
+		se, df, t, p, _, err := f.tStats(l, est)
+		if err != nil {
+			return err
+		}
 		res.Coefficients = append(res.Coefficients, Coefficient{Name: nm, Estimate: est, SE: se, DF: df, T: t, P: p})
 	}
 	t := len(pr.visits)
@@ -255,7 +262,10 @@ func (f *fitted) infer(res *Result) error {
 		for v := 0; v < t; v++ {
 			l := f.lsmeanVector(a, v)
 			est := dot(l, f.beta)
-			se, df, _, _, ci := f.tStats(l, est)
+			se, df, _, _, ci, err := f.tStats(l, est)
+			if err != nil {
+				return err
+			}
 			res.LSMeans = append(res.LSMeans, LSMean{Arm: pr.arms[a], Visit: pr.visits[v], Estimate: est, SE: se, DF: df, CI: ci})
 		}
 	}
@@ -265,7 +275,10 @@ func (f *fitted) infer(res *Result) error {
 			l := make([]float64, d.p)
 			l[d.armCol(a, v)] = 1
 			est := f.beta[d.armCol(a, v)]
-			se, df, tt, p, ci := f.tStats(l, est)
+			se, df, tt, p, ci, err := f.tStats(l, est)
+			if err != nil {
+				return err
+			}
 			diff := Difference{Arm: pr.arms[a], Visit: pr.visits[v], Estimate: est, SE: se, DF: df, T: tt, P: p, CI: ci}
 			diff.SMDResidual = f.smdResidual(est, se, v)
 			if d.hasBase {
