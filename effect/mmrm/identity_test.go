@@ -66,6 +66,10 @@ func TestOneVisitIsANCOVA(t *testing.T) {
 				t.Errorf("%v %s = %.12g; ANCOVA %.12g", s, c.name, c.got, c.want)
 			}
 		}
+		sb, wb := got.SMDBaseline, want.DBaseline
+		if !closeTo(sb.Value, wb.Value, 1e-9, 0) || !closeTo(sb.Variance, wb.Variance, 1e-9, 0) || !closeTo(sb.CI.Lower, wb.CI.Lower, 1e-9, 0) {
+			t.Errorf("SMDBaseline %+v; ANCOVA DBaseline %+v", sb, wb)
+		}
 		if rsd := math.Sqrt(r.Covariance[0].At(0, 0)); !closeTo(rsd, want.ResidualSD, 1e-9, 0) {
 			t.Errorf("residual SD %.12g; ANCOVA %.12g", rsd, want.ResidualSD)
 		}

@@ -29,8 +29,9 @@ type Scenario struct {
 	// the regression of every visit's outcome on it.
 	BaselineMean, BaselineSD, BaselineSlope float64
 	// Dropout is the probability of leaving after each visit (before the
-	// last) for a subject at the visit mean; DropoutSlope is the change in
-	// the log odds per SD of the just-observed outcome above its mean (0:
+	// last) for a control subject at the visit mean; DropoutSlope is the
+	// change in the log odds per SD of the just-observed outcome above the
+	// control mean for the subject's baseline (0:
 	// missing completely at random; positive: those doing worse on a
 	// higher-is-worse scale leave more often, missing at random).
 	Dropout, DropoutSlope float64
@@ -101,7 +102,9 @@ func simulate(s *Scenario, l *mat.TriDense, rng *rand.Rand) *Data {
 			d.Baseline = append(d.Baseline, b)
 			if !gone && k+1 < t && s.Dropout > 0 {
 				sd := math.Sqrt(s.Sigma.At(k, k))
-				lp := logit0 + s.DropoutSlope*e/sd
+				// The arm effect counts: dropout depends on the observed
+				// outcome, not on the arm (missing at random).
+				lp := logit0 + s.DropoutSlope*(e+float64(arm)*s.Effect[k])/sd
 				if rng.Float64() < 1/(1+math.Exp(-lp)) {
 					gone = true
 				}
