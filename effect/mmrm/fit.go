@@ -118,7 +118,6 @@ type fitted struct {
 	fr     *fitResult
 	beta   []float64
 	phi    *mat.SymDense // model-based (X'V⁻¹X)⁻¹
-	cov    *mat.SymDense // the coefficient covariance used (model, KR or sandwich)
 	w      *mat.SymDense
 	blocks []block
 	o      Options

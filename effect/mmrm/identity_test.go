@@ -185,3 +185,57 @@ func TestExclusions(t *testing.T) {
 		t.Errorf("n %d obs %d", r.NSubjects, r.NObs)
 	}
 }
+
+// TestFallback: an unstructured covariance the data cannot identify falls
+// back to the next structure, and the attempts are recorded.
+func TestFallback(t *testing.T) {
+	d := &Data{
+		Subject:  []string{"s1", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s8"},
+		Visit:    []string{"3m", "6m", "3m", "3m", "3m", "6m", "6m", "6m", "3m", "6m"},
+		Arm:      []string{"C", "C", "T", "C", "T", "T", "C", "T", "T", "T"},
+		Outcome:  []float64{1, 2, 3, 4, 2, 2, 5, 7, 3, 1},
+		Baseline: []float64{1, 1, 2, 3, 4, 5, 6, 8, 2, 2},
+	}
+	d.Subject[9] = "s9" // s8 and s9 each have one visit: one subject has both
+	r, err := Fit(d, &Options{Fallback: DefaultFallback})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Structure == US || len(r.Attempts) < 2 || r.Attempts[0].Err == nil {
+		t.Fatalf("structure %v attempts %+v", r.Structure, r.Attempts)
+	}
+	last := r.Attempts[len(r.Attempts)-1]
+	if last.Err != nil || last.Structure != r.Structure || last.AIC != r.AIC {
+		t.Errorf("last attempt %+v", last)
+	}
+	if _, err := Fit(d, nil); !errors.Is(err, ErrInvalidInput) || !strings.Contains(err.Error(), "simpler structure") {
+		t.Errorf("without fallback: %v", err)
+	}
+}
+
+// TestClusterSandwich: a cluster column gives one block per cluster for
+// the empirical covariance; CR2 by cluster runs and changes the SEs.
+func TestClusterSandwich(t *testing.T) {
+	d := readFEV(t)
+	d.Cluster = make([]string, len(d.Subject))
+	for i, s := range d.Subject {
+		d.Cluster[i] = "team" + s[len(s)-1:]
+	}
+	m, err := Fit(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []CovMethod{CR0, CR2, Jackknife} {
+		r, err := Fit(d, &Options{Cov: c})
+		if err != nil {
+			t.Fatalf("%v: %v", c, err)
+		}
+		if len(r.fit.m.pr.clusters) != 10 {
+			t.Fatalf("%d clusters", len(r.fit.m.pr.clusters))
+		}
+		if r.Differences[0].SE == m.Differences[0].SE || !(r.Differences[0].DF > 0 && r.Differences[0].DF < 10) {
+			t.Errorf("%v: SE %g (model %g) df %g", c, r.Differences[0].SE, m.Differences[0].SE, r.Differences[0].DF)
+		}
+		t.Logf("%v: VIS1 SE %.4f df %.2f (model SE %.4f)", c, r.Differences[0].SE, r.Differences[0].DF, m.Differences[0].SE)
+	}
+}

@@ -105,20 +105,15 @@ func (m *model) startTheta() []float64 {
 				}
 			}
 			tg := m.cm.start(sh)
-			e := &eval{}
-			cp := make([]float64, m.k)
-			copy(cp[g*m.kg:], tg)
-			// Check this group only.
+			sg := mat.NewSymDense(t, nil)
+			var ch mat.Cholesky
 			if m.cm.feasible(tg) {
-				sg := mat.NewSymDense(t, nil)
 				m.cm.sigma(tg, sg)
-				var ch mat.Cholesky
-				if ch.Factorize(sg) || lambda < 1e-4 {
+				if ch.Factorize(sg) {
 					copy(th[g*m.kg:], tg)
 					break
 				}
 			}
-			_ = e
 			if lambda < 1e-4 {
 				copy(th[g*m.kg:], tg)
 				break
