@@ -237,10 +237,10 @@ func (f *krFit) test(l *mat.Dense) (lambda, df float64, covL *mat.SymDense, err 
 		}
 	}
 	lambda, df = krMoments(float64(q), a1, a2)
-	var la mat.Dense
+	var la, lal mat.Dense
 	la.Mul(l, f.adj)
-	la.Mul(&la, l.T())
-	return lambda, df, symOf(&la), nil
+	lal.Mul(&la, l.T())
+	return lambda, df, symOf(&lal), nil
 }
 
 // krMoments turns A1 and A2 into Kenward and Roger's (1997) scale λ and

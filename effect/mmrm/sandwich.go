@@ -268,6 +268,7 @@ func (s *sandwichFit) df(c []float64) float64 {
 	var sa, saa, sab float64
 	var u, w, pw mat.VecDense
 	for i := range s.xt {
+		u.Reset()
 		u.MulVec(s.at[i], &pc)
 		w.MulVec(s.xt[i].T(), &u)
 		pw.MulVec(s.phi, &w)
