@@ -1,6 +1,7 @@
 package mmrm
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -13,33 +14,37 @@ func TestSandwichGolden(t *testing.T) {
 		m   sandwichMethod
 		key string
 	}{{cr0, "cr0"}, {cr2, "cr2"}, {cr2Whitened, "cr2w"}, {jackknife, "cr3"}}
+	defer func() { sandwichRoute = 0 }()
 	for _, name := range infCases {
-		t.Run(name, func(t *testing.T) {
-			c := loadInfCase(t, name)
-			for _, mt := range methods {
-				s, err := sandwich(c.blocks, c.phi, c.nClusters, mt.m)
-				if err != nil {
-					t.Fatal(err)
-				}
-				closeMatrix(t, mt.key, s.covBeta(), c.ref[mt.key][""], 1e-6)
-				if cs := c.ref["clubsandwich_"+mt.key]; cs != nil {
-					closeMatrix(t, "clubSandwich "+mt.key, s.covBeta(), cs[""], 1e-6)
-				}
-				for _, cn := range c.names {
-					l := c.contrasts[cn]
-					if q, _ := l.Dims(); q != 1 {
-						continue
+		for route := 0; route <= 2; route++ {
+			t.Run(fmt.Sprintf("%s/route%d", name, route), func(t *testing.T) {
+				sandwichRoute = route
+				c := loadInfCase(t, name)
+				for _, mt := range methods {
+					s, err := sandwich(c.blocks, c.phi, c.nClusters, mt.m)
+					if err != nil {
+						t.Fatal(err)
 					}
-					df := s.df(l.RawRowView(0))
-					closeRel(t, mt.key+" "+cn+" df", df, c.ref[mt.key+"_df"][cn].At(0, 0), 1e-6)
-					if mt.m == cr2 {
-						if cs := c.ref["clubsandwich_cr2_df"]; cs != nil {
-							closeRel(t, "clubSandwich CR2 "+cn+" df", df, cs[cn].At(0, 0), 1e-6)
+					closeMatrix(t, mt.key, s.covBeta(), c.ref[mt.key][""], 1e-6)
+					if cs := c.ref["clubsandwich_"+mt.key]; cs != nil {
+						closeMatrix(t, "clubSandwich "+mt.key, s.covBeta(), cs[""], 1e-6)
+					}
+					for _, cn := range c.names {
+						l := c.contrasts[cn]
+						if q, _ := l.Dims(); q != 1 {
+							continue
+						}
+						df := s.df(l.RawRowView(0))
+						closeRel(t, mt.key+" "+cn+" df", df, c.ref[mt.key+"_df"][cn].At(0, 0), 1e-6)
+						if mt.m == cr2 {
+							if cs := c.ref["clubsandwich_cr2_df"]; cs != nil {
+								closeRel(t, "clubSandwich CR2 "+cn+" df", df, cs[cn].At(0, 0), 1e-6)
+							}
 						}
 					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
