@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/tiesproject/ties/internal/cputime"
 )
 
 // synthBlocks builds an unstructured-covariance trial of n subjects over t
@@ -96,8 +98,7 @@ func benchKR(b *testing.B, n, t int) {
 	p := phi.SymmetricDim()
 	l := mat.NewDense(1, p, nil)
 	l.Set(0, t+t-1, 1)
-	b.ResetTimer()
-	for range b.N {
+	cputime.Bench(b, func() {
 		kr, err := kenwardRoger(blocks, phi, w, true)
 		if err != nil {
 			b.Fatal(err)
@@ -105,7 +106,7 @@ func benchKR(b *testing.B, n, t int) {
 		if _, _, _, err := kr.test(l); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 func benchSandwich(b *testing.B, n, t, nClusters int, m sandwichMethod) {
@@ -113,14 +114,13 @@ func benchSandwich(b *testing.B, n, t, nClusters int, m sandwichMethod) {
 	p := phi.SymmetricDim()
 	c := make([]float64, p)
 	c[2*t-1] = 1
-	b.ResetTimer()
-	for range b.N {
+	cputime.Bench(b, func() {
 		s, err := sandwich(blocks, phi, nClusters, m)
 		if err != nil {
 			b.Fatal(err)
 		}
 		_ = s.df(c)
-	}
+	})
 }
 
 func BenchmarkKenwardRoger400x3(b *testing.B)   { benchKR(b, 400, 3) }
@@ -133,3 +133,31 @@ func BenchmarkSandwichCR2Subject1000x10(b *testing.B) {
 	benchSandwich(b, 1000, 10, 1000, cr2)
 }
 func BenchmarkSandwichCR2Team1000x10(b *testing.B) { benchSandwich(b, 1000, 10, 24, cr2) }
+
+// The fev_data fit of SAS's model (537 observations, 11 coefficients, UN):
+// the same work that bench.R times in R.
+func BenchmarkKenwardRogerFev(b *testing.B) {
+	c := loadInfCase(b, "fev_sas_us")
+	l := c.contrasts["vis4"]
+	cputime.Bench(b, func() {
+		kr, err := kenwardRoger(c.blocks, c.phi, c.w, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, _, err := kr.test(l); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkSandwichCR2Fev(b *testing.B) {
+	c := loadInfCase(b, "fev_sas_us")
+	l := c.contrasts["vis4"].RawRowView(0)
+	cputime.Bench(b, func() {
+		s, err := sandwich(c.blocks, c.phi, c.nClusters, cr2)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = s.df(l)
+	})
+}
