@@ -237,6 +237,9 @@ func (f *krFit) test(l *mat.Dense) (lambda, df float64, covL *mat.SymDense, err 
 		}
 	}
 	lambda, df = krMoments(float64(q), a1, a2)
+	if !(df > 0) || math.IsNaN(lambda) {
+		return 0, 0, nil, fmt.Errorf("%w: the approximation breaks down for this contrast (A1 = %g, A2 = %g give df %g); W may be far from the sampling covariance of θ̂", errKR, a1, a2, df)
+	}
 	var la, lal mat.Dense
 	la.Mul(l, f.adj)
 	lal.Mul(&la, l.T())

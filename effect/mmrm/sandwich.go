@@ -108,6 +108,11 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 		return u, nil
 	}
 
+	// Φ = RR' for the low-rank route.
+	var phiChol mat.Cholesky
+	if !phiChol.Factorize(phi) {
+		return nil, fmt.Errorf("%w: Φ is not positive definite", errSandwich)
+	}
 	fit := &sandwichFit{method: method, phi: phi}
 	meat := mat.NewSymDense(p, nil)
 	for _, m := range members {
@@ -154,50 +159,9 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 			off += r
 		}
 
-		// I − H̃_cc with H̃_cc = X̃_cΦX̃_c'.
-		var xp mat.Dense
-		xp.Mul(xt, phi)
-		imh := mat.NewSymDense(n, nil)
-		for i := 0; i < n; i++ {
-			for j := i; j < n; j++ {
-				v := -mat.Dot(xp.RowView(i), xt.RowView(j))
-				if i == j {
-					v++
-				}
-				imh.SetSym(i, j, v)
-			}
-		}
-		// at = Ã'X̃.
-		at := mat.NewDense(n, p, nil)
-		switch method {
-		case cr0:
-			at.Copy(xt)
-		case jackknife:
-			var ch mat.Cholesky
-			if !ch.Factorize(imh) {
-				return nil, fmt.Errorf("%w: a cluster's leverage is 1 (I − H is singular); the jackknife is undefined, use CR2 or CR0", errSandwich)
-			}
-			if err := ch.SolveTo(at, xt); err != nil {
-				return nil, fmt.Errorf("%w: %v", errSandwich, err)
-			}
-		case cr2Whitened:
-			s, err := symPow(imh, -0.5)
-			if err != nil {
-				return nil, err
-			}
-			at.Mul(s, xt)
-		case cr2:
-			// B = K(I−H̃)K, Ã = B^{-1/2}K, Ã' = K B^{-1/2}.
-			var kb mat.Dense
-			kb.Mul(k, imh)
-			kb.Mul(&kb, k)
-			s, err := symPow(symOf(&kb), -0.5)
-			if err != nil {
-				return nil, err
-			}
-			var ks mat.Dense
-			ks.Mul(k, s)
-			at.Mul(&ks, xt)
+		at, err := adjustedDesign(xt, k, phi, &phiChol, method)
+		if err != nil {
+			return nil, err
 		}
 		// z = X̃'Ãẽ = (Ã'X̃)'ẽ.
 		var z mat.VecDense
@@ -211,6 +175,131 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 	c.Mul(&c, phi)
 	fit.cov = symOf(&c)
 	return fit, nil
+}
+
+// sandwichRoute forces the direct (1) or low-rank (2) computation of the
+// adjustment in tests; 0 chooses by size.
+var sandwichRoute = 0
+
+// adjustedDesign returns Ã'X̃ for one cluster with whitened design xt
+// (n×p); k is the block-diagonal UU' (cr2 only).
+//
+// For CR0, the jackknife and the whitened CR2, Ã = f(I − F) with
+// F = X̃ΦX̃' of rank ≤ p and f(1) = 1, so with Φ = RR', R'X̃'X̃R = EDE':
+// f(I − F)X̃ = X̃[I + R E diag((f(1−d)−1)/d) E'R'X̃'X̃], which costs
+// O(np² + p³) rather than O(n³) when the cluster has more rows than β
+// has coefficients. clubSandwich's CR2 has no such form and is computed
+// from its n×n matrices.
+func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, method sandwichMethod) (*mat.Dense, error) {
+	n, p := xt.Dims()
+	at := mat.NewDense(n, p, nil)
+	if method == cr0 {
+		at.Copy(xt)
+		return at, nil
+	}
+	lowRank := n > p && method != cr2
+	switch sandwichRoute {
+	case 1:
+		lowRank = false
+	case 2:
+		lowRank = method != cr2
+	}
+	if lowRank {
+		var r mat.TriDense
+		phiChol.LTo(&r)
+		var c, rc mat.Dense
+		c.Mul(xt.T(), xt) // C = X̃'X̃
+		rc.Mul(r.T(), &c)
+		var sm mat.Dense
+		sm.Mul(&rc, &r) // S = R'CR
+		var es mat.EigenSym
+		if !es.Factorize(symOf(&sm), true) {
+			return nil, fmt.Errorf("%w: eigen-decomposition failed", errSandwich)
+		}
+		d := es.Values(nil)
+		var e mat.Dense
+		es.VectorsTo(&e)
+		tol := float64(n) * 2.220446049250313e-16
+		g := make([]float64, p)
+		for i, di := range d {
+			if di <= tol*math.Max(1, d[p-1]) {
+				continue // outside F's range: f(1) − 1 = 0
+			}
+			one := 1 - di
+			var f float64
+			switch method {
+			case jackknife:
+				if one <= tol {
+					return nil, fmt.Errorf("%w: a cluster's leverage is 1 (I − H is singular); the jackknife is undefined, use CR2 or CR0", errSandwich)
+				}
+				f = 1 / one
+			case cr2Whitened:
+				if one > tol {
+					f = 1 / math.Sqrt(one)
+				}
+			}
+			g[i] = (f - 1) / di
+		}
+		// M = I + R E diag(g) E' R' C.
+		var re, reg, m mat.Dense
+		re.Mul(&r, &e)
+		reg.Scale(1, &re)
+		for j := 0; j < p; j++ {
+			col := reg.ColView(j).(*mat.VecDense)
+			col.ScaleVec(g[j], col)
+		}
+		m.Mul(&reg, re.T())
+		m.Mul(&m, &c)
+		for i := 0; i < p; i++ {
+			m.Set(i, i, m.At(i, i)+1)
+		}
+		at.Mul(xt, &m)
+		return at, nil
+	}
+
+	// I − F with F = X̃ΦX̃'.
+	var xp, h mat.Dense
+	xp.Mul(xt, phi)
+	h.Mul(&xp, xt.T())
+	imh := mat.NewSymDense(n, nil)
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ {
+			v := -0.5 * (h.At(i, j) + h.At(j, i))
+			if i == j {
+				v++
+			}
+			imh.SetSym(i, j, v)
+		}
+	}
+	switch method {
+	case jackknife:
+		var ch mat.Cholesky
+		if !ch.Factorize(imh) {
+			return nil, fmt.Errorf("%w: a cluster's leverage is 1 (I − H is singular); the jackknife is undefined, use CR2 or CR0", errSandwich)
+		}
+		if err := ch.SolveTo(at, xt); err != nil {
+			return nil, fmt.Errorf("%w: %v", errSandwich, err)
+		}
+	case cr2Whitened:
+		s, err := symPow(imh, -0.5)
+		if err != nil {
+			return nil, err
+		}
+		at.Mul(s, xt)
+	case cr2:
+		// B = K(I−F)K, Ã = B^{-1/2}K, Ã' = K B^{-1/2}.
+		var kb mat.Dense
+		kb.Mul(k, imh)
+		kb.Mul(&kb, k)
+		s, err := symPow(symOf(&kb), -0.5)
+		if err != nil {
+			return nil, err
+		}
+		var ks mat.Dense
+		ks.Mul(k, s)
+		at.Mul(&ks, xt)
+	}
+	return at, nil
 }
 
 // symPow returns s^e for the symmetric positive semi-definite s through its
@@ -268,6 +357,7 @@ func (s *sandwichFit) df(c []float64) float64 {
 	var sa, saa, sab float64
 	var u, w, pw mat.VecDense
 	for i := range s.xt {
+		u.Reset()
 		u.MulVec(s.at[i], &pc)
 		w.MulVec(s.xt[i].T(), &u)
 		pw.MulVec(s.phi, &w)
