@@ -155,9 +155,9 @@ func (m *model) covariances(th []float64, e *eval, second bool) bool {
 	return true
 }
 
-// sub returns s restricted to the visits idx as a dense row-major n×n
+// subInto returns s restricted to the visits idx as a dense row-major n×n
 // slice, and whether it is all zero.
-func sub(s *mat.SymDense, idx []int, out []float64) bool {
+func subInto(s *mat.SymDense, idx []int, out []float64) bool {
 	n := len(idx)
 	zero := true
 	for a, i := range idx {
@@ -340,7 +340,7 @@ func (m *model) evaluate(th []float64, order int) *eval {
 		active := make([]int, 0, m.kg)
 		for k := 0; k < m.kg; k++ {
 			buf := make([]float64, nn)
-			if !sub(e.dsigma[g][k], pt.idx, buf) {
+			if !subInto(e.dsigma[g][k], pt.idx, buf) {
 				vk[k] = buf
 				active = append(active, k)
 			}
@@ -416,7 +416,7 @@ func (m *model) evaluate(th []float64, order int) *eval {
 					hv += tt
 					fv -= tt
 				}
-				if d2 != nil && !sub(d2[k][l], pt.idx, vkl) {
+				if d2 != nil && !subInto(d2[k][l], pt.idx, vkl) {
 					tr := 0.0
 					for a := 0; a < n; a++ {
 						for b := 0; b < n; b++ {

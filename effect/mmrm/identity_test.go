@@ -189,14 +189,17 @@ func TestExclusions(t *testing.T) {
 // TestFallback: an unstructured covariance the data cannot identify falls
 // back to the next structure, and the attempts are recorded.
 func TestFallback(t *testing.T) {
-	d := &Data{
-		Subject:  []string{"s1", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s8"},
-		Visit:    []string{"3m", "6m", "3m", "3m", "3m", "6m", "6m", "6m", "3m", "6m"},
-		Arm:      []string{"C", "C", "T", "C", "T", "T", "C", "T", "T", "T"},
-		Outcome:  []float64{1, 2, 3, 4, 2, 2, 5, 7, 3, 1},
-		Baseline: []float64{1, 1, 2, 3, 4, 5, 6, 8, 2, 2},
+	// Visits 1 and 3 are observed together in one subject only.
+	d := benchData(t, 60, 3)
+	for i := range d.Subject {
+		k := i / 3
+		switch {
+		case k < 50 && d.Visit[i] == "V03", k > 50 && d.Visit[i] == "V01":
+			d.Outcome[i] = math.NaN()
+		case k == 50:
+			d.Outcome[i] = 20 + float64(i%3)
+		}
 	}
-	d.Subject[9] = "s9" // s8 and s9 each have one visit: one subject has both
 	r, err := Fit(d, &Options{Fallback: DefaultFallback})
 	if err != nil {
 		t.Fatal(err)
