@@ -64,49 +64,15 @@ func (f *fitted) satterthwaiteDF(l []float64) float64 {
 }
 
 // multiDF is the multi-df rule of Fai & Cornelius (1996), as SAS and mmrm
-// use it with Satterthwaite's df: the df ν_m of each of the q independent
-// 1-df contrasts in the eigenbasis of L·cov·L', then E = Σ ν_m/(ν_m − 2)
-// and ν = 2E/(E − q) (0, no test, when E ≤ q).
-func multiDF(L *mat.Dense, cov *mat.SymDense, df1 func([]float64) float64) (float64, float64, error) {
-	q, p := L.Dims()
-	if q == 1 {
-		return 1, df1(L.RawRowView(0)), nil
+// use it: the df of each of the independent 1-df contrasts in the
+// eigenbasis of L·cov·L', then E = Σ ν_m/(ν_m − 2) and ν = 2E/(E − q)
+// (see faiCornelius).
+func (f *fitted) multiDF(L *mat.Dense, cov *mat.SymDense, df1 func([]float64) float64) (float64, float64, error) {
+	_, _, df, err := faiCornelius(L, cov, f.beta, df1)
+	if err != nil {
+		return 0, 0, fmt.Errorf("%w: %v", ErrInvalidInput, err)
 	}
-	lp := mat.NewDense(q, p, nil)
-	lp.Mul(L, cov)
-	cd := mat.NewDense(q, q, nil)
-	cd.Mul(lp, L.T())
-	cs := mat.NewSymDense(q, nil)
-	for i := 0; i < q; i++ {
-		for j := i; j < q; j++ {
-			cs.SetSym(i, j, 0.5*(cd.At(i, j)+cd.At(j, i)))
-		}
-	}
-	var eig mat.EigenSym
-	if !eig.Factorize(cs, true) {
-		return 0, 0, noConv("eigen decomposition of the contrast covariance failed")
-	}
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
-	e := 0.0
-	for m := 0; m < q; m++ {
-		lm := make([]float64, p)
-		for a := 0; a < p; a++ {
-			s := 0.0
-			for i := 0; i < q; i++ {
-				s += vecs.At(i, m) * L.At(i, a)
-			}
-			lm[a] = s
-		}
-		nu := df1(lm)
-		if nu > 2 {
-			e += nu / (nu - 2)
-		}
-	}
-	if e > float64(q) {
-		return 1, 2 * e / (e - float64(q)), nil
-	}
-	return 1, 0, nil
+	return 1, df, nil
 }
 
 // setInference chooses the coefficient covariance and df rule.
@@ -127,14 +93,20 @@ func (f *fitted) setInference() error {
 		if o.DF == Satterthwaite {
 			// Bell & McCaffrey's Satterthwaite df for the sandwich.
 			f.inf.df1 = sw.df
-			f.inf.dfq = func(L *mat.Dense) (float64, float64, error) { return multiDF(L, f.inf.cov, sw.df) }
+			f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
+				_, _, df, err := sw.test(L, f.beta)
+				if err != nil {
+					return 0, 0, fmt.Errorf("%w: %v", ErrInvalidInput, err)
+				}
+				return 1, df, nil
+			}
 			return nil
 		}
 	}
 	switch o.DF {
 	case Satterthwaite:
 		f.inf.df1 = f.satterthwaiteDF
-		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) { return multiDF(L, f.phi, f.satterthwaiteDF) }
+		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) { return f.multiDF(L, f.phi, f.satterthwaiteDF) }
 	case KenwardRoger, KenwardRogerLinear:
 		if !f.m.reml {
 			return optErr("DF", o.DF, "Kenward–Roger needs REML (Options.Method)")
