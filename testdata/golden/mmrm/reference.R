@@ -7,7 +7,9 @@
 # anchor for the likelihood definition; emmeans gives the LS-mean contrast vectors (equal weights over factor
 # levels, covariates at their mean over the analysed rows).
 #
-# Run from the repository root:  Rscript testdata/golden/mmrm/reference.R
+# Run from the repository root:  Rscript testdata/golden/mmrm/reference.R [datasets]
+# As committed: Rscript reference.R a40x2; Rscript reference.R b200x4 c120x6;
+#   STRUCTS=US,CS,AR1,ADH Rscript reference.R d2000x3; Rscript reference.R e150x10
 # (R 4.2.2, nlme 3.1-162, emmeans). Writes sim_*.csv (data) and reference.csv here.
 suppressPackageStartupMessages({library(nlme); library(emmeans)})
 out_dir <- "testdata/golden/mmrm"
@@ -195,9 +197,11 @@ sims <- list(
   list(name = "b200x4", n = 200, t = 4, factors = TRUE, seed = 12, miss_base = 3),
   list(name = "c120x6", n = 120, t = 6, factors = FALSE, seed = 13, miss_base = 0),
   list(name = "d2000x3", n = 2000, t = 3, factors = TRUE, seed = 14, miss_base = 0),
-  list(name = "e300x10", n = 300, t = 10, factors = FALSE, seed = 15, miss_base = 0)
+  list(name = "e150x10", n = 150, t = 10, factors = FALSE, seed = 15, miss_base = 0)
 )
 structs <- c("US", "CS", "CSH", "AR1", "ARH", "TOEP", "TOEPH", "AD", "ADH")
+# STRUCTS=US,CS limits the structures (the 2,000-subject case is run for a subset: R loops over subjects).
+if (nzchar(Sys.getenv("STRUCTS"))) structs <- strsplit(Sys.getenv("STRUCTS"), ",")[[1]]
 args <- commandArgs(TRUE)
 if (length(args)) sims <- Filter(function(s) s$name %in% args, sims)
 out <- list()
