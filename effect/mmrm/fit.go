@@ -247,7 +247,9 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 		return nil, noConv("%s: observed information singular", s)
 	}
 	f := &fitted{m: m, fr: fr, beta: fr.e.beta, phi: fr.e.phi, w: w, o: opt}
-	f.blocks = m.blocks(fr)
+	if opt.Cov != ModelBased || opt.DF == KenwardRoger || opt.DF == KenwardRogerLinear {
+		f.blocks = m.blocks(fr)
+	}
 	res := &Result{
 		Structure: s, Method: opt.Method, DF: opt.DF, Cov: opt.Cov, ByArm: opt.ByArm, Level: opt.Level,
 		Visits: pr.visits, Arms: pr.arms, Theta: fr.theta, ThetaCov: w,
