@@ -180,6 +180,11 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 		reason string
 	}
 	var cands []cand
+	seen := make([]int, len(p.visits))
+	for k := range seen {
+		seen[k] = -1
+	}
+	vs := make([]int, 0, len(p.visits))
 	for k, s := range order {
 		rows := sets[k].rows
 		first := rows[0]
@@ -187,7 +192,7 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 		if c.armS == "" {
 			return nil, fieldErr(d.line(first), "", s, "Arm", "", "missing arm: every subject needs its randomized arm")
 		}
-		seen := map[int]int{}
+		vs = vs[:0]
 		for _, i := range rows {
 			if d.Arm[i] != c.armS {
 				return nil, fieldErr(d.line(i), "", s, "Arm", d.Arm[i], fmt.Sprintf("arm changes within the subject (first %q): the arm must be constant", c.armS))
@@ -199,10 +204,11 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 			if !ok {
 				return nil, fieldErr(d.line(i), "", s, "Visit", d.Visit[i], fmt.Sprintf("visit not in the visit order %q: add it to Options.Visits or correct the row", p.visits))
 			}
-			if j, dup := seen[v]; dup {
+			if j := seen[v]; j >= 0 {
 				return nil, fieldErr(d.line(i), "", s, "Visit", d.Visit[i], fmt.Sprintf("duplicate subject–visit row (also row %d): keep one row per subject and visit", j+1))
 			}
 			seen[v] = i
+			vs = append(vs, v)
 			y := d.Outcome[i]
 			if math.IsInf(y, 0) {
 				return nil, fieldErr(d.line(i), "", s, "Outcome", y, "infinite outcome")
@@ -224,14 +230,24 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 			c.sd.base = 0
 		}
 		// Observed visits in visit order.
-		vs := make([]int, 0, len(seen))
-		for v := range seen {
-			vs = append(vs, v)
-		}
 		sort.Ints(vs)
+		n := 0
+		for _, v := range vs {
+			if !math.IsNaN(d.Outcome[seen[v]]) {
+				n++
+			}
+		}
+		c.sd.visits = make([]int, 0, n)
+		c.sd.y = make([]float64, 0, n)
 		for _, v := range vs {
 			i := seen[v]
+			seen[v] = -1
 			if math.IsNaN(d.Outcome[i]) {
+				continue
+			}
+			c.sd.visits = append(c.sd.visits, v)
+			c.sd.y = append(c.sd.y, d.Outcome[i])
+			if len(d.Covariates) == 0 && len(d.Factors) == 0 {
 				continue
 			}
 			cv := make([]float64, len(d.Covariates))
@@ -251,8 +267,6 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 					c.reason = fmt.Sprintf("missing factor %s at visit %s", f.Name, p.visits[v])
 				}
 			}
-			c.sd.visits = append(c.sd.visits, v)
-			c.sd.y = append(c.sd.y, d.Outcome[i])
 			c.sd.cov = append(c.sd.cov, cv)
 			c.facS = append(c.facS, fv)
 		}
@@ -321,6 +335,9 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 			c.sd.cluster = k
 		}
 		for _, fv := range c.facS {
+			if len(fv) == 0 {
+				continue
+			}
 			li := make([]int, len(fv))
 			for j, l := range fv {
 				li[j] = fl[j][l]

@@ -70,7 +70,9 @@ func (d *design) row(s *subjectData, k int, x []float64) {
 	if d.hasBase {
 		x[d.baseOff+v] = s.base
 	}
-	copy(x[d.covOff:], s.cov[k])
+	if d.nCov > 0 {
+		copy(x[d.covOff:], s.cov[k])
+	}
 	off := d.facOff
 	for f, lv := range d.facLevel {
 		if l := s.fac[k][f]; l > 0 {

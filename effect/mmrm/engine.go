@@ -8,11 +8,11 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// pattern gathers the subjects of one covariance group with the same
+// visitPattern gathers the subjects of one covariance group with the same
 // observed visits. The likelihood, its gradient and its Hessian depend on
 // the data only through the pattern's sums of cross products, so each
 // Newton step costs O(patterns), not O(subjects).
-type pattern struct {
+type visitPattern struct {
 	group int
 	idx   []int // observed visits
 	n     int
@@ -36,7 +36,7 @@ type model struct {
 	kg       int // parameters per group
 	k        int // total parameters
 	reml     bool
-	patterns []*pattern
+	patterns []*visitPattern
 }
 
 func newModel(pr *prepared, d *design, s Structure, reml, byArm bool) *model {
@@ -47,7 +47,7 @@ func newModel(pr *prepared, d *design, s Structure, reml, byArm bool) *model {
 	m.kg = m.cm.npar()
 	m.k = m.kg * m.nGroup
 	p := d.p
-	key := map[string]*pattern{}
+	key := map[string]*visitPattern{}
 	x := mat.NewDense(len(pr.visits), p, nil)
 	for i := range pr.subjects {
 		s := &pr.subjects[i]
@@ -63,7 +63,7 @@ func newModel(pr *prepared, d *design, s Structure, reml, byArm bool) *model {
 		pt := key[string(kb)]
 		n := len(s.visits)
 		if pt == nil {
-			pt = &pattern{group: g, idx: s.visits, n: n, c: make([]float64, n*n*p*p), cy: make([]float64, n*n*p), yy: make([]float64, n*n)}
+			pt = &visitPattern{group: g, idx: s.visits, n: n, c: make([]float64, n*n*p*p), cy: make([]float64, n*n*p), yy: make([]float64, n*n)}
 			key[string(kb)] = pt
 			m.patterns = append(m.patterns, pt)
 		}
@@ -155,9 +155,9 @@ func (m *model) covariances(th []float64, e *eval, second bool) bool {
 	return true
 }
 
-// sub returns s restricted to the visits idx as a dense row-major n×n
+// subInto returns s restricted to the visits idx as a dense row-major n×n
 // slice, and whether it is all zero.
-func sub(s *mat.SymDense, idx []int, out []float64) bool {
+func subInto(s *mat.SymDense, idx []int, out []float64) bool {
 	n := len(idx)
 	zero := true
 	for a, i := range idx {
@@ -340,7 +340,7 @@ func (m *model) evaluate(th []float64, order int) *eval {
 		active := make([]int, 0, m.kg)
 		for k := 0; k < m.kg; k++ {
 			buf := make([]float64, nn)
-			if !sub(e.dsigma[g][k], pt.idx, buf) {
+			if !subInto(e.dsigma[g][k], pt.idx, buf) {
 				vk[k] = buf
 				active = append(active, k)
 			}
@@ -416,7 +416,7 @@ func (m *model) evaluate(th []float64, order int) *eval {
 					hv += tt
 					fv -= tt
 				}
-				if d2 != nil && !sub(d2[k][l], pt.idx, vkl) {
+				if d2 != nil && !subInto(d2[k][l], pt.idx, vkl) {
 					tr := 0.0
 					for a := 0; a < n; a++ {
 						for b := 0; b < n; b++ {

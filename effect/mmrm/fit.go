@@ -13,7 +13,7 @@ import (
 // Coefficient is one fixed-effect coefficient of the mean model, in the
 // parameterization of Result.Coefficients (see Fit).
 type Coefficient struct {
-	Name                  string
+	Name                   string
 	Estimate, SE, DF, T, P float64
 }
 
@@ -30,9 +30,9 @@ type LSMean struct {
 // Difference is an arm minus the control arm at one visit, with its
 // t test and interval, and two standardized versions.
 type Difference struct {
-	Arm, Visit                string
-	Estimate, SE, DF, T, P    float64
-	CI                        effect.Interval
+	Arm, Visit             string
+	Estimate, SE, DF, T, P float64
+	CI                     effect.Interval
 	// SMDResidual divides Estimate by the model's residual SD at the visit
 	// (the square root of the fitted Σ's diagonal; averaged over arms with
 	// ByArm); SMDBaseline divides it by the pooled within-arm SD of the
@@ -45,7 +45,7 @@ type Difference struct {
 
 // FTest is a joint Wald F test of several contrasts.
 type FTest struct {
-	Name              string
+	Name               string
 	NumDF, DenDF, F, P float64
 }
 
@@ -53,9 +53,9 @@ type FTest struct {
 type Attempt struct {
 	Structure Structure
 	// Err is nil if the structure converged.
-	Err                          error
-	LogLik, AIC, AICc, BIC       float64
-	Iterations                   int
+	Err                    error
+	LogLik, AIC, AICc, BIC float64
+	Iterations             int
 }
 
 // Result is a fitted mixed model for repeated measures.
@@ -118,7 +118,6 @@ type fitted struct {
 	fr     *fitResult
 	beta   []float64
 	phi    *mat.SymDense // model-based (X'V⁻¹X)⁻¹
-	cov    *mat.SymDense // the coefficient covariance used (model, KR or sandwich)
 	w      *mat.SymDense
 	blocks []block
 	o      Options
@@ -248,7 +247,9 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 		return nil, noConv("%s: observed information singular", s)
 	}
 	f := &fitted{m: m, fr: fr, beta: fr.e.beta, phi: fr.e.phi, w: w, o: opt}
-	f.blocks = m.blocks(fr)
+	if opt.Cov != ModelBased || opt.DF == KenwardRoger || opt.DF == KenwardRogerLinear {
+		f.blocks = m.blocks(fr)
+	}
 	res := &Result{
 		Structure: s, Method: opt.Method, DF: opt.DF, Cov: opt.Cov, ByArm: opt.ByArm, Level: opt.Level,
 		Visits: pr.visits, Arms: pr.arms, Theta: fr.theta, ThetaCov: w,

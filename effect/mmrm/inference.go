@@ -63,49 +63,16 @@ func (f *fitted) satterthwaiteDF(l []float64) float64 {
 	return 2 * v * v / den
 }
 
-// satterthwaiteDFq is the multi-df rule of Fai & Cornelius (1996), as SAS
-// and mmrm: the df ν_m of each of the q independent 1-df contrasts in the
-// eigenbasis of LΦL', then E = Σ ν_m/(ν_m − 2) and ν = 2E/(E − q).
-func (f *fitted) satterthwaiteDFq(L *mat.Dense) (float64, float64, error) {
-	q, p := L.Dims()
-	if q == 1 {
-		return 1, f.satterthwaiteDF(L.RawRowView(0)), nil
+// multiDF is the multi-df rule of Fai & Cornelius (1996), as SAS and mmrm
+// use it: the df of each of the independent 1-df contrasts in the
+// eigenbasis of L·cov·L', then E = Σ ν_m/(ν_m − 2) and ν = 2E/(E − q)
+// (see faiCornelius).
+func (f *fitted) multiDF(L *mat.Dense, cov *mat.SymDense, df1 func([]float64) float64) (float64, float64, error) {
+	_, _, df, err := faiCornelius(L, cov, f.beta, df1)
+	if err != nil {
+		return 0, 0, fmt.Errorf("%w: %v", ErrInvalidInput, err)
 	}
-	lp := mat.NewDense(q, p, nil)
-	lp.Mul(L, f.phi)
-	cd := mat.NewDense(q, q, nil)
-	cd.Mul(lp, L.T())
-	cs := mat.NewSymDense(q, nil)
-	for i := 0; i < q; i++ {
-		for j := i; j < q; j++ {
-			cs.SetSym(i, j, 0.5*(cd.At(i, j)+cd.At(j, i)))
-		}
-	}
-	var eig mat.EigenSym
-	if !eig.Factorize(cs, true) {
-		return 0, 0, noConv("eigen decomposition of the contrast covariance failed")
-	}
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
-	e := 0.0
-	for m := 0; m < q; m++ {
-		lm := make([]float64, p)
-		for a := 0; a < p; a++ {
-			s := 0.0
-			for i := 0; i < q; i++ {
-				s += vecs.At(i, m) * L.At(i, a)
-			}
-			lm[a] = s
-		}
-		nu := f.satterthwaiteDF(lm)
-		if nu > 2 {
-			e += nu / (nu - 2)
-		}
-	}
-	if e > float64(q) {
-		return 1, 2 * e / (e - float64(q)), nil
-	}
-	return 1, 0, nil
+	return 1, df, nil
 }
 
 // setInference chooses the coefficient covariance and df rule.
@@ -116,27 +83,77 @@ func (f *fitted) setInference() error {
 	f.inf.cov = f.phi
 	switch o.Cov {
 	case ModelBased:
-	default:
-		return optErr("Cov", o.Cov, "empirical covariance not available yet")
+	case CR0, CR2, Jackknife:
+		meth := map[CovMethod]sandwichMethod{CR0: cr0, CR2: cr2, Jackknife: jackknife}[o.Cov]
+		sw, err := sandwich(f.blocks, f.phi, len(f.m.pr.clusters), meth)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrInvalidInput, err)
+		}
+		f.inf.cov = sw.covBeta()
+		if o.DF == Satterthwaite {
+			// Bell & McCaffrey's Satterthwaite df for the sandwich.
+			f.inf.df1 = sw.df
+			f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
+				_, _, df, err := sw.test(L, f.beta)
+				if err != nil {
+					return 0, 0, fmt.Errorf("%w: %v", ErrInvalidInput, err)
+				}
+				return 1, df, nil
+			}
+			return nil
+		}
 	}
 	switch o.DF {
 	case Satterthwaite:
 		f.inf.df1 = f.satterthwaiteDF
-		f.inf.dfq = f.satterthwaiteDFq
+		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) { return f.multiDF(L, f.phi, f.satterthwaiteDF) }
+	case KenwardRoger, KenwardRogerLinear:
+		if !f.m.reml {
+			return optErr("DF", o.DF, "Kenward–Roger needs REML (Options.Method)")
+		}
+		kr, err := kenwardRoger(f.blocks, f.phi, f.w, o.DF == KenwardRogerLinear)
+		if err != nil {
+			return noConv("%v", err)
+		}
+		f.inf.cov = kr.covBeta()
+		f.inf.df1 = func(l []float64) float64 {
+			_, df, _, err := kr.test(mat.NewDense(1, len(l), l))
+			if err != nil {
+				return math.NaN()
+			}
+			return df
+		}
+		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
+			lambda, df, _, err := kr.test(L)
+			return lambda, df, err
+		}
 	case Residual:
 		f.inf.df1 = func([]float64) float64 { return n - p }
 		f.inf.dfq = func(*mat.Dense) (float64, float64, error) { return 1, n - p, nil }
-	default:
-		return optErr("DF", o.DF, "not available yet")
+	case BetweenWithin:
+		bw := f.betweenWithin()
+		f.inf.df1 = bw
+		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
+			q, _ := L.Dims()
+			df := math.Inf(1)
+			for i := 0; i < q; i++ {
+				df = math.Min(df, bw(L.RawRowView(i)))
+			}
+			return 1, df, nil
+		}
 	}
 	return nil
 }
 
 // tStats returns SE, df, t, two-sided p and the t interval for estimate
 // est of contrast l.
-func (f *fitted) tStats(l []float64, est float64) (se, df, t, p float64, ci effect.Interval) {
+func (f *fitted) tStats(l []float64, est float64) (se, df, t, p float64, ci effect.Interval, err error) {
 	se = math.Sqrt(quadForm(f.inf.cov, l))
 	df = f.inf.df1(l)
+	if !(df > 0) || !(se > 0) || math.IsInf(se, 0) {
+		err = fieldErr(0, "", "", "Options.DF", f.o.DF, fmt.Sprintf("%s degrees of freedom %.4g or standard error %.4g not positive: too few subjects or outcomes for the model; use fewer terms or another df method", f.o.DF, df, se))
+		return
+	}
 	t = est / se
 	level := f.o.Level
 	ci.Level = level
@@ -206,7 +223,10 @@ func (f *fitted) infer(res *Result) error {
 		l := make([]float64, d.p)
 		l[j] = 1
 		est := f.beta[j]
-		se, df, t, p, _ := f.tStats(l, est)
+		se, df, t, p, _, err := f.tStats(l, est)
+		if err != nil {
+			return err
+		}
 		res.Coefficients = append(res.Coefficients, Coefficient{Name: nm, Estimate: est, SE: se, DF: df, T: t, P: p})
 	}
 	t := len(pr.visits)
@@ -214,7 +234,10 @@ func (f *fitted) infer(res *Result) error {
 		for v := 0; v < t; v++ {
 			l := f.lsmeanVector(a, v)
 			est := dot(l, f.beta)
-			se, df, _, _, ci := f.tStats(l, est)
+			se, df, _, _, ci, err := f.tStats(l, est)
+			if err != nil {
+				return err
+			}
 			res.LSMeans = append(res.LSMeans, LSMean{Arm: pr.arms[a], Visit: pr.visits[v], Estimate: est, SE: se, DF: df, CI: ci})
 		}
 	}
@@ -224,7 +247,10 @@ func (f *fitted) infer(res *Result) error {
 			l := make([]float64, d.p)
 			l[d.armCol(a, v)] = 1
 			est := f.beta[d.armCol(a, v)]
-			se, df, tt, p, ci := f.tStats(l, est)
+			se, df, tt, p, ci, err := f.tStats(l, est)
+			if err != nil {
+				return err
+			}
 			diff := Difference{Arm: pr.arms[a], Visit: pr.visits[v], Estimate: est, SE: se, DF: df, T: tt, P: p, CI: ci}
 			diff.SMDResidual = f.smdResidual(est, se, v)
 			if d.hasBase {

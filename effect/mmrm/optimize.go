@@ -35,6 +35,9 @@ func (m *model) empiricalStart() []*mat.SymDense {
 		_ = ch.SolveVecTo(beta, xty)
 	}
 	out := make([]*mat.SymDense, m.nGroup)
+	xbuf := make([]float64, p)
+	rbuf := make([]float64, t)
+	bv := beta.RawVector().Data
 	for g := range out {
 		sum := make([]float64, t*t)
 		cnt := make([]float64, t*t)
@@ -43,10 +46,10 @@ func (m *model) empiricalStart() []*mat.SymDense {
 			if m.nGroup > 1 && s.arm != g {
 				continue
 			}
-			x := m.d.subjectX(s)
-			r := make([]float64, len(s.visits))
+			r := rbuf[:len(s.visits)]
 			for k := range r {
-				r[k] = s.y[k] - mat.Dot(x.RowView(k), beta)
+				m.d.row(s, k, xbuf)
+				r[k] = s.y[k] - floats.Dot(xbuf, bv)
 			}
 			for a, va := range s.visits {
 				for b, vb := range s.visits {
@@ -105,20 +108,15 @@ func (m *model) startTheta() []float64 {
 				}
 			}
 			tg := m.cm.start(sh)
-			e := &eval{}
-			cp := make([]float64, m.k)
-			copy(cp[g*m.kg:], tg)
-			// Check this group only.
+			sg := mat.NewSymDense(t, nil)
+			var ch mat.Cholesky
 			if m.cm.feasible(tg) {
-				sg := mat.NewSymDense(t, nil)
 				m.cm.sigma(tg, sg)
-				var ch mat.Cholesky
-				if ch.Factorize(sg) || lambda < 1e-4 {
+				if ch.Factorize(sg) {
 					copy(th[g*m.kg:], tg)
 					break
 				}
 			}
-			_ = e
 			if lambda < 1e-4 {
 				copy(th[g*m.kg:], tg)
 				break
