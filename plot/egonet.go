@@ -276,6 +276,7 @@ type egoMap struct {
 	radius []vg.Length  // circle boundaries, innermost first
 	marker vg.Length    // radius of an alter's marker
 	alters []vg.Point   // marker positions, as EgoPanel.Alters
+	roomy  bool         // whether every marker has room of its own
 	box    vg.Rectangle // the panel's share of the data area
 }
 
@@ -333,56 +334,76 @@ func (e *egoPanels) layoutMaps(r vg.Rectangle, sty draw.TextStyle) []egoMap {
 		for k := range K {
 			m.radius = append(m.radius, band*(vg.Length(k)+innerBand))
 		}
-		m.alters = placeAlters(p.Alters, K, m.center, band, marker)
+		m.alters, m.roomy = placeAlters(p.Alters, K, m.center, band, marker)
 		maps[i] = m
 	}
 	return maps
 }
 
-// placeAlters spreads the alters of each circle evenly round the middle of
-// its band, grouped by role; a circle too crowded for its markers (of
-// radius marker) to sit side by side alternates them between two radii.
-// Each circle starts at a different angle so that markers on neighbouring
-// circles do not line up.
-func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) []vg.Point {
-	pos := make([]vg.Point, len(alters))
+// placeAlters spreads the alters of each circle evenly round its band,
+// grouped by role. A band too crowded for its markers (of radius marker)
+// to sit side by side on one ring puts them on two rings or more across
+// the band, neighbours on different rings. Each circle starts at a
+// different angle so that markers on neighbouring circles do not line up.
+// It reports whether every marker has room of its own.
+func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (pos []vg.Point, roomy bool) {
+	pos = make([]vg.Point, len(alters))
+	roomy = true
 	byCircle := map[int][]int{}
 	for j, a := range alters {
 		byCircle[a.Circle] = append(byCircle[a.Circle], j)
 	}
+	gap := marker * 0.2
 	for k, js := range byCircle {
 		slices.SortStableFunc(js, func(a, b int) int { return alters[a].Role - alters[b].Role })
 		ring := k
 		if k < 0 {
 			ring = K
 		}
-		// The middle of the band; in the innermost circle, halfway
-		// between the ego and the circle.
-		rad := band * (vg.Length(ring) + innerBand - 0.5)
+		// The radii the markers' centres may take in the band: clear of
+		// the circles, and in the innermost circle clear of the ego.
+		lo := band*(vg.Length(ring)+innerBand-1) + marker + gap
+		hi := band*(vg.Length(ring)+innerBand) - marker - gap
 		if ring == 0 {
-			rad = band * innerBand * 0.6
+			lo = egoStyle.Radius*marker/egoMarkerRadius + marker + 2*gap
 		}
+		if k < 0 {
+			hi = band*(vg.Length(K)+innerBand-1+0.7) - marker
+		}
+		hi = max(hi, lo)
 		n := len(js)
-		stagger := vg.Length(0)
-		if n > 1 && 2*math.Pi*float64(rad)/float64(n) < 2.4*float64(marker) {
-			stagger = min(band/4, 1.2*marker)
+		// The fewest rings on which neighbours on a ring are apart; rings
+		// are far enough apart for their markers never to meet.
+		maxRows := 1 + int((hi-lo)/(2.2*marker))
+		rows := 1
+		for ; rows <= maxRows; rows++ {
+			r0 := lo
+			if rows == 1 {
+				r0 = (lo + hi) / 2
+			}
+			perRing := (n + rows - 1) / rows
+			if perRing <= 1 || 2*math.Pi*float64(r0)/float64(perRing) >= 2.2*float64(marker) {
+				break
+			}
 		}
+		if rows > maxRows {
+			rows, roomy = maxRows, false
+		}
+		// As many slots as the rings hold, so that the last marker of a
+		// ring is as far from the first as the others.
+		slots := (n + rows - 1) / rows * rows
 		start := math.Pi/2 + float64(ring)*0.45
 		for i, j := range js {
-			th := start + 2*math.Pi*float64(i)/float64(n)
-			r := rad
-			if stagger > 0 {
-				if i%2 == 0 {
-					r += stagger
-				} else {
-					r -= stagger
-				}
+			th := start + 2*math.Pi*float64(i)/float64(slots)
+			r := (lo + hi) / 2
+			if rows > 1 {
+				r = lo + (hi-lo)*vg.Length(i%rows)/vg.Length(rows-1)
 			}
 			s, co := math.Sincos(th)
 			pos[j] = vg.Point{X: c.X + r*vg.Length(co), Y: c.Y + r*vg.Length(s)}
 		}
 	}
-	return pos
+	return pos, roomy
 }
 
 // wrapLines wraps s to width in at most maxLines lines, ending the last in
