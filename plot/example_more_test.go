@@ -91,7 +91,7 @@ func ExampleForestFromSubgroups() {
 	// Trial H 2023
 	// Subtotal
 	// Heterogeneity: I² = 53%, Q = 2.12 (df = 1, p = 0.15)
-	// Overall: Fixed effect
+	// Overall (fixed effect)
 	// Test for subgroup differences: Q_between = 0.00 (df = 1, p = 0.99)
 }
 

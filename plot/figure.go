@@ -196,8 +196,8 @@ func (f *Figure) WriterTo(width, height vg.Length, format string) (io.WriterTo, 
 		return nil, fmt.Errorf("%w: format %q", ErrFormat, format)
 	}
 	fitted.render(draw.New(c), nil)
-	if format == "svg" && len(fitted.full) > 0 {
-		return svgTitles{c, fitted.full}, nil
+	if format == "svg" && len(fitted.cuts) > 0 {
+		return svgTitles{c, fitted.cuts}, nil
 	}
 	return c, nil
 }
@@ -206,7 +206,7 @@ func (f *Figure) WriterTo(width, height vg.Length, format string) (io.WriterTo, 
 // elements, which viewers show as a tooltip and screen readers read.
 type svgTitles struct {
 	c    vg.CanvasWriterTo
-	full map[string]string // shown text -> full text
+	cuts []Shortening // in drawing order
 }
 
 func (s svgTitles) WriteTo(w io.Writer) (int64, error) {
@@ -215,16 +215,33 @@ func (s svgTitles) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	b := buf.Bytes()
-	shown := make([]string, 0, len(s.full))
-	for k := range s.full {
-		shown = append(shown, k)
+	// The n-th text drawn as a given shortened string gets the n-th full
+	// text recorded for it.
+	from := map[string]int{}
+	var out bytes.Buffer
+	type edit struct {
+		at   int
+		text string
 	}
-	slices.Sort(shown)
-	for _, k := range shown {
-		old := []byte(">" + html.EscapeString(k) + "</text>")
-		repl := []byte("><title>" + html.EscapeString(s.full[k]) + "</title>" + html.EscapeString(k) + "</text>")
-		b = bytes.ReplaceAll(b, old, repl)
+	var edits []edit
+	for _, c := range s.cuts {
+		old := []byte(">" + html.EscapeString(c.Shown) + "</text>")
+		i := bytes.Index(b[from[c.Shown]:], old)
+		if i < 0 {
+			continue
+		}
+		at := from[c.Shown] + i + 1
+		from[c.Shown] = at
+		edits = append(edits, edit{at, "<title>" + html.EscapeString(c.Full) + "</title>"})
 	}
-	n, err := w.Write(b)
+	slices.SortFunc(edits, func(x, y edit) int { return x.at - y.at })
+	last := 0
+	for _, e := range edits {
+		out.Write(b[last:e.at])
+		out.WriteString(e.text)
+		last = e.at
+	}
+	out.Write(b[last:])
+	n, err := w.Write(out.Bytes())
 	return int64(n), err
 }

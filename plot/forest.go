@@ -358,7 +358,14 @@ func Forest(d ForestData, o *ForestOptions) (*Figure, error) {
 
 	dir := opt.Direction
 	if d.Oriented {
+		if dir != effect.UnknownDirection {
+			return nil, inputErr(fig, "Direction", dir, "the estimates are Oriented (positive favours the intervention), so the scale's direction no longer applies; leave Direction unset")
+		}
 		dir = effect.HigherIsBetter
+	}
+	if dir == effect.UnknownDirection && (opt.Intervention != "" || opt.Control != "") {
+		return nil, inputErr(fig, "Intervention", opt.Intervention+" / "+opt.Control,
+			"names the arms of the favours labels, which need a Direction (or Oriented estimates)")
 	}
 	if dir != effect.UnknownDirection {
 		in, uc := opt.Intervention, opt.Control

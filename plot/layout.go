@@ -18,9 +18,13 @@ import (
 // journals ask for at least 6-8 pt; 7 pt stays legible in a single column.
 const minFontSize = 7
 
-// maxLabelLines is how many lines a wrapped axis or study label may take
-// before it is shortened with an ellipsis.
-const maxLabelLines = 3
+// maxLabelLines is how many lines a wrapped study label may take before
+// it is shortened with an ellipsis; a y-axis label (an outcome's name and
+// direction, read sideways) may take maxYLabelLines.
+const (
+	maxLabelLines  = 3
+	maxYLabelLines = 4
+)
 
 // fitted is a figure laid out for one rectangle: a copy of the figure with
 // its fonts scaled and its labels wrapped or shortened, and the bands
@@ -34,9 +38,18 @@ type fitted struct {
 	keyLines [][]KeyEntry
 	favLines int // lines of the wrapped "favours" labels
 	tableLbl []string
-	tableLW  vg.Length // width of the table's label column
-	full     map[string]string
+	tableLW  vg.Length    // width of the table's label column
+	orig     *Figure      // the figure as given
+	cuts     []Shortening // texts cut short, in drawing order
+	critical int          // of which axis labels, title or favours labels
 	fail     *fitFailure
+}
+
+// cost ranks layouts that fit: each half point of text size given up
+// costs 1, each study or arm label cut short 1.5 and each axis label,
+// title or favours label cut short 10 (it says what the figure shows).
+func (a *fitted) cost(base vg.Length) float64 {
+	return 2*float64(base-a.f.Text.Font.Size) + 1.5*float64(len(a.cuts)-a.critical) + 10*float64(a.critical)
 }
 
 // fitFailure names the element that did not fit and which dimension was
@@ -64,17 +77,18 @@ func (f *Figure) minShares() (w, h float64) {
 func (f *Figure) fit(r vg.Rectangle) (*fitted, error) {
 	base := f.textStyle().Font.Size
 	floor := min(vg.Length(minFontSize), base)
-	// The largest size at which nothing is cut short wins; failing that,
-	// the size that cuts the fewest labels (the larger one on a tie).
+	// Of the sizes that fit, the one of least cost wins (the larger one on
+	// a tie): a smaller font is preferred to cutting an axis label short,
+	// a study label may be cut rather than shrinking all text far.
 	var last, best *fitted
 	for s := base; ; s -= 0.5 {
 		s = max(s, floor)
 		a := f.arrange(r, float64(s/base))
 		if a.fail == nil {
-			if len(a.full) == 0 {
+			if len(a.cuts) == 0 && best == nil {
 				return a, nil
 			}
-			if best == nil || len(a.full) < len(best.full) {
+			if best == nil || a.cost(base) < best.cost(base) {
 				best = a
 			}
 		} else {
@@ -159,7 +173,7 @@ func (f *Figure) scaled(k float64) *Figure {
 // is set when something does not fit.
 func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 	g := f.scaled(k)
-	a := &fitted{f: g, rect: r, full: map[string]string{}}
+	a := &fitted{f: g, orig: f, rect: r}
 	sty := g.Text
 	lineH := lineHeight(sty)
 	pad := sty.Font.Size / 2
@@ -200,10 +214,10 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 			n++
 		}
 		tableH = vg.Length(n)*lineH + pad
-		// Row labels (with their thumbnails) take at most 40% of the
+		// Row labels (with their thumbnails) take at most 45% of the
 		// width; longer arm names are shortened.
 		for _, row := range g.Table.Rows {
-			lw := 0.4*W - 2*pad
+			lw := 0.45*W - 2*pad
 			if row.Thumb != nil {
 				lw -= keyThumbWidth + sty.Font.Size*0.4
 			}
@@ -262,7 +276,7 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 		if yl := p.Y.Label; yl.Text != "" && yl.TextStyle.Width(strings.ReplaceAll(yl.Text, "\n", " ")) > 0 {
 			avail := (main.Max.Y - main.Min.Y) * 0.8
 			if yl.TextStyle.Width(yl.Text) > avail {
-				p.Y.Label.Text = a.shorten(f.Plot.Y.Label.Text, yl.TextStyle, avail, maxLabelLines)
+				p.Y.Label.Text = a.shorten(f.Plot.Y.Label.Text, yl.TextStyle, avail, maxYLabelLines)
 			}
 		}
 		dc := p.DataCanvas(draw.Canvas{Rectangle: main})
@@ -292,7 +306,7 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 		changed := shrink(vg.Length(minW)*r.Size().X - dc.Size().X)
 		// Axis labels wrap onto the panel's extent.
 		if f.Plot.Y.Label.Text != "" {
-			p.Y.Label.Text = a.shorten(f.Plot.Y.Label.Text, p.Y.Label.TextStyle, dc.Size().Y*0.98, maxLabelLines)
+			p.Y.Label.Text = a.shorten(f.Plot.Y.Label.Text, p.Y.Label.TextStyle, dc.Size().Y*0.98, maxYLabelLines)
 		}
 		if f.Plot.X.Label.Text != "" {
 			p.X.Label.Text = a.shorten(f.Plot.X.Label.Text, p.X.Label.TextStyle, dc.Size().X, 2)
@@ -340,7 +354,48 @@ func (f *Figure) arrange(r vg.Rectangle, k float64) *fitted {
 		a.fail = err
 		return a
 	}
+	a.prune()
 	return a
+}
+
+// prune records, in drawing order, each text that was cut short and its
+// full text, and counts the cut axis labels, title and favours labels in
+// a.critical.
+func (a *fitted) prune() {
+	g, o := a.f, a.orig
+	add := func(shown, full string, critical bool) {
+		if !strings.Contains(shown, "…") || strings.Join(strings.Fields(shown), " ") == strings.Join(strings.Fields(full), " ") {
+			return
+		}
+		for _, ln := range strings.Split(shown, "\n") {
+			if strings.Contains(ln, "…") {
+				a.cuts = append(a.cuts, Shortening{Shown: ln, Full: full})
+			}
+		}
+		if critical {
+			a.critical++
+		}
+	}
+	// The order in which render draws them: the plot's title and axes,
+	// the columns, the favours labels, the table.
+	add(g.Plot.Title.Text, o.Plot.Title.Text, true)
+	add(g.Plot.X.Label.Text, o.Plot.X.Label.Text, true)
+	add(g.Plot.Y.Label.Text, o.Plot.Y.Label.Text, true)
+	for side, cols := range [][]Column{g.Left, g.Right} {
+		ocols := [][]Column{o.Left, o.Right}[side]
+		for i, col := range cols {
+			for j, c := range col.Cells {
+				add(c.Text, ocols[i].Cells[j].Text, false)
+			}
+		}
+	}
+	if g.Favors != nil {
+		add(g.Favors.Left, o.Favors.Left, true)
+		add(g.Favors.Right, o.Favors.Right, true)
+	}
+	for i, l := range a.tableLbl {
+		add(l, o.Table.Rows[i].Label, false)
+	}
 }
 
 // fitColumns wraps or shortens the cells of the left columns to the width
@@ -390,34 +445,50 @@ func (a *fitted) fitColumns(dc draw.Canvas, widest int, leftMax vg.Length) *fitF
 }
 
 // shorten wraps s into at most maxLines lines no wider than width and
-// ends the last line with an ellipsis when the text does not fit; the full
-// text is kept for the SVG <title>.
+// ends the last line with an ellipsis when the text does not fit (prune
+// then records the full text for the SVG <title>).
 func (a *fitted) shorten(s string, sty draw.TextStyle, width vg.Length, maxLines int) string {
 	if s == "" || sty.Width(s) <= width {
 		return s
 	}
+	// "Author et al. 2019": keep the year and cut the middle, which
+	// tells studies apart better than cutting the end.
+	if f := strings.Fields(s); maxLines == 1 && len(f) > 1 && isYear(f[len(f)-1]) {
+		year := " " + f[len(f)-1]
+		head := strings.TrimSuffix(strings.TrimSpace(s), year)
+		if w := width - sty.Width(year); w > sty.Width("A…") {
+			return ellipsize(head, sty, w, false) + year
+		}
+	}
 	lines := wrap(s, sty, width)
-	cut := len(lines) > maxLines
-	if cut {
+	if len(lines) > maxLines {
 		lines = lines[:maxLines]
 		lines[maxLines-1] = ellipsize(lines[maxLines-1]+" …", sty, width, true)
 	}
 	for i, ln := range lines {
 		if sty.Width(ln) > width {
 			lines[i] = ellipsize(ln, sty, width, false)
-			cut = true
 		}
 	}
-	out := strings.Join(lines, "\n")
-	if cut {
-		a.full[strings.ReplaceAll(lines[len(lines)-1], "\n", " ")] = s
-		for _, ln := range lines {
-			if strings.HasSuffix(ln, "…") {
-				a.full[ln] = s
-			}
+	return strings.Join(lines, "\n")
+}
+
+// isYear reports whether s looks like a publication year: four digits,
+// perhaps followed by a letter ("2019", "2019a") or inside parentheses.
+func isYear(s string) bool {
+	s = strings.Trim(s, "()")
+	if len(s) == 5 && s[4] >= 'a' && s[4] <= 'z' {
+		s = s[:4]
+	}
+	if len(s) != 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
 		}
 	}
-	return out
+	return s[0] == '1' || s[0] == '2'
 }
 
 // ellipsize cuts s at a rune boundary so that it ends in "…" and fits

@@ -1,11 +1,14 @@
 package plot_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -126,8 +129,12 @@ func TestLayoutShares(t *testing.T) {
 			}
 			sw := float64(l.Panel.Size().X / l.Width)
 			sh := float64(l.Panel.Size().Y / l.Height)
-			t.Logf("%-18s %4.1f × %4.1f cm: panel %3.0f%% of width, %3.0f%% of height, text %.1f pt, %d shortened",
-				fc.name, w, h, 100*sw, 100*sh, l.FontSize, len(l.Shortened))
+			var cut []string
+			for _, c := range l.Shortened {
+				cut = append(cut, c.Shown)
+			}
+			t.Logf("%-18s %4.1f × %4.1f cm: panel %3.0f%% of width, %3.0f%% of height, text %.1f pt, %d shortened %q",
+				fc.name, w, h, 100*sw, 100*sh, l.FontSize, len(l.Shortened), cut)
 			if sw < fc.minW-0.005 || sh < fc.minH-0.005 {
 				t.Errorf("%s at %.1f cm: panel share %.2f × %.2f, want at least %.2f × %.2f", fc.name, w, sw, sh, fc.minW, fc.minH)
 			}
@@ -270,5 +277,89 @@ func TestDataInsidePanel(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestTrajectoryTable: the table is headed "n assessed" (configurable) and
+// names each arm in the text colour beside its line and glyph, since
+// light arm colours such as Okabe-Ito orange fall below 4.5:1 contrast
+// as text on white.
+func TestTrajectoryTable(t *testing.T) {
+	fig, err := plot.Trajectory(armSummaries(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fig.Table.Title != "n assessed" {
+		t.Errorf("heading %q", fig.Table.Title)
+	}
+	for _, r := range fig.Table.Rows {
+		if r.Color != nil || r.Thumb == nil {
+			t.Errorf("row %q: colour %v, thumb %v", r.Label, r.Color, r.Thumb)
+		}
+	}
+	if len(fig.Key) != 0 {
+		t.Errorf("key %v beside a table that already names the arms", fig.Key)
+	}
+	fig, err = plot.Trajectory(armSummaries(), &plot.TrajectoryOptions{TableHeading: "Participants assessed"})
+	if err != nil || fig.Table.Title != "Participants assessed" {
+		t.Errorf("TableHeading: %v, %v", err, fig.Table)
+	}
+	if _, err := plot.Trajectory(armSummaries(), &plot.TrajectoryOptions{Participants: true}); !errors.Is(err, plot.ErrInvalidInput) {
+		t.Errorf("Participants without series: err = %v", err)
+	}
+}
+
+// TestSVGTitles: a label cut short keeps its full text in the SVG, as a
+// <title> that viewers show as a tooltip and screen readers read.
+func TestSVGTitles(t *testing.T) {
+	fig, err := plot.Forest(longForest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := fig.Layout(8.5*cm, 10*cm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Shortened) == 0 {
+		t.Fatal("nothing shortened at 8.5 cm; the test needs a longer label")
+	}
+	wt, err := fig.WriterTo(8.5*cm, 10*cm, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range l.Shortened {
+		want := "<title>" + html.EscapeString(c.Full) + "</title>" + html.EscapeString(c.Shown) + "</text>"
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+	// Labels cut to the same text keep their own full texts.
+	if n := strings.Count(buf.String(), "<title>"); n != len(l.Shortened) {
+		t.Errorf("%d titles for %d shortened texts", n, len(l.Shortened))
+	}
+	for _, s := range longForest().Studies[1:] {
+		if !strings.Contains(buf.String(), "<title>"+html.EscapeString(s.Label)+"</title>") {
+			t.Errorf("no title %q", s.Label)
+		}
+	}
+}
+
+// TestForestOptionsUsed: options the figure cannot use are errors, not
+// silently ignored.
+func TestForestOptionsUsed(t *testing.T) {
+	d := forestData()
+	if _, err := plot.Forest(d, &plot.ForestOptions{Intervention: "befriending"}); !errors.Is(err, plot.ErrInvalidInput) {
+		t.Errorf("Intervention without a Direction: err = %v", err)
+	}
+	d.Oriented = true
+	if _, err := plot.Forest(d, &plot.ForestOptions{Direction: effect.LowerIsBetter}); !errors.Is(err, plot.ErrInvalidInput) {
+		t.Errorf("Direction with Oriented estimates: err = %v", err)
+	}
+	if _, err := plot.Forest(d, &plot.ForestOptions{Intervention: "befriending"}); err != nil {
+		t.Errorf("Intervention with Oriented estimates: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/tiesproject/ties/effect"
 	"github.com/tiesproject/ties/effect/meta"
@@ -96,7 +97,11 @@ func ForestFromSubgroups(a meta.SubgroupAnalysis) (ForestData, error) {
 			Heterogeneity: heterogeneityNote(r),
 		})
 	}
-	pl := ForestPooled{Label: "Overall: " + pooledLabel(all), Estimate: all.Estimate.Value, CI: all.Estimate.CI}
+	lbl := "Overall (fixed effect)"
+	if all.Method != meta.FixedEffect {
+		lbl = "Overall (" + strings.TrimSuffix(strings.TrimPrefix(pooledLabel(all), "Random effects ("), ")") + ")"
+	}
+	pl := ForestPooled{Label: lbl, Estimate: all.Estimate.Value, CI: all.Estimate.CI}
 	if all.Method != meta.FixedEffect {
 		pl.Prediction = all.Prediction
 	}

@@ -24,9 +24,15 @@ type Layout struct {
 	// Texts are the lines of text drawn, with their bounding boxes, in
 	// drawing order.
 	Texts []TextBox
-	// Shortened maps each text that was cut short with an ellipsis to the
-	// full text (which an SVG keeps in a <title>).
-	Shortened map[string]string
+	// Shortened lists the texts cut short with an ellipsis, in drawing
+	// order, with their full text (which an SVG keeps in a <title>).
+	Shortened []Shortening
+}
+
+// Shortening is a text cut short: the line drawn, with its "…" (at the
+// end, or before a publication year it keeps), and the full text.
+type Shortening struct {
+	Shown, Full string
 }
 
 // TextBox is one line of text as drawn and the rectangle it covers.
@@ -48,7 +54,7 @@ func (f *Figure) Layout(width, height vg.Length) (*Layout, error) {
 	r := vg.Rectangle{Max: vg.Point{X: width, Y: height}}
 	a, err := f.fit(r)
 	rec := &recorder{w: width, h: height, m: identity}
-	l := &Layout{Width: width, Height: height, FontSize: a.f.Text.Font.Size, Shortened: a.full}
+	l := &Layout{Width: width, Height: height, FontSize: a.f.Text.Font.Size, Shortened: a.cuts}
 	a.render(draw.New(rec), &l.Panel)
 	l.Texts = rec.texts
 	return l, err
