@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/tiesproject/ties/effect/mmrm"
@@ -383,7 +384,7 @@ func (tr *trial) impute(subs []subject, mopt *mmrm.Options) (imputation, error) 
 		return imputation{}, err
 	}
 	J := len(tr.visits)
-	coef := map[string]float64{}
+	coef := make(map[string]float64, len(fit.Coefficients))
 	for _, c := range fit.Coefficients {
 		coef[c.Name] = c.Estimate
 	}
@@ -395,19 +396,39 @@ func (tr *trial) impute(subs []subject, mopt *mmrm.Options) (imputation, error) 
 		}
 		return fit.Covariance[1]
 	}
+	// The coefficients by visit, looked up once per fit.
 	other := tr.arms[1-tr.ref]
+	cVisit, cArm, cBase := make([]float64, J), make([]float64, J), make([]float64, J)
+	for v, vn := range tr.visits {
+		cVisit[v] = coef["visit="+vn]
+		cArm[v] = coef["arm="+other+":visit="+vn]
+		cBase[v] = coef["baseline:visit="+vn]
+	}
+	cCov := make([]float64, len(tr.covNames))
+	for c, cn := range tr.covNames {
+		cCov[c] = coef[cn]
+	}
+	cFac := make([]map[string]float64, len(tr.facNames))
+	for f, fn := range tr.facNames {
+		cFac[f] = map[string]float64{}
+		for _, c := range fit.Coefficients {
+			if l, ok := strings.CutPrefix(c.Name, fn+"="); ok {
+				cFac[f][l] = c.Estimate // the reference level has no coefficient: 0
+			}
+		}
+	}
 	meanProfile := func(s subject, arm int) []float64 {
 		mu := make([]float64, J)
-		for v, vn := range tr.visits {
-			m := coef["visit="+vn] + s.base*coef["baseline:visit="+vn]
+		for v := range mu {
+			m := cVisit[v] + s.base*cBase[v]
 			if arm != tr.ref {
-				m += coef["arm="+other+":visit="+vn]
+				m += cArm[v]
 			}
-			for c, cn := range tr.covNames {
-				m += s.cov[v][c] * coef[cn]
+			for c := range cCov {
+				m += s.cov[v][c] * cCov[c]
 			}
-			for f, fn := range tr.facNames {
-				m += coef[fn+"="+s.fac[v][f]] // the reference level has no coefficient: 0
+			for f := range cFac {
+				m += cFac[f][s.fac[v][f]]
 			}
 			mu[v] = m
 		}
