@@ -412,7 +412,7 @@ func wrapLines(s string, sty draw.TextStyle, width vg.Length, maxLines int) []st
 	if s == "" {
 		return nil
 	}
-	a := &fitted{full: map[string]string{}}
+	a := &fitted{}
 	return strings.Split(a.shorten(s, sty, width, maxLines), "\n")
 }
 
