@@ -79,6 +79,18 @@ func egoCases(t testing.TB) []figureCase {
 		{name: "egonet", minW: 0.75, minH: 0.4, height: h,
 			build: func() (*plot.Figure, error) { return plot.EgoNetwork(exampleEgoData(t), nil) }},
 		{name: "egonet_long", minW: 0.75, minH: 0.4, height: h, build: long},
+		// The arms' mean network size over visits is a trajectory.
+		{name: "egonet_size", minW: 0.5, minH: 0.5, height: trajectoryHeight,
+			build: func() (*plot.Figure, error) {
+				obs, err := networkSizes()
+				if err != nil {
+					return nil, err
+				}
+				return plot.TrajectoryLong(obs, &plot.TrajectoryOptions{
+					Outcome: "Network size (people named in the name generator, up to 10)", Direction: "higher = larger network",
+					VisitLabels: map[float64]string{0: "Baseline"}, ArmOrder: []string{exampledata.Intervention},
+				})
+			}},
 	}
 }
 
