@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -269,15 +270,15 @@ func (e *egoPanels) DataRange() (xmin, xmax, ymin, ymax float64) { return 0, 1, 
 
 // egoMap is where one panel's title and map go.
 type egoMap struct {
-	title  []string     // wrapped title lines
-	titleY vg.Length    // top of the title block
-	titleX vg.Length    // centre of the title
-	center vg.Point     // the ego
-	radius []vg.Length  // circle boundaries, innermost first
-	marker vg.Length    // radius of an alter's marker
-	alters []vg.Point   // marker positions, as EgoPanel.Alters
-	roomy  bool         // whether every marker has room of its own
-	box    vg.Rectangle // the panel's share of the data area
+	title   []string     // wrapped title lines
+	titleY  vg.Length    // top of the title block
+	titleX  vg.Length    // centre of the title
+	center  vg.Point     // the ego
+	radius  []vg.Length  // circle boundaries, innermost first
+	marker  vg.Length    // radius of an alter's marker
+	alters  []vg.Point   // marker positions, as EgoPanel.Alters
+	crowded int          // the circle whose markers overlap, or noneCrowded
+	box     vg.Rectangle // the panel's share of the data area
 }
 
 // The innermost circle holds the ego as well as its alters, so it is
@@ -334,7 +335,7 @@ func (e *egoPanels) layoutMaps(r vg.Rectangle, sty draw.TextStyle) []egoMap {
 		for k := range K {
 			m.radius = append(m.radius, band*(vg.Length(k)+innerBand))
 		}
-		m.alters, m.roomy = placeAlters(p.Alters, K, m.center, band, marker)
+		m.alters, m.crowded = placeAlters(p.Alters, K, m.center, band, marker)
 		maps[i] = m
 	}
 	return maps
@@ -345,10 +346,11 @@ func (e *egoPanels) layoutMaps(r vg.Rectangle, sty draw.TextStyle) []egoMap {
 // to sit side by side on one ring puts them on two rings or more across
 // the band, neighbours on different rings. Each circle starts at a
 // different angle so that markers on neighbouring circles do not line up.
-// It reports whether every marker has room of its own.
-func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (pos []vg.Point, roomy bool) {
+// It returns the first circle (in EgoAlter.Circle's numbering) whose
+// markers overlap even so, or noneCrowded.
+func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (pos []vg.Point, crowded int) {
 	pos = make([]vg.Point, len(alters))
-	roomy = true
+	crowded = noneCrowded
 	byCircle := map[int][]int{}
 	for j, a := range alters {
 		byCircle[a.Circle] = append(byCircle[a.Circle], j)
@@ -387,7 +389,10 @@ func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (
 			}
 		}
 		if rows > maxRows {
-			rows, roomy = maxRows, false
+			rows = maxRows
+			if crowded == noneCrowded || k < crowded {
+				crowded = k
+			}
 		}
 		// As many slots as the rings hold, so that the last marker of a
 		// ring is as far from the first as the others.
@@ -403,7 +408,30 @@ func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (
 			pos[j] = vg.Point{X: c.X + r*vg.Length(co), Y: c.Y + r*vg.Length(s)}
 		}
 	}
-	return pos, roomy
+	return pos, crowded
+}
+
+// noneCrowded says that every circle's markers have room.
+const noneCrowded = -2
+
+// fits reports what of the maps does not fit a data panel r with text
+// style sty: the element's name and which dimension is short, or "" when
+// every marker has room of its own (a panel title too long for three
+// lines ends in an ellipsis instead). It is the check the figure's layout
+// needs beyond the panel's share of the page.
+func (e *egoPanels) fits(r vg.Rectangle, sty draw.TextStyle) (element string, width, height bool) {
+	for i, m := range e.layoutMaps(r, sty) {
+		p := e.d.Panels[i]
+		if m.crowded != noneCrowded {
+			name := "outside the circles"
+			if m.crowded >= 0 {
+				name = "on circle " + strconv.Quote(e.d.Circles[m.crowded].Name)
+			}
+			w := m.box.Size().X < r.Size().Y-vg.Length(len(m.title))*lineHeight(sty)
+			return fmt.Sprintf("alters %s of panel %q", name, p.Title), w, !w
+		}
+	}
+	return "", false, false
 }
 
 // wrapLines wraps s to width in at most maxLines lines, ending the last in

@@ -112,3 +112,17 @@ func inBox(b, r vg.Rectangle) bool {
 	const tol = 0.01
 	return b.Min.X >= r.Min.X-tol && b.Min.Y >= r.Min.Y-tol && b.Max.X <= r.Max.X+tol && b.Max.Y <= r.Max.Y+tol
 }
+
+// TestEgoMapsFit: the check of what does not fit names the crowded circle
+// and the panel, and passes the example sizes.
+func TestEgoMapsFit(t *testing.T) {
+	r := vg.Rectangle{Max: vg.Point{X: 8 * vg.Centimeter, Y: 4.5 * vg.Centimeter}}
+	sty := defaultText(8)
+	if el, _, _ := (&egoPanels{d: egoTestData([]int{3, 4, 3}, 1)}).fits(r, sty); el != "" {
+		t.Errorf("example sizes: %q does not fit", el)
+	}
+	el, w, h := (&egoPanels{d: egoTestData([]int{30, 2, 2}, 0)}).fits(r, sty)
+	if el != `alters on circle "inner" of panel "Baseline"` || w == h {
+		t.Errorf("30 alters on the inner circle: %q (width %v, height %v)", el, w, h)
+	}
+}
