@@ -201,11 +201,14 @@ func (d *EgoNetworkData) validate() (used []int, noRole, noCircle bool, err erro
 // circle; nothing is left out.
 //
 // Circles stay round at any size: every panel gets the same share of the
-// width and its map is as large as the panel allows. The figure holds at a
-// single-column width of 8.5 cm with two panels and the ten alters of a
-// capped name generator; when it cannot keep its panel, Save returns an
-// error wrapping ErrTooSmall that names the element and the smallest size
-// that works.
+// width and its map is as large as the panel allows; markers grow with the
+// map, and a crowded circle puts its alters on two rings or more across
+// its band. Two panels at 8.5 × 8 cm (a single journal column) hold about
+// 15 alters in the inner circle and 50 in each of the others, far more
+// than a capped name generator asks for. When the figure cannot keep its
+// panel (MinPanelWidth and MinPanelHeight), Save returns an error wrapping
+// ErrTooSmall that names the element and the smallest size that works. A
+// panel title too long for three lines ends in an ellipsis.
 func EgoNetwork(d EgoNetworkData, o *EgoNetworkOptions) (*Figure, error) {
 	var opt EgoNetworkOptions
 	if o != nil {
