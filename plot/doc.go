@@ -1,6 +1,7 @@
 // Package plot draws the figures of a trial report and a systematic
 // review on gonum/plot: follow-up trajectories per arm, forest plots,
-// funnel plots and MMAT 2018 appraisal traffic lights and summary bars.
+// funnel plots, MMAT 2018 appraisal traffic lights and summary bars, and
+// the PRISMA 2020 flow diagram.
 //
 // Each constructor validates its input, returns a *Figure and never
 // panics on user data. A Figure holds the gonum *plot.Plot (titles, axes,
@@ -78,6 +79,10 @@
 // to S1 or S2) is left out of the bars of the criteria it was never asked;
 // a bar resting on one or two studies is labelled with counts.
 //
+// PRISMA draws the PRISMA 2020 flow diagram of a review's search and
+// selection (Page et al. 2021) from a mmat/prisma Flow, boxes sized to
+// their text and unknown counts printed as "n = ?".
+//
 // # Conventions
 //
 //   - Missing values are never drawn as zero. A visit whose mean is NaN
@@ -151,6 +156,10 @@
 // Contour-enhanced meta-analysis funnel plots help distinguish
 // publication bias from other causes of asymmetry. Journal of Clinical
 // Epidemiology 61(10):991-996.
+//
+// Page MJ, McKenzie JE, Bossuyt PM, et al. (2021). The PRISMA 2020
+// statement: an updated guideline for reporting systematic reviews. BMJ
+// 372:n71.
 //
 // Lewis S, Clarke M (2001). Forest plots: trying to see the wood and the
 // trees. BMJ 322:1479-1480.

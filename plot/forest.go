@@ -68,8 +68,8 @@ type ForestData struct {
 	Pooled  []ForestPooled
 	// Oriented reports that the estimates were turned (as
 	// effect.Estimate.Favoring does) so that positive values favour the
-	// intervention: the intervention is then favoured above the null,
-	// whatever ForestOptions.Direction says.
+	// intervention: the intervention is then favoured above the null
+	// (and ForestOptions.Direction must be left unset).
 	Oriented bool
 	// Subgroups, if not empty, groups the study rows under headings, each
 	// group closed by its own diamond (as metafor users draw with

@@ -53,7 +53,7 @@ func (f *Figure) Layout(width, height vg.Length) (*Layout, error) {
 	}
 	r := vg.Rectangle{Max: vg.Point{X: width, Y: height}}
 	a, err := f.fit(r)
-	rec := &recorder{w: width, h: height, m: identity}
+	rec := &textRecorder{w: width, h: height, m: identity}
 	l := &Layout{Width: width, Height: height, FontSize: a.f.Text.Font.Size, Shortened: a.cuts}
 	a.render(draw.New(rec), &l.Panel)
 	l.Texts = rec.texts
@@ -100,37 +100,37 @@ func (m affine) apply(p vg.Point) vg.Point {
 	return vg.Point{X: vg.Length(m.a*x + m.c*y + m.e), Y: vg.Length(m.b*x + m.d*y + m.f)}
 }
 
-// recorder is a vg.Canvas that draws nothing and keeps the boxes of the
+// textRecorder is a vg.Canvas that draws nothing and keeps the boxes of the
 // text drawn on it.
-type recorder struct {
+type textRecorder struct {
 	w, h  vg.Length
 	m     affine
 	stack []affine
 	texts []TextBox
 }
 
-func (r *recorder) SetLineWidth(vg.Length)             {}
-func (r *recorder) SetLineDash([]vg.Length, vg.Length) {}
-func (r *recorder) SetColor(color.Color)               {}
-func (r *recorder) Rotate(rad float64) {
+func (r *textRecorder) SetLineWidth(vg.Length)             {}
+func (r *textRecorder) SetLineDash([]vg.Length, vg.Length) {}
+func (r *textRecorder) SetColor(color.Color)               {}
+func (r *textRecorder) Rotate(rad float64) {
 	s, c := math.Sincos(rad)
 	r.m = r.m.mul(affine{a: c, b: s, c: -s, d: c})
 }
-func (r *recorder) Translate(p vg.Point) {
+func (r *textRecorder) Translate(p vg.Point) {
 	r.m = r.m.mul(affine{a: 1, d: 1, e: float64(p.X), f: float64(p.Y)})
 }
-func (r *recorder) Scale(x, y float64) { r.m = r.m.mul(affine{a: x, d: y}) }
-func (r *recorder) Push()              { r.stack = append(r.stack, r.m) }
-func (r *recorder) Pop() {
+func (r *textRecorder) Scale(x, y float64) { r.m = r.m.mul(affine{a: x, d: y}) }
+func (r *textRecorder) Push()              { r.stack = append(r.stack, r.m) }
+func (r *textRecorder) Pop() {
 	if n := len(r.stack); n > 0 {
 		r.m, r.stack = r.stack[n-1], r.stack[:n-1]
 	}
 }
-func (r *recorder) Stroke(vg.Path)                      {}
-func (r *recorder) Fill(vg.Path)                        {}
-func (r *recorder) DrawImage(vg.Rectangle, image.Image) {}
-func (r *recorder) Size() (x, y vg.Length)              { return r.w, r.h }
-func (r *recorder) FillString(f font.Face, pt vg.Point, s string) {
+func (r *textRecorder) Stroke(vg.Path)                      {}
+func (r *textRecorder) Fill(vg.Path)                        {}
+func (r *textRecorder) DrawImage(vg.Rectangle, image.Image) {}
+func (r *textRecorder) Size() (x, y vg.Length)              { return r.w, r.h }
+func (r *textRecorder) FillString(f font.Face, pt vg.Point, s string) {
 	ext := f.Extents()
 	corners := []vg.Point{
 		{X: pt.X, Y: pt.Y - ext.Descent}, {X: pt.X + f.Width(s), Y: pt.Y - ext.Descent},
