@@ -322,6 +322,7 @@ func (e *egoPanels) layoutMaps(r vg.Rectangle, sty draw.TextStyle) []egoMap {
 		bands += 0.7
 	}
 	band := outer / vg.Length(bands)
+	sl := e.slots()
 	maps := make([]egoMap, n)
 	// Titles and maps together are centred in the height.
 	top := r.Max.Y - max(0, h-2*half)/2
@@ -338,20 +339,20 @@ func (e *egoPanels) layoutMaps(r vg.Rectangle, sty draw.TextStyle) []egoMap {
 		for k := range K {
 			m.radius = append(m.radius, band*(vg.Length(k)+innerBand))
 		}
-		m.alters, m.crowded = placeAlters(p.Alters, K, m.center, band, marker)
+		m.alters, m.crowded = placeAlters(p.Alters, i, sl, K, m.center, band, marker)
 		maps[i] = m
 	}
 	return maps
 }
 
-// placeAlters spreads the alters of each circle evenly round its band,
-// grouped by role. A band too crowded for its markers (of radius marker)
+// placeAlters spreads the alters of each circle evenly round its band, in
+// the slots sl gives them. A band too crowded for its markers (of radius marker)
 // to sit side by side on one ring puts them on two rings or more across
 // the band, neighbours on different rings. Each circle starts at a
 // different angle so that markers on neighbouring circles do not line up.
 // It returns the first circle (in EgoAlter.Circle's numbering) whose
 // markers overlap even so, or noneCrowded.
-func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (pos []vg.Point, crowded int) {
+func placeAlters(alters []EgoAlter, panel int, sl egoSlots, K int, c vg.Point, band, marker vg.Length) (pos []vg.Point, crowded int) {
 	pos = make([]vg.Point, len(alters))
 	crowded = noneCrowded
 	byCircle := map[int][]int{}
@@ -360,7 +361,6 @@ func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (
 	}
 	gap := marker * 0.2
 	for k, js := range byCircle {
-		slices.SortStableFunc(js, func(a, b int) int { return alters[a].Role - alters[b].Role })
 		ring := k
 		if k < 0 {
 			ring = K
@@ -376,7 +376,7 @@ func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (
 			hi = band*(vg.Length(K)+innerBand-1+0.7) - marker
 		}
 		hi = max(hi, lo)
-		n := len(js)
+		n := sl.n[k]
 		// The fewest rings on which neighbours on a ring are apart; rings
 		// are far enough apart for their markers never to meet.
 		maxRows := 1 + int((hi-lo)/(2.2*marker))
@@ -401,7 +401,8 @@ func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (
 		// ring is as far from the first as the others.
 		slots := (n + rows - 1) / rows * rows
 		start := math.Pi/2 + float64(ring)*0.45
-		for i, j := range js {
+		for _, j := range js {
+			i := sl.slot[k][slotKey(alters[j], panel, j)]
 			th := start + 2*math.Pi*float64(i)/float64(slots)
 			r := (lo + hi) / 2
 			if rows > 1 {
@@ -412,6 +413,59 @@ func placeAlters(alters []EgoAlter, K int, c vg.Point, band, marker vg.Length) (
 		}
 	}
 	return pos, crowded
+}
+
+// egoSlots are the places round each circle: an alter named at several
+// visits on the same circle keeps its place in every panel, so that the
+// panels can be compared at a glance. slot[k][key] is the place of an
+// alter on circle k, n[k] the number of places.
+type egoSlots struct {
+	slot map[int]map[string]int
+	n    map[int]int
+}
+
+// slotKey identifies an alter across panels by its ID; alters without an
+// ID get a place of their own in each panel.
+func slotKey(a EgoAlter, panel, j int) string {
+	if a.ID == "" {
+		return "\x00" + strconv.Itoa(panel) + "." + strconv.Itoa(j)
+	}
+	return a.ID
+}
+
+// slots gives every alter on each circle, over all panels, a place: grouped
+// by role (as first named), then in the order first named.
+func (e *egoPanels) slots() egoSlots {
+	type first struct {
+		key        string
+		role, seen int
+	}
+	byCircle := map[int][]first{}
+	known := map[int]map[string]bool{}
+	seen := 0
+	for i, p := range e.d.Panels {
+		for j, a := range p.Alters {
+			k, key := a.Circle, slotKey(a, i, j)
+			if known[k] == nil {
+				known[k] = map[string]bool{}
+			}
+			if !known[k][key] {
+				known[k][key] = true
+				byCircle[k] = append(byCircle[k], first{key, a.Role, seen})
+			}
+			seen++
+		}
+	}
+	sl := egoSlots{slot: map[int]map[string]int{}, n: map[int]int{}}
+	for k, fs := range byCircle {
+		slices.SortStableFunc(fs, func(a, b first) int { return a.role - b.role })
+		sl.slot[k] = map[string]int{}
+		for i, f := range fs {
+			sl.slot[k][f.key] = i
+		}
+		sl.n[k] = len(fs)
+	}
+	return sl
 }
 
 // noneCrowded says that every circle's markers have room.

@@ -50,9 +50,14 @@ func TestEgoMapsPlacement(t *testing.T) {
 		{"crowded inner circle", []int{10, 0, 0}, 0},
 		{"capped generator on each circle", []int{6, 10, 12}, 2},
 	}
-	for _, c := range cases {
+	for ci, c := range cases {
 		for _, w := range []vg.Length{8.5, 12, 17} {
 			d := egoTestData(c.perCircle, c.unplaced)
+			if ci == 0 {
+				// Alters without an ID get places of their own.
+				d.Panels[0].Alters[1].ID, d.Panels[0].Alters[2].ID = "", ""
+				d.Panels[1].Alters[1].ID = ""
+			}
 			fig, err := EgoNetwork(d, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -100,6 +105,20 @@ func TestEgoMapsPlacement(t *testing.T) {
 						q := m.alters[k]
 						if dd := math.Hypot(float64(p.X-q.X), float64(p.Y-q.Y)); dd < 2*float64(r) {
 							t.Errorf("%s: alters %s and %s overlap (%.1f pt apart, markers %.1f pt)", where, al.ID, d.Panels[i].Alters[k].ID, dd, r)
+						}
+					}
+				}
+			}
+			// An alter named at both visits on the same circle keeps its
+			// place.
+			for j, a := range d.Panels[1].Alters {
+				for k, b := range d.Panels[0].Alters {
+					if a.ID != "" && a.ID == b.ID && a.Circle == b.Circle {
+						p, q := maps[1].alters[j], maps[0].alters[k]
+						dx := p.X - maps[1].center.X - (q.X - maps[0].center.X)
+						dy := p.Y - maps[1].center.Y - (q.Y - maps[0].center.Y)
+						if math.Abs(float64(dx)) > 1e-6 || math.Abs(float64(dy)) > 1e-6 {
+							t.Errorf("%s at %v cm: alter %s moved by (%.2f, %.2f)", c.name, w, a.ID, dx, dy)
 						}
 					}
 				}
