@@ -14,6 +14,32 @@ import (
 	"github.com/tiesproject/ties/plot"
 )
 
+// The figure of one participant of the bundled example trial, found by ID
+// in the baseline and 12-month name-generator data.
+func ExampleEgoNetworkOf() {
+	c := exampledata.DefaultConfig()
+	tr, err := exampledata.Generate(c)
+	if err != nil {
+		log.Fatal(err)
+	}
+	nets, err := exampledata.GenerateNetworks(tr, c)
+	if err != nil {
+		log.Fatal(err)
+	}
+	d, err := plot.EgoNetworkOf("P051", []string{"Baseline", "12 months"}, nets.Data, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fig, err := plot.EgoNetwork(d, &plot.EgoNetworkOptions{Title: "Participant " + d.Ego})
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = fig.Layout(8.5*vg.Centimeter, 8*vg.Centimeter)
+	fmt.Println(len(d.Panels), "panels; fits at 8.5 × 8 cm:", err == nil)
+	// Output:
+	// 2 panels; fits at 8.5 × 8 cm: true
+}
+
 // One participant's personal network at baseline and 12 months, typed in
 // by hand: the circles' meaning is data, and the figure holds in a single
 // journal column.

@@ -110,3 +110,42 @@ func category(v float64) int {
 	}
 	return int(v)
 }
+
+// EgoNetworkOf builds the input of EgoNetwork for participant id from
+// data sets of the same name generator at several visits (for example the
+// baseline and 12-month interviews of a trial, one network.Data each, with
+// one panel title each), using the first data set's codebook. A visit at
+// which the participant was not interviewed is left out with its title;
+// an interview with rejected rows (network.Data.Errs) is an error, because
+// its network is not the one the participant reported.
+func EgoNetworkOf(id string, titles []string, data []*network.Data, src *EgoNetworkSource) (EgoNetworkData, error) {
+	const fig = "ego network"
+	if len(data) == 0 {
+		return EgoNetworkData{}, inputErr(fig, "data", nil, "no data sets; give one per visit")
+	}
+	if len(titles) != len(data) {
+		return EgoNetworkData{}, inputErr(fig, "titles", len(titles), fmt.Sprintf("want one title per data set (%d)", len(data)))
+	}
+	var egos []*network.Ego
+	var shown []string
+	for i, d := range data {
+		if d == nil {
+			return EgoNetworkData{}, inputErr(fig, fmt.Sprintf("data[%d %q]", i, titles[i]), nil, "nil data set")
+		}
+		for j := range d.Egos {
+			if d.Egos[j].ID != id {
+				continue
+			}
+			if j < len(d.Errs) && d.Errs[j] != nil {
+				return EgoNetworkData{}, fmt.Errorf("plot: ego network: ego %s at %q has rejected rows: %w", id, titles[i], d.Errs[j])
+			}
+			egos = append(egos, &d.Egos[j])
+			shown = append(shown, titles[i])
+			break
+		}
+	}
+	if len(egos) == 0 {
+		return EgoNetworkData{}, inputErr(fig, "id", id, "no interview of this ego in any data set")
+	}
+	return EgoNetworkFrom(&data[0].Codebook, shown, egos, src)
+}

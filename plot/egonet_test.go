@@ -265,3 +265,49 @@ func writeGallery(t *testing.T, cases []figureCase) {
 		}
 	}
 }
+
+func TestEgoNetworkOf(t *testing.T) {
+	c := exampledata.DefaultConfig()
+	tr, err := exampledata.Generate(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nets, err := exampledata.GenerateNetworks(tr, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := []string{"Baseline", "12 months"}
+	// A participant seen at baseline only gets one panel.
+	later := map[string]bool{}
+	for _, e := range nets.Data[1].Egos {
+		later[e.ID] = true
+	}
+	var once string
+	for _, e := range nets.Data[0].Egos {
+		if !later[e.ID] {
+			once = e.ID
+			break
+		}
+	}
+	d, err := plot.EgoNetworkOf(once, titles, nets.Data, nil)
+	if err != nil || len(d.Panels) != 1 || d.Panels[0].Title != "Baseline" {
+		t.Errorf("%s: %d panels, err %v; want the baseline panel only", once, len(d.Panels), err)
+	}
+	// Rejected rows, unknown IDs and mismatched titles are errors.
+	bad := *nets.Data[0]
+	bad.Errs = make([]error, len(bad.Egos))
+	bad.Errs[0] = errors.New("line 7: tie to an alter not named")
+	if _, err := plot.EgoNetworkOf(bad.Egos[0].ID, titles, []*network.Data{&bad, nets.Data[1]}, nil); err == nil {
+		t.Error("rejected rows: no error")
+	}
+	for name, call := range map[string]func() error{
+		"unknown id": func() error { _, err := plot.EgoNetworkOf("nobody", titles, nets.Data, nil); return err },
+		"titles":     func() error { _, err := plot.EgoNetworkOf("P051", titles[:1], nets.Data, nil); return err },
+		"no data":    func() error { _, err := plot.EgoNetworkOf("P051", nil, nil, nil); return err },
+		"nil data":   func() error { _, err := plot.EgoNetworkOf("P051", titles, []*network.Data{nil, nil}, nil); return err },
+	} {
+		if err := call(); !errors.Is(err, plot.ErrInvalidInput) {
+			t.Errorf("%s: err = %v, want ErrInvalidInput", name, err)
+		}
+	}
+}
