@@ -1,0 +1,136 @@
+package mmrm
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// design is the mean model: a cell mean per visit (control arm, baseline
+// and covariates at zero), the arm effect at each visit, a baseline slope
+// at each visit, and the covariates and factor dummies entered once. This
+// is a reparameterization of the usual arm × visit + baseline × visit +
+// covariates model with the same fitted values, LS means and contrasts.
+type design struct {
+	t, nArm  int
+	hasBase  bool
+	nCov     int
+	facLevel [][]string
+	p        int
+	names    []string
+	// column offsets
+	armOff, baseOff, covOff, facOff int
+}
+
+func newDesign(pr *prepared) *design {
+	t := len(pr.visits)
+	d := &design{t: t, nArm: len(pr.arms), hasBase: pr.hasBase, nCov: len(pr.covNames), facLevel: pr.facLevel}
+	for _, v := range pr.visits {
+		d.names = append(d.names, "visit="+v)
+	}
+	d.armOff = len(d.names)
+	for a := 1; a < d.nArm; a++ {
+		for _, v := range pr.visits {
+			d.names = append(d.names, fmt.Sprintf("arm=%s:visit=%s", pr.arms[a], v))
+		}
+	}
+	d.baseOff = len(d.names)
+	if d.hasBase {
+		for _, v := range pr.visits {
+			d.names = append(d.names, "baseline:visit="+v)
+		}
+	}
+	d.covOff = len(d.names)
+	d.names = append(d.names, pr.covNames...)
+	d.facOff = len(d.names)
+	for f, lv := range pr.facLevel {
+		for _, l := range lv[1:] {
+			d.names = append(d.names, pr.facNames[f]+"="+l)
+		}
+	}
+	d.p = len(d.names)
+	return d
+}
+
+// armCol returns the column of arm a's effect at visit v (a ≥ 1).
+func (d *design) armCol(a, v int) int { return d.armOff + (a-1)*d.t + v }
+
+// row fills x (length p) with the design row of subject s's k-th
+// observed visit.
+func (d *design) row(s *subjectData, k int, x []float64) {
+	for i := range x {
+		x[i] = 0
+	}
+	v := s.visits[k]
+	x[v] = 1
+	if s.arm > 0 {
+		x[d.armCol(s.arm, v)] = 1
+	}
+	if d.hasBase {
+		x[d.baseOff+v] = s.base
+	}
+	if d.nCov > 0 {
+		copy(x[d.covOff:], s.cov[k])
+	}
+	off := d.facOff
+	for f, lv := range d.facLevel {
+		if l := s.fac[k][f]; l > 0 {
+			x[off+l-1] = 1
+		}
+		off += len(lv) - 1
+	}
+}
+
+// subjectX returns the n_i × p design rows of subject s.
+func (d *design) subjectX(s *subjectData) *mat.Dense {
+	x := mat.NewDense(len(s.visits), d.p, nil)
+	for k := range s.visits {
+		d.row(s, k, x.RawRowView(k))
+	}
+	return x
+}
+
+// checkRank finds the first column of the design that is a linear
+// combination of the earlier ones (modified Gram–Schmidt on X'X) and
+// returns an error naming it.
+func (d *design) checkRank(pr *prepared) error {
+	p := d.p
+	xtx := mat.NewSymDense(p, nil)
+	x := make([]float64, p)
+	for i := range pr.subjects {
+		s := &pr.subjects[i]
+		for k := range s.visits {
+			d.row(s, k, x)
+			for a := 0; a < p; a++ {
+				if x[a] == 0 {
+					continue
+				}
+				for b := a; b < p; b++ {
+					xtx.SetSym(a, b, xtx.At(a, b)+x[a]*x[b])
+				}
+			}
+		}
+	}
+	// Cholesky by columns with a relative pivot test.
+	l := mat.NewDense(p, p, nil)
+	for j := 0; j < p; j++ {
+		s := xtx.At(j, j)
+		for k := 0; k < j; k++ {
+			s -= l.At(j, k) * l.At(j, k)
+		}
+		if !(s > 1e-10*math.Max(xtx.At(j, j), 1e-300)) {
+			return fieldErr(0, "", "", "design column", d.names[j], fmt.Sprintf("singular design: column %q is a linear combination of earlier columns or empty (e.g. an arm with no outcome at a visit, a constant covariate, a factor level confounded with another term); drop or merge it", d.names[j]))
+		}
+		ljj := math.Sqrt(s)
+		l.Set(j, j, ljj)
+		for i := j + 1; i < p; i++ {
+			v := xtx.At(i, j)
+			for k := 0; k < j; k++ {
+				v -= l.At(i, k) * l.At(j, k)
+			}
+			l.Set(i, j, v/ljj)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,167 @@
+package mmrm
+
+import "fmt"
+
+// Method is the estimation criterion.
+type Method int
+
+// Estimation methods. REML is the zero value and the default, as in SAS
+// PROC MIXED, mmrm and nlme.
+const (
+	REML Method = iota // restricted maximum likelihood (Patterson & Thompson 1971)
+	ML                 // maximum likelihood
+)
+
+// String returns "REML" or "ML".
+func (m Method) String() string {
+	switch m {
+	case REML:
+		return "REML"
+	case ML:
+		return "ML"
+	}
+	return fmt.Sprintf("Method(%d)", int(m))
+}
+
+// DFMethod is the denominator degrees-of-freedom method for t and F tests
+// of the fixed effects. It is not a CI method: the interval is always
+// estimate ± t(df)·SE.
+type DFMethod int
+
+// Degrees-of-freedom methods. Satterthwaite is the zero value and the
+// default, as in mmrm.
+const (
+	Satterthwaite      DFMethod = iota // Satterthwaite (1946) with the observed-information covariance of θ̂; Fai & Cornelius (1996) for F tests
+	KenwardRoger                       // Kenward & Roger (1997) with the structure's own parameters (SAS DDFM=KR2-style full adjustment)
+	KenwardRogerLinear                 // Kenward–Roger without second derivatives of Σ (SAS DDFM=KR(LINEAR); = DDFM=KR for US, CS, TOEP)
+	Residual                           // N − p, as SAS DDFM=RESIDUAL and nlme::gls
+	BetweenWithin                      // SAS DDFM=BETWITHIN
+)
+
+var dfNames = [...]string{Satterthwaite: "Satterthwaite", KenwardRoger: "Kenward-Roger", KenwardRogerLinear: "Kenward-Roger (linear)", Residual: "residual", BetweenWithin: "between-within"}
+
+// String returns the method's name.
+func (m DFMethod) String() string {
+	if m < 0 || int(m) >= len(dfNames) {
+		return fmt.Sprintf("DFMethod(%d)", int(m))
+	}
+	return dfNames[m]
+}
+
+// CovMethod selects the covariance matrix of the coefficient estimates.
+type CovMethod int
+
+// Coefficient covariance methods. ModelBased, (X'V̂⁻¹X)⁻¹, is the zero
+// value and the default; the empirical (sandwich) estimators are robust to
+// a misspecified covariance structure and, by Options.Cluster-level
+// blocks, to clustering.
+const (
+	ModelBased CovMethod = iota // (X'V̂⁻¹X)⁻¹ (or its Kenward–Roger adjustment)
+	CR0                         // empirical sandwich (Liang & Zeger 1986), SAS EMPIRICAL
+	CR2                         // bias-reduced sandwich (Bell & McCaffrey 2002)
+	Jackknife                   // leave-one-cluster-out jackknife (CR3)
+)
+
+var covNames = [...]string{ModelBased: "model-based", CR0: "CR0", CR2: "CR2", Jackknife: "jackknife"}
+
+// String returns the method's name.
+func (m CovMethod) String() string {
+	if m < 0 || int(m) >= len(covNames) {
+		return fmt.Sprintf("CovMethod(%d)", int(m))
+	}
+	return covNames[m]
+}
+
+// DefaultFallback is the pre-specified sequence of structures to try when
+// the unstructured covariance does not converge, from the most to the
+// least general.
+var DefaultFallback = []Structure{US, ADH, AD, ARH, TOEPH, CSH, CS}
+
+// Options holds the settings of Fit. A nil *Options means the defaults:
+// REML, US, Satterthwaite, model-based covariance, Level 0.95, visit order
+// of first appearance, the control arm first in sorted order.
+type Options struct {
+	// Level is the confidence level in (0, 1); 0 means 0.95.
+	Level float64
+	// Method is REML (default) or ML.
+	Method Method
+	// Structure is the covariance structure (default US).
+	Structure Structure
+	// Fallback, if not nil, is a sequence of structures tried in order
+	// until one converges to a positive definite covariance (Structure must
+	// then be US or Fallback[0]); Result.Attempts records each try.
+	Fallback []Structure
+	// ByArm fits a separate covariance matrix in each arm.
+	ByArm bool
+	// Visits is the order of the post-baseline visits; nil takes the order
+	// of first appearance in the data. A row whose visit is not listed is an
+	// error.
+	Visits []string
+	// Control is the control (usual care) arm; "" means the first arm in
+	// sorted order, as R's factor reference level. Differences are each
+	// other arm minus the control.
+	Control string
+	// DF is the degrees-of-freedom method (default Satterthwaite).
+	DF DFMethod
+	// Cov is the coefficient covariance (default model-based).
+	Cov CovMethod
+	// Tolerance is the convergence criterion on the Euclidean norm of the
+	// gradient of the log-likelihood; 0 means 1e-8.
+	Tolerance float64
+	// MaxIter bounds the Newton–Raphson iterations; 0 means 100.
+	MaxIter int
+}
+
+func (o *Options) withDefaults() (Options, error) {
+	var r Options
+	if o != nil {
+		r = *o
+	}
+	if r.Level == 0 {
+		r.Level = 0.95
+	}
+	if !(r.Level > 0 && r.Level < 1) {
+		return r, optErr("Level", r.Level, "must lie in (0, 1)")
+	}
+	if r.Method != REML && r.Method != ML {
+		return r, optErr("Method", r.Method, "must be REML or ML")
+	}
+	if !r.Structure.valid() {
+		return r, optErr("Structure", r.Structure, "unknown covariance structure")
+	}
+	for _, s := range r.Fallback {
+		if !s.valid() {
+			return r, optErr("Fallback", s, "unknown covariance structure")
+		}
+	}
+	if r.Fallback != nil {
+		if len(r.Fallback) == 0 {
+			return r, optErr("Fallback", r.Fallback, "empty sequence: use nil for no fallback")
+		}
+		if r.Structure != US && r.Structure != r.Fallback[0] {
+			return r, optErr("Structure", r.Structure, "with a Fallback sequence, leave Structure at US or set it to Fallback[0]")
+		}
+	}
+	if r.DF < Satterthwaite || r.DF > BetweenWithin {
+		return r, optErr("DF", r.DF, "unknown degrees-of-freedom method")
+	}
+	if r.Cov < ModelBased || r.Cov > Jackknife {
+		return r, optErr("Cov", r.Cov, "unknown coefficient covariance method")
+	}
+	if r.Cov != ModelBased && (r.DF == KenwardRoger || r.DF == KenwardRogerLinear) {
+		return r, optErr("DF", r.DF, "Kenward–Roger adjusts the model-based covariance; with an empirical covariance use Satterthwaite, Residual or BetweenWithin")
+	}
+	if r.Tolerance == 0 {
+		r.Tolerance = 1e-8
+	}
+	if !(r.Tolerance > 0) {
+		return r, optErr("Tolerance", r.Tolerance, "must be positive")
+	}
+	if r.MaxIter == 0 {
+		r.MaxIter = 100
+	}
+	if r.MaxIter < 0 {
+		return r, optErr("MaxIter", r.MaxIter, "must be positive")
+	}
+	return r, nil
+}

@@ -1,0 +1,73 @@
+package mmrm
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+// TestSandwichGolden checks CR0, CR2 (clubSandwich's form), the whitened
+// CR2 (mmrm's) and the jackknife against the dense references of gen.R and
+// against clubSandwich::vcovCR on the gls fit, with their Bell–McCaffrey df.
+func TestSandwichGolden(t *testing.T) {
+	methods := []struct {
+		m   sandwichMethod
+		key string
+	}{{cr0, "cr0"}, {cr2, "cr2"}, {cr2Whitened, "cr2w"}, {jackknife, "cr3"}}
+	defer func() { sandwichRoute = 0 }()
+	for _, name := range infCases {
+		for route := 0; route <= 2; route++ {
+			t.Run(fmt.Sprintf("%s/route%d", name, route), func(t *testing.T) {
+				sandwichRoute = route
+				c := loadInfCase(t, name)
+				for _, mt := range methods {
+					s, err := sandwich(c.blocks, c.phi, c.nClusters, mt.m)
+					if err != nil {
+						t.Fatal(err)
+					}
+					closeMatrix(t, mt.key, s.covBeta(), c.ref[mt.key][""], 1e-6)
+					if cs := c.ref["clubsandwich_"+mt.key]; cs != nil {
+						closeMatrix(t, "clubSandwich "+mt.key, s.covBeta(), cs[""], 1e-6)
+					}
+					for _, cn := range c.names {
+						l := c.contrasts[cn]
+						if q, _ := l.Dims(); q != 1 {
+							continue
+						}
+						df := s.df(l.RawRowView(0))
+						closeRel(t, mt.key+" "+cn+" df", df, c.ref[mt.key+"_df"][cn].At(0, 0), 1e-6)
+						if mt.m == cr2 {
+							if cs := c.ref["clubsandwich_cr2_df"]; cs != nil {
+								closeRel(t, "clubSandwich CR2 "+cn+" df", df, cs[cn].At(0, 0), 1e-6)
+							}
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestSandwichErrors(t *testing.T) {
+	c := loadInfCase(t, "sim_us_team")
+	if _, err := sandwich(c.blocks, c.phi, c.nClusters, sandwichMethod(9)); err == nil {
+		t.Error("unknown method: no error")
+	}
+	if _, err := sandwich(c.blocks, c.phi, 1, cr0); err == nil {
+		t.Error("cluster outside range: no error")
+	}
+	one := append([]block(nil), c.blocks...)
+	for i := range one {
+		one[i].cluster = 0
+	}
+	if _, err := sandwich(one, c.phi, 1, cr2); err == nil {
+		t.Error("a single cluster: no error")
+	}
+	s, err := sandwich(c.blocks, c.phi, c.nClusters, cr2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if df := s.df([]float64{1}); !math.IsNaN(df) {
+		t.Errorf("df of a short contrast = %v, want NaN", df)
+	}
+}
