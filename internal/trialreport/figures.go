@@ -40,6 +40,32 @@ func (tr *Trial) trajectory(k int, desc []ArmVisit, path string) error {
 	return f.Save(path, figWidth, figHeight)
 }
 
+// trajectoryMMRM draws instrument k's model-based LS means with their
+// intervals by arm at the follow-up visits (the primary mixed model), with
+// the numbers assessed under the axis.
+func (tr *Trial) trajectoryMMRM(k int, a MMRMAnalysis, pop Population, path string) error {
+	arms := []plot.Arm{{Name: "Intervention"}, {Name: "Usual care"}}
+	for v := 1; v < len(tr.Months); v++ {
+		for j, name := range []string{armIntervention, armUsualCare} {
+			l, ok := a.lsMean(name, tr.Months[v])
+			if !ok {
+				return fmt.Errorf("trajectory %s: no LS mean for %s at %d months", a.Instrument, name, tr.Months[v])
+			}
+			arms[j].Visits = append(arms[j].Visits, plot.Visit{Time: float64(tr.Months[v]), Mean: l.Estimate, N: pop.Assessed[v][j], CI: l.CI})
+		}
+	}
+	in := tr.Instruments[k]
+	f, err := plot.Trajectory(arms, &plot.TrajectoryOptions{
+		Outcome:   "Model-based mean, " + in.ID,
+		Direction: in.HigherMeans,
+		ArmOrder:  []string{"Intervention", "Usual care"},
+	})
+	if err != nil {
+		return fmt.Errorf("trajectory %s (MMRM): %w", in.ID, err)
+	}
+	return f.Save(path, figWidth, figHeight)
+}
+
 // forest draws the standardized adjusted effects, oriented so that positive
 // values favour the intervention, one row per instrument and follow-up.
 func (tr *Trial) forest(adj []Adjusted, path string) error {
