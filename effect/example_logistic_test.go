@@ -24,3 +24,13 @@ func ExampleLogisticOR() {
 	// Output:
 	// adjusted OR 2.25 (95% CI 0.06 to 77.91), n = 15, 1 left out
 }
+
+func ExampleLogisticResult_String() {
+	event := []float64{1, 1, 0, 1, 0, 1, 1, 0, math.NaN(), 1, 0, 0, 1, 0, 0, 1}
+	arm := []int{1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0}
+	baseline := []float64{4, 3, 7, 5, 8, 3, 5, 6, 6, 3, 7, 6, 4, 8, 5, 6}
+	r, _ := effect.LogisticOR(effect.BinaryData{Event: event, Arm: arm, Baseline: baseline}, nil)
+	fmt.Println(r)
+	// Output:
+	// adjusted OR = 2.25 (95% CI 0.06 to 77.91), z = 0.45, p = 0.655; n = 15 (1 left out)
+}

@@ -80,8 +80,8 @@ func LogisticOR(d BinaryData, o *Options) (LogisticResult, error) {
 		if o.CI != DefaultCI && o.CI != Wald {
 			return LogisticResult{}, fieldErr("Options.CI", o.CI, "LogisticOR offers the Wald interval only")
 		}
-		if o.Variance != LS || o.Correct {
-			return LogisticResult{}, fieldErr("Options", "Variance/Correct", "do not apply to a logistic regression; leave them unset")
+		if err := o.unused("LogisticOR", useCI); err != nil {
+			return LogisticResult{}, err
 		}
 	}
 	n := len(d.Event)

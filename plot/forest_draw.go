@@ -23,7 +23,7 @@ var pooledFills = []color.Color{color.Black, grey, lightGrey}
 func (f *forestPlotter) xRange() (lo, hi float64) {
 	lo, hi = f.null, f.null
 	for _, r := range f.rows {
-		if r.kind == rowBlank {
+		if r.kind == rowBlank || r.kind == rowHeading || r.kind == rowText {
 			continue
 		}
 		lo, hi = math.Min(lo, math.Min(r.lo, r.est)), math.Max(hi, math.Max(r.hi, r.est))

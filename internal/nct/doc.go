@@ -49,6 +49,19 @@
 // tails have few correct digits. Benton & Krishnamoorthy (2003)
 // sum the same series outward from the Poisson mode.
 //
+// # Fast path
+//
+// FastCDF and FastNCPInterval are the one fast path of ties for callers
+// that need absolute, not relative, accuracy (2e-12 in the CDF, 1e-9 on
+// the ncp scale), such as exact intervals for standardized mean
+// differences and consistency checks of reported ones. FastNCPInterval
+// uses, in order: for |t| ≤ 0.75·√(2df) and 4 ≤ df ≤ 1e5, a series in the
+// central moments of S summed once on the trapezoidal nodes, so that each
+// Halley step costs one Φ (see series.go); inside the region where AS 243
+// is accurate (3 ≤ df ≤ 1e4, |t|, |ncp| ≤ 35, level ≤ 0.99), gonum's AS 243
+// with probit-scale secant steps; elsewhere NCPInterval. FastCDF uses AS
+// 243 in its region and CDF elsewhere.
+//
 // NCPInterval solves P(T <= t | δ) = 1 - α/2 (through Survival) and
 // P(T <= t | δ) = α/2 by Halley's method on the log probability, with the
 // first and second δ-derivatives summed on the same quadrature nodes. It

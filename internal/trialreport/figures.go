@@ -72,7 +72,7 @@ func (tr *Trial) forest(adj []Adjusted, path string) error {
 	d := plot.ForestData{Measure: effect.MeasureDAdjusted, Oriented: true}
 	for _, a := range adj {
 		in := tr.instrument(a.Instrument)
-		e := a.D.Favouring(in.Direction)
+		e := a.D.Favoring(in.Direction)
 		d.Studies = append(d.Studies, plot.ForestStudy{
 			Label:    fmt.Sprintf("%s, %d months", in.ID, a.Month),
 			Estimate: e.Value, CI: e.CI,
