@@ -63,6 +63,8 @@ func (tr *Trial) trajectoryMMRM(k int, a MMRMAnalysis, pop Population, path stri
 	if err != nil {
 		return fmt.Errorf("trajectory %s (MMRM): %w", in.ID, err)
 	}
+	// Say what the points are: model-based, not observed, means.
+	f.Notes = []string{fmt.Sprintf("Points are least-squares means from the mixed model for repeated measures (unstructured covariance, REML), adjusted to the mean baseline; bars are %.4g%% intervals with Kenward–Roger df.", 100*a.Primary.Level)}
 	return f.Save(path, figWidth, figHeight)
 }
 
