@@ -18,7 +18,9 @@ func ExampleAll() {
 		}
 	}
 	// Output:
+	// lsns-18 - higher = larger social network (lower isolation risk)
 	// lsns-6 - higher = larger social network (lower isolation risk)
+	// lsns-r - higher = larger social network (lower isolation risk)
 	// mspss - higher = more perceived social support
 	// oss-3 - higher = stronger social support
 	// sps - higher = more perceived social support
@@ -29,7 +31,7 @@ func ExampleAll() {
 func ExampleIDs() {
 	fmt.Println(strings.Join(measures.IDs(), " "))
 	// Output:
-	// djg-11 djg-11-3pt djg-6 djg-6-3pt lsns-6 mspss ons-loneliness oss-3 sps swemwbs ucla-3 ucla-ls3 wemwbs
+	// djg-11 djg-11-3pt djg-6 djg-6-3pt lsns-18 lsns-6 lsns-r mspss ons-loneliness oss-3 sps swemwbs ucla-3 ucla-ls3 wemwbs
 }
 
 func ExampleAlphaResult_String() {

@@ -173,3 +173,36 @@ func (n *Networks) mess(d *network.Data, alters, ties *bytes.Buffer, rng *rand.R
 	fmt.Fprintf(alters, "%s,%s,cousin,yes,female,4,3,middle\n", e.ID, id)
 	n.Messy = append(n.Messy, fmt.Sprintf("0/%s: alter %s with role \"cousin\", not in the codebook (rejected)", e.ID, id))
 }
+
+// ReadNetworks reads the name-generator files that Networks.Write wrote
+// into dir, one data set per month of NetworkMonths, with the codebook of
+// network.SimulationCodebook. Each data set lists its rejected and cleaned
+// rows (with file lines) and the egos whose measures must be left out.
+func ReadNetworks(dir string) ([]*network.Data, error) {
+	cb := network.SimulationCodebook()
+	var out []*network.Data
+	for _, month := range NetworkMonths {
+		names := [3]string{}
+		names[0], names[1], names[2] = NetworkFiles(month)
+		var files [3]*os.File
+		for i, name := range names {
+			f, err := os.Open(filepath.Join(dir, name))
+			if err != nil {
+				for _, g := range files[:i] {
+					g.Close()
+				}
+				return nil, err
+			}
+			files[i] = f
+		}
+		d, err := network.ReadCSV(files[0], files[1], files[2], &network.ReadOptions{Codebook: cb})
+		for _, f := range files {
+			f.Close()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("exampledata: month %d: %w", month, err)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}

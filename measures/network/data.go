@@ -189,6 +189,9 @@ func (e *Ego) validateValues(cb *Codebook) error {
 					fmt.Sprintf("want one value per alter attribute (%d)", len(cb.Alter)))
 			}
 			for i, v := range a.Values {
+				if quickValid(&cb.Alter[i], v) {
+					continue
+				}
 				if err := checkValue(cb.Alter[i], v); err != nil {
 					return fieldErr(ErrInvalidInput, e.ID, "alter "+a.ID+": "+cb.Alter[i].Name, v, err.Error())
 				}
@@ -230,6 +233,15 @@ func (e *Ego) validateTies(sc *scratch) error {
 		deg[t.B]++
 	}
 	return nil
+}
+
+// quickValid is the common case of checkValue without the error: a
+// category index in range or a finite number.
+func quickValid(a *Attribute, v float64) bool {
+	if a.Kind == Categorical {
+		return v >= 0 && v < float64(len(a.Categories)) && v == float64(int(v))
+	}
+	return a.Kind == Numeric && v-v == 0 // finite
 }
 
 func checkValue(a Attribute, v float64) error {

@@ -377,3 +377,20 @@ func ExampleSimulator_FollowUp() {
 	// extra 0: size 4.0 -> 4.0, non-kin non-professional 0.43 -> 0.43
 	// extra 2: size 4.0 -> 6.0, non-kin non-professional 0.41 -> 0.61
 }
+
+func ExampleStructure_String() {
+	e := &network.Ego{ID: "E", Alters: []network.Alter{{ID: "a"}, {ID: "b"}, {ID: "c"}},
+		Ties: []network.Tie{{A: 0, B: 1}, {A: 1, B: 2}}}
+	s, _ := network.Structural(e)
+	fmt.Println(s)
+	// Output:
+	// size 3, ties 2, density 0.67, components 1, effective size 1.67, constraint 0.84
+}
+
+func ExampleSNIScore_String() {
+	s, _ := network.ScoreSNI(network.SNIAnswers{Marital: 1, Friends: 4, Neighbors: 2},
+		&network.SNIOptions{Embedded: network.EmbeddedMoreThan4Unverified})
+	fmt.Println(s)
+	// Output:
+	// roles 3, people 7, embedded networks 0 (employee: 9a and 9b both non-zero; groups: raw counts; embedded networks: more than 4 people; unverified)
+}

@@ -117,6 +117,36 @@ func TestGoldenNetworkx(t *testing.T) {
 	}
 }
 
+// TestGoldenCap checks the measures when alter–alter ties were asked only
+// among the first 5 alters (Ego.Cap) against networkx on that sub-network.
+func TestGoldenCap(t *testing.T) {
+	d := readTestSet(t)
+	want := golden.ReadCSV(t, filepath.Join("testdata", "golden_networkx.csv"))
+	for i, w := range want {
+		e := d.Egos[i]
+		e.Cap = 5
+		var ties []Tie
+		for _, tie := range e.Ties {
+			if tie.A < 5 && tie.B < 5 {
+				ties = append(ties, tie)
+			}
+		}
+		e.Ties = ties
+		s, err := Structural(&e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := e.ID + " cap 5 "
+		close(t, id+"density", s.Density, w.Float(t, "cap5_density"))
+		close(t, id+"components", float64(s.Components), w.Float(t, "cap5_components"))
+		close(t, id+"constraint", s.Constraint, w.Float(t, "cap5_constraint"))
+		close(t, id+"effective size", s.EffectiveSize, w.Float(t, "cap5_effective_size"))
+		if s.Size != len(e.Alters) || s.TieAlters != min(5, len(e.Alters)) {
+			t.Errorf("%s: size %d, tie alters %d", id, s.Size, s.TieAlters)
+		}
+	}
+}
+
 func TestGoldenIgraph(t *testing.T) {
 	d := readTestSet(t)
 	res, err := Describe(d, nil)

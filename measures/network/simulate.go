@@ -64,7 +64,7 @@ const (
 //   - two alters know each other with probability 0.7 if both are kin,
 //     0.1 if either is a professional, 0.45 if they share a non-kin role
 //     and 0.2 otherwise;
-//   - each answer is missing with probability Missing.
+//   - each answer except the role is missing with probability Missing.
 //
 // A follow-up interview keeps each earlier alter with probability 0.75
 // and adds new ones (see FollowUp).

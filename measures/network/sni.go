@@ -230,3 +230,13 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// String prints the scores with the rules used: "roles 7, people 31
+// (employee: 9a and 9b both non-zero; groups: raw counts)".
+func (s SNIScore) String() string {
+	out := fmt.Sprintf("roles %d, people %d", s.Roles, s.People)
+	if s.EmbeddedRule != NoEmbedded {
+		out += fmt.Sprintf(", embedded networks %d", s.Embedded)
+	}
+	return out + " (" + s.Variant + ")"
+}

@@ -188,3 +188,10 @@ func structural(e *Ego, s *Structure, sc *scratch) {
 	}
 	s.Constraint = c
 }
+
+// String prints the main measures as a table row would: "size 3, ties 2,
+// density 0.67, components 1, effective size 1.67, constraint 0.84".
+func (s Structure) String() string {
+	return fmt.Sprintf("size %d, ties %d, density %.2f, components %d, effective size %.2f, constraint %.2f",
+		s.Size, s.Ties, s.Density, s.Components, s.EffectiveSize, s.Constraint)
+}

@@ -24,6 +24,7 @@ SEX = ["female", "male"]
 CIRCLES = ["inner", "middle", "outer"]
 
 rng = random.Random(20261206)
+CAP = 5
 
 
 def make_networks():
@@ -180,6 +181,9 @@ def main():
         head += [attr + "_" + s for s in ("valid", "missing", "present", "shannon", "blau", "iqv",
                                           "ei_ego", "ei_alter", "ei_rescaled")]
     head += ["role_share_friend", "role_share_all_friend"]
+    # Ties asked only among the first CAP alters (egor's max.netsize): the
+    # sub-network of the first CAP alters and their ties.
+    head += ["cap5_density", "cap5_components", "cap5_constraint", "cap5_effective_size"]
     rows = []
     for ego, sex, al, raw in nets:
         ties = clean(raw)
@@ -221,6 +225,15 @@ def main():
             if attr == "role":
                 r["role_share_friend"] = shares[ROLES.index("friend")]
                 r["role_share_all_friend"] = counts[ROLES.index("friend")] / n if n else float("nan")
+        first = ids[:CAP]
+        m = len(first)
+        S = G.subgraph(first).copy()
+        SE = S.copy()
+        SE.add_edges_from(("EGO", a) for a in first)
+        r["cap5_density"] = S.number_of_edges() / (m * (m - 1) / 2) if m >= 2 else float("nan")
+        r["cap5_components"] = nx.number_connected_components(S) if m else 0
+        r["cap5_constraint"] = nx.constraint(SE, nodes=["EGO"])["EGO"] if m else float("nan")
+        r["cap5_effective_size"] = nx.effective_size(SE, nodes=["EGO"])["EGO"] if m else float("nan")
         rows.append(r)
     with open("golden_networkx.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
