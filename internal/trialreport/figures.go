@@ -68,6 +68,29 @@ func (tr *Trial) trajectoryMMRM(k int, a MMRMAnalysis, pop Population, path stri
 	return f.Save(path, figWidth, figHeight)
 }
 
+// networkTrajectory draws the arms' mean network size at baseline and 12
+// months, in a single-column figure.
+func (tr *Trial) networkTrajectory(n *Networks, path string) error {
+	arms := []plot.Arm{{Name: "Intervention"}, {Name: "Usual care"}}
+	for _, a := range n.Describe[0] {
+		j := 1
+		if a.Treated {
+			j = 0
+		}
+		arms[j].Visits = append(arms[j].Visits, plot.Visit{Time: float64(a.Month), Mean: a.Mean, SD: a.SD, N: a.N, CI: a.CI})
+	}
+	f, err := plot.Trajectory(arms, &plot.TrajectoryOptions{
+		Outcome:     "People named (name generator, up to 10)",
+		Direction:   "higher = larger network",
+		VisitLabels: map[float64]string{0: "Baseline"},
+		ArmOrder:    []string{"Intervention", "Usual care"},
+	})
+	if err != nil {
+		return fmt.Errorf("network size trajectory: %w", err)
+	}
+	return f.Save(path, 8.5*vg.Centimeter, 8*vg.Centimeter)
+}
+
 // forest draws the standardized adjusted effects, oriented so that positive
 // values favour the intervention, one row per instrument and follow-up.
 func (tr *Trial) forest(adj []Adjusted, path string) error {

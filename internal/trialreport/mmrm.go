@@ -29,18 +29,24 @@ type MMRMAnalysis struct {
 // participant and follow-up visit (NaN where missing), the baseline total
 // repeated, the care team as the cluster.
 func (tr *Trial) mmrmData(k int) *mmrm.Data {
+	return tr.longData(tr.Scores[k], tr.Months)
+}
+
+// longData puts scores[i][v] (participant i at months[v], months[0] the
+// baseline) in the long form of the mixed model.
+func (tr *Trial) longData(scores [][]float64, months []int) *mmrm.Data {
 	d := &mmrm.Data{}
 	for i, p := range tr.Participants {
 		arm := armUsualCare
 		if p.Treated {
 			arm = armIntervention
 		}
-		for v := 1; v < len(tr.Months); v++ {
+		for v := 1; v < len(months); v++ {
 			d.Subject = append(d.Subject, p.ID)
-			d.Visit = append(d.Visit, strconv.Itoa(tr.Months[v]))
+			d.Visit = append(d.Visit, strconv.Itoa(months[v]))
 			d.Arm = append(d.Arm, arm)
-			d.Outcome = append(d.Outcome, tr.Scores[k][i][v])
-			d.Baseline = append(d.Baseline, tr.Scores[k][i][0])
+			d.Outcome = append(d.Outcome, scores[i][v])
+			d.Baseline = append(d.Baseline, scores[i][0])
 			d.Cluster = append(d.Cluster, p.Team)
 		}
 	}
@@ -59,9 +65,12 @@ func (tr *Trial) followUpVisits() []string {
 // mmrmAnalysis fits instrument k's MMRM twice: model-based with
 // Kenward–Roger df, and with the CR2 covariance by care team.
 func (tr *Trial) mmrmAnalysis(k int, level float64) (MMRMAnalysis, error) {
-	a := MMRMAnalysis{Instrument: tr.Instruments[k].ID}
-	d := tr.mmrmData(k)
-	o := &mmrm.Options{Level: level, Visits: tr.followUpVisits(), Control: armUsualCare, DF: mmrm.KenwardRoger}
+	return tr.fitMMRM(tr.Instruments[k].ID, tr.mmrmData(k), tr.followUpVisits(), level)
+}
+
+func (tr *Trial) fitMMRM(name string, d *mmrm.Data, visits []string, level float64) (MMRMAnalysis, error) {
+	a := MMRMAnalysis{Instrument: name}
+	o := &mmrm.Options{Level: level, Visits: visits, Control: armUsualCare, DF: mmrm.KenwardRoger}
 	var err error
 	if a.Primary, err = mmrm.Fit(d, o); err != nil {
 		return a, fmt.Errorf("MMRM of %s: %w", a.Instrument, err)

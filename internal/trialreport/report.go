@@ -122,6 +122,8 @@ func (r *Result) writeMarkdown(w io.Writer, c Config) error {
 	pf("The forest plot turns every effect so that positive favours the intervention.\n\n")
 	pf("![Standardized adjusted effects](forest.png)\n\n")
 
+	r.writeNetworks(pf, c)
+
 	rs := r.Responders
 	pf("## Responder analysis: %q on %s at %d months\n\n", rs.Band, rs.Instrument, rs.Month)
 	t := rs.Table

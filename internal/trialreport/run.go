@@ -34,6 +34,8 @@ type Result struct {
 	MMRM        []MMRMAnalysis
 	Population  []Population
 	Sensitivity Sensitivity
+	// Networks holds the name-generator outcomes (secondary).
+	Networks *Networks
 	Files       []string // files written, relative to Out
 }
 
@@ -102,6 +104,11 @@ func Run(c Config, progress io.Writer) (*Result, error) {
 		return nil, err
 	}
 
+	say("name-generator networks at baseline and 12 months: size and share of non-kin, non-professional contacts")
+	if res.Networks, err = tr.networks(c.In, c.Level); err != nil {
+		return nil, err
+	}
+
 	say("jump-to-reference sensitivity analysis and tipping point of %s at %d months (conditional mean imputation, jackknife)", Outcomes[0].ID, tr.Months[last])
 	if res.Sensitivity, err = tr.sensitivity(0, c.Level); err != nil {
 		return nil, err
@@ -123,6 +130,11 @@ func Run(c Config, progress io.Writer) (*Result, error) {
 		}
 		res.Files = append(res.Files, name)
 	}
+	say("drawing network-size.png")
+	if err := tr.networkTrajectory(res.Networks, figurePath(c.Out, "network-size.png")); err != nil {
+		return nil, err
+	}
+	res.Files = append(res.Files, "network-size.png")
 	say("drawing forest.png")
 	if err := tr.forest(res.Adjusted, figurePath(c.Out, "forest.png")); err != nil {
 		return nil, err
