@@ -70,9 +70,9 @@ func ExampleReadCSV() {
 	// Output:
 	// E1: 4 alters, 2 ties
 	// E2: 0 alters, 0 ties
-	// network: line 4, column "alter_a", ego E1: tie = "ann–sam": pair listed again; kept once
-	// network: line 5, column "alter_b", ego E1: tie = "dr–dr": self-loop dropped
-	// network: line 6, column "alter_b", ego E1: alter = "bob": not an alter this ego named
+	// network: ties file, line 4, column "alter_a", ego E1: tie = "ann–sam": pair listed again; kept once
+	// network: ties file, line 5, column "alter_b", ego E1: tie = "dr–dr": self-loop dropped
+	// network: ties file, line 6, column "alter_b", ego E1: alter = "bob": not an alter this ego named
 	// true false
 }
 

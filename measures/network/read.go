@@ -127,6 +127,7 @@ type reader struct {
 	tieSeen                                []map[[2]int]int // per ego: pair -> tie position
 	egoErrs                                [][]error
 	d                                      *Data
+	file                                   string // the file being read, named in row errors
 }
 
 // csvFile wraps one CSV input and its header.
@@ -148,20 +149,21 @@ func (rd *reader) open(name string, src io.Reader, required []string) (*csvFile,
 		if err == io.EOF {
 			return nil, fieldErr(ErrColumn, "", name, "", "empty file: want a header line")
 		}
-		return nil, &effect.FieldError{Line: 1, Field: name, Reason: err.Error(), Err: ErrRecord}
+		return nil, &effect.FieldError{File: name + " file", Line: 1, Field: name, Reason: err.Error(), Err: ErrRecord}
 	}
+	rd.file = name + " file"
 	f := &csvFile{name: name, r: r, cols: map[string]int{}, head: append([]string(nil), head...)}
 	for i, h := range f.head {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		f.head[i] = h
 		if _, dup := f.cols[h]; dup {
-			return nil, &effect.FieldError{Line: 1, Column: h, Field: name, Value: h, Reason: "column named twice", Err: ErrColumn}
+			return nil, &effect.FieldError{File: name + " file", Line: 1, Column: h, Field: name, Value: h, Reason: "column named twice", Err: ErrColumn}
 		}
 		f.cols[h] = i
 	}
 	for _, c := range required {
 		if _, ok := f.cols[c]; !ok {
-			return nil, &effect.FieldError{Line: 1, Column: c, Field: name, Value: c,
+			return nil, &effect.FieldError{File: name + " file", Line: 1, Column: c, Field: name, Value: c,
 				Reason: "column missing from the header (have: " + strings.Join(f.head, ", ") + ")", Err: ErrColumn}
 		}
 	}
@@ -180,14 +182,14 @@ func (f *csvFile) next() (rec []string, line int, recErr error, err error) {
 	if err != nil {
 		if errors.As(err, &pe) && errors.Is(err, csv.ErrFieldCount) && rec != nil {
 			line, _ = f.r.FieldPos(0)
-			return rec, line, &effect.FieldError{Line: line, Field: f.name, Value: len(rec),
+			return rec, line, &effect.FieldError{File: f.name + " file", Line: line, Field: f.name, Value: len(rec),
 				Reason: fmt.Sprintf("record has %d fields, the header %d", len(rec), len(f.head)), Err: ErrRecord}, nil
 		}
 		l := 0
 		if pe != nil {
 			l = pe.StartLine
 		}
-		return nil, 0, nil, &effect.FieldError{Line: l, Field: f.name, Reason: err.Error(), Err: ErrRecord}
+		return nil, 0, nil, &effect.FieldError{File: f.name + " file", Line: l, Field: f.name, Reason: err.Error(), Err: ErrRecord}
 	}
 	line, _ = f.r.FieldPos(0)
 	return rec, line, nil, nil
@@ -227,8 +229,9 @@ func (rd *reader) capValue() int {
 	return rd.o.Cap
 }
 
-func posErr(sentinel error, line int, col, record, field string, value any, reason string) *effect.FieldError {
-	return &effect.FieldError{Line: line, Column: col, Record: egoRecord(record), Field: field, Value: value, Reason: reason, Err: sentinel}
+// posErr is an error in a row of the file being read (rd.file).
+func (rd *reader) posErr(sentinel error, line int, col, record, field string, value any, reason string) *effect.FieldError {
+	return &effect.FieldError{File: rd.file, Line: line, Column: col, Record: egoRecord(record), Field: field, Value: value, Reason: reason, Err: sentinel}
 }
 
 // values parses the attribute cells of one row; a bad cell becomes NaN
@@ -246,14 +249,14 @@ func (rd *reader) values(f *csvFile, rec []string, line int, record string, attr
 		case Categorical:
 			v, ok := a.Code(s)
 			if !ok {
-				errs = append(errs, posErr(ErrInvalidInput, line, a.Name, record, a.Name, s,
+				errs = append(errs, rd.posErr(ErrInvalidInput, line, a.Name, record, a.Name, s,
 					"not a category of the codebook ("+strings.Join(a.Categories, ", ")+") nor a missing code"))
 			}
 			vals[i] = v
 		case Numeric:
 			v, ok := parseNumber(s)
 			if !ok {
-				errs = append(errs, posErr(ErrInvalidInput, line, a.Name, record, a.Name, s, "not a number nor a missing code"))
+				errs = append(errs, rd.posErr(ErrInvalidInput, line, a.Name, record, a.Name, s, "not a number nor a missing code"))
 				v = math.NaN()
 			}
 			vals[i] = v
@@ -304,11 +307,11 @@ func (rd *reader) readEgos(src io.Reader) error {
 			continue
 		}
 		if id == "" || rd.missing[id] {
-			rd.reject(-1, posErr(ErrInvalidInput, line, rd.egoID, "", "ego ID", id, "ego ID is blank"))
+			rd.reject(-1, rd.posErr(ErrInvalidInput, line, rd.egoID, "", "ego ID", id, "ego ID is blank"))
 			continue
 		}
 		if i, dup := rd.index[id]; dup {
-			rd.reject(i, posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id,
+			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id,
 				"ego listed twice in the egos file; keep one row per respondent"))
 			continue
 		}
@@ -352,17 +355,17 @@ func (rd *reader) readAlters(src io.Reader, create bool) error {
 			continue
 		}
 		if !ok {
-			rd.reject(-1, posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id, "ego not in the egos file; add the respondent there or correct the ID"))
+			rd.reject(-1, rd.posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id, "ego not in the egos file; add the respondent there or correct the ID"))
 			continue
 		}
 		aid := f.cell(rec, rd.alterID)
 		e := &rd.d.Egos[i]
 		if aid == "" || rd.missing[aid] {
-			rd.reject(i, posErr(ErrInvalidInput, line, rd.alterID, id, "alter ID", aid, "alter ID is blank"))
+			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.alterID, id, "alter ID", aid, "alter ID is blank"))
 			continue
 		}
 		if _, dup := rd.alterIndex[i][aid]; dup {
-			rd.reject(i, posErr(ErrInvalidInput, line, rd.alterID, id, "alter ID", aid, "alter named twice by this ego; alter IDs must be unique within an ego"))
+			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.alterID, id, "alter ID", aid, "alter named twice by this ego; alter IDs must be unique within an ego"))
 			continue
 		}
 		vals, errs := rd.values(f, rec, line, id, rd.d.Codebook.Alter)
@@ -402,7 +405,7 @@ func (rd *reader) readTies(src io.Reader) error {
 			continue
 		}
 		if !ok {
-			rd.reject(-1, posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id, "ego has no row in the egos or alters file"))
+			rd.reject(-1, rd.posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id, "ego has no row in the egos or alters file"))
 			continue
 		}
 		e := &rd.d.Egos[i]
@@ -410,11 +413,11 @@ func (rd *reader) readTies(src io.Reader) error {
 		a, okA := rd.alterIndex[i][src]
 		b, okB := rd.alterIndex[i][tgt]
 		if !okA {
-			rd.reject(i, posErr(ErrInvalidInput, line, rd.source, id, "alter", src, "not an alter this ego named"))
+			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.source, id, "alter", src, "not an alter this ego named"))
 			continue
 		}
 		if !okB {
-			rd.reject(i, posErr(ErrInvalidInput, line, rd.target, id, "alter", tgt, "not an alter this ego named"))
+			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.target, id, "alter", tgt, "not an alter this ego named"))
 			continue
 		}
 		w := 1.0
@@ -422,17 +425,17 @@ func (rd *reader) readTies(src io.Reader) error {
 			s := f.cell(rec, rd.weight)
 			v, okW := parseNumber(s)
 			if !okW || v < 0 || v > 1 {
-				rd.reject(i, posErr(ErrInvalidInput, line, rd.weight, id, "weight", s, "tie weight must be a number in [0, 1]"))
+				rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.weight, id, "weight", s, "tie weight must be a number in [0, 1]"))
 				continue
 			}
 			w = v
 		}
 		if a == b {
-			rd.d.Cleaned = append(rd.d.Cleaned, posErr(ErrCleaned, line, rd.target, id, "tie", src+"–"+tgt, "self-loop dropped"))
+			rd.d.Cleaned = append(rd.d.Cleaned, rd.posErr(ErrCleaned, line, rd.target, id, "tie", src+"–"+tgt, "self-loop dropped"))
 			continue
 		}
 		if c := e.Cap; c > 0 && (a >= c || b >= c) {
-			rd.reject(i, posErr(ErrInvalidInput, line, rd.source, id, "tie", src+"–"+tgt,
+			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.source, id, "tie", src+"–"+tgt,
 				fmt.Sprintf("ties were asked only among the first %d alters (Cap)", c)))
 			continue
 		}
@@ -445,11 +448,11 @@ func (rd *reader) readTies(src io.Reader) error {
 		key := [2]int{a, b}
 		if k, dup := rd.tieSeen[i][key]; dup {
 			if e.Ties[k].Weight != w {
-				rd.reject(i, posErr(ErrInvalidInput, line, rd.weight, id, "tie", src+"–"+tgt,
+				rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.weight, id, "tie", src+"–"+tgt,
 					fmt.Sprintf("pair listed again with weight %v after %v; give one weight per pair", w, e.Ties[k].Weight)))
 				continue
 			}
-			rd.d.Cleaned = append(rd.d.Cleaned, posErr(ErrCleaned, line, rd.source, id, "tie", src+"–"+tgt, "pair listed again; kept once"))
+			rd.d.Cleaned = append(rd.d.Cleaned, rd.posErr(ErrCleaned, line, rd.source, id, "tie", src+"–"+tgt, "pair listed again; kept once"))
 			continue
 		}
 		rd.tieSeen[i][key] = len(e.Ties)

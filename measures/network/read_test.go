@@ -57,10 +57,10 @@ func TestReadCSVRows(t *testing.T) {
 		}
 	}
 	fe, _ := lineOf(t, d.Rejected[3])
-	if fe.Column != "alter_b" || fe.Record != "ego E1" || fe.Value != "z" || !errors.Is(fe, ErrInvalidInput) {
+	if fe.File != "ties file" || fe.Column != "alter_b" || fe.Record != "ego E1" || fe.Value != "z" || !errors.Is(fe, ErrInvalidInput) {
 		t.Errorf("unknown alter error: %+v", fe)
 	}
-	if !strings.Contains(fe.Error(), `network: line 5, column "alter_b", ego E1:`) {
+	if !strings.Contains(fe.Error(), `network: ties file, line 5, column "alter_b", ego E1:`) {
 		t.Errorf("message: %s", fe.Error())
 	}
 	wantCleaned := []int{3, 4, 6}
