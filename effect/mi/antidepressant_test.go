@@ -3,6 +3,7 @@ package mi
 import (
 	"math"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/tiesproject/ties/effect/mmrm"
@@ -77,6 +78,18 @@ func TestAntidepressantExactOptimum(t *testing.T) {
 	golden.Close(t, "JR lsm PLACEBO 7", v7.LSMeanReference.Estimate, -4.83906764, tol, 0)
 	golden.Close(t, "JR lsm PLACEBO 7 SE", v7.LSMeanReference.SE, 0.76194604, tol, 0)
 	// rbmi's vignette prints 2.126 (SE 0.858, 95% CI 0.444 to 3.807, p 0.013).
+	for _, c := range []struct {
+		what    string
+		got     float64
+		printed string
+		digits  int
+	}{{"estimate", -v7.Difference.Estimate, "2.126", 3}, {"SE", v7.Difference.SE, "0.858", 3},
+		{"lower", -v7.Difference.CI.Upper, "0.444", 3}, {"upper", -v7.Difference.CI.Lower, "3.807", 3},
+		{"p", v7.Difference.P, "0.013", 3}} {
+		if g := strconv.FormatFloat(c.got, 'f', c.digits, 64); g != c.printed {
+			t.Errorf("rbmi prints %s %s, ties rounds to %s", c.what, c.printed, g)
+		}
+	}
 
 	d, ev = antidepressant(t, MAR)
 	r, err = ConditionalMean(d, ev, &CondMeanOptions{Reference: "PLACEBO", Visits: []string{"4", "5", "6", "7"}})

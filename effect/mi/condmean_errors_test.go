@@ -77,13 +77,20 @@ func TestCondMeanExcluded(t *testing.T) {
 }
 
 // Under MAR the conditional-mean ANCOVA equals the MMRM difference at
-// every visit (the analysis model's covariates are the imputation model's).
+// every visit (the analysis model's covariates are the imputation model's),
+// whatever the (common) covariance structure.
 func TestMAREqualsMMRM(t *testing.T) {
+	for _, st := range []mmrm.Structure{mmrm.US, mmrm.CS, mmrm.AR1, mmrm.TOEPH} {
+		testMAREqualsMMRM(t, st)
+	}
+}
+
+func testMAREqualsMMRM(t *testing.T, st mmrm.Structure) {
 	d, ev := simulatedTrial(150, 9)
 	for i := range ev {
 		ev[i].Strategy = MAR
 	}
-	r, err := ConditionalMean(d, ev, &CondMeanOptions{Reference: "usual care", Visits: []string{"3", "6", "12"}})
+	r, err := ConditionalMean(d, ev, &CondMeanOptions{Reference: "usual care", Visits: []string{"3", "6", "12"}, Structure: st})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +100,7 @@ func TestMAREqualsMMRM(t *testing.T) {
 			t.Fatalf("visit order %s vs %s", m.Visit, vr.Visit)
 		}
 		if math.Abs(m.Estimate-vr.Difference.Estimate) > 1e-10*math.Max(1, math.Abs(m.Estimate)) {
-			t.Errorf("visit %s: MAR imputation %.15g, MMRM %.15g", vr.Visit, vr.Difference.Estimate, m.Estimate)
+			t.Errorf("%v, visit %s: MAR imputation %.15g, MMRM %.15g", st, vr.Visit, vr.Difference.Estimate, m.Estimate)
 		}
 	}
 }
