@@ -91,6 +91,48 @@ func (tr *Trial) networkTrajectory(n *Networks, path string) error {
 	return f.Save(path, 8.5*vg.Centimeter, 8*vg.Centimeter)
 }
 
+// tippingFigure draws the tipping-point analysis of the primary outcome.
+func (tr *Trial) tippingFigure(s Sensitivity, path string) error {
+	f, err := plot.TippingPoint(s.Tip, &plot.TippingPointOptions{
+		Arm:   "the intervention arm's leavers",
+		Visit: monthLabel(s.Month) + ", " + s.Instrument,
+	})
+	if err != nil {
+		return fmt.Errorf("tipping-point figure: %w", err)
+	}
+	return f.Save(path, 12*vg.Centimeter, 8.5*vg.Centimeter)
+}
+
+// circleMeanings are what the three circles of the example's
+// concentric-circle question meant to the participant (the hierarchical
+// mapping technique of Antonucci 1986).
+var circleMeanings = []string{
+	"so close that it is hard to imagine life without them",
+	"not quite as close, but still very important",
+	"close enough and important enough to be in the network",
+}
+
+// egoFigure draws one participant's network at baseline and 12 months.
+func (tr *Trial) egoFigure(n *Networks, id string, path string) error {
+	var titles []string
+	for _, m := range n.Months {
+		if m == 0 {
+			titles = append(titles, "Baseline")
+		} else {
+			titles = append(titles, monthLabel(m))
+		}
+	}
+	d, err := plot.EgoNetworkOf(id, titles, n.Data, &plot.EgoNetworkSource{Meanings: circleMeanings})
+	if err != nil {
+		return fmt.Errorf("ego-network figure of %s: %w", id, err)
+	}
+	f, err := plot.EgoNetwork(d, &plot.EgoNetworkOptions{Title: "Participant " + id + " (intervention arm)"})
+	if err != nil {
+		return fmt.Errorf("ego-network figure of %s: %w", id, err)
+	}
+	return f.Save(path, 17*vg.Centimeter, 9.5*vg.Centimeter)
+}
+
 // forest draws the standardized adjusted effects, oriented so that positive
 // values favour the intervention, one row per instrument and follow-up.
 func (tr *Trial) forest(adj []Adjusted, path string) error {

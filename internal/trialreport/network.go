@@ -27,6 +27,10 @@ type Networks struct {
 	Analyses []MMRMAnalysis
 	// Describe[o] summarizes outcome o (0 size, 1 share) by arm and month.
 	Describe [2][]ArmVisit
+	// Shown is the participant whose network the figure draws: the first
+	// intervention participant interviewed at every visit whose network
+	// changed most in size.
+	Shown string
 }
 
 // Network outcome names.
@@ -70,6 +74,15 @@ func (tr *Trial) networks(dir string, level float64) (*Networks, error) {
 				return nil, fmt.Errorf("network share of %s: %w", r.Ego, err)
 			}
 			n.Share[i][v] = p.Share
+		}
+	}
+	best := -1.0
+	for i, p := range tr.Participants {
+		if !p.Treated || math.IsNaN(n.Size[i][0]) || math.IsNaN(n.Size[i][1]) {
+			continue
+		}
+		if ch := n.Size[i][1] - n.Size[i][0]; ch > best && n.Size[i][0] >= 4 {
+			best, n.Shown = ch, p.ID
 		}
 	}
 	visits := []string{strconv.Itoa(n.Months[1])}

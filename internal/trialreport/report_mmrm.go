@@ -150,5 +150,7 @@ func (r *Result) writeSensitivityMI(pf func(string, ...any), c Config) {
 			s.Instrument, f2(math.Abs(t.Delta)), map[bool]string{true: "higher", false: "lower"}[t.Delta > 0])
 		pf("before the %s interval of the %d-month difference reached 0 (difference %s, %s CI %s there).\n\n",
 			pct, s.Month, f2(t.AtTip.Estimate), pct, ci(t.AtTip.CI.Lower, t.AtTip.CI.Upper, 2))
+		pf("![Tipping point](tipping-point.png)\n\n")
+		pf("*The %d-month difference and its interval as the imputed totals of the intervention arm's leavers are made worse by δ points; the conclusion changes where the band reaches 0.*\n\n", s.Month)
 	}
 }

@@ -55,4 +55,8 @@ func (r *Result) writeNetworks(pf func(string, ...any), c Config) {
 	}
 	pf("\nPositive differences mean the intervention arm named more people, or a larger share of non-kin, non-professional contacts.\n\n")
 	pf("![Mean network size by arm](network-size.png)\n\n")
+	if n.Shown != "" {
+		pf("![The network of participant %s at baseline and 12 months](ego-network.png)\n\n", n.Shown)
+		pf("*One participant's network, drawn as concentric circles (Antonucci 1986): the people named in the inner, middle and outer circle, coloured and shaped by role, with lines between people who know each other. Participant %s is the intervention participant whose network grew most.*\n\n", n.Shown)
+	}
 }

@@ -135,6 +135,18 @@ func Run(c Config, progress io.Writer) (*Result, error) {
 		return nil, err
 	}
 	res.Files = append(res.Files, "network-size.png")
+	if res.Networks.Shown != "" {
+		say("drawing ego-network.png (participant %s)", res.Networks.Shown)
+		if err := tr.egoFigure(res.Networks, res.Networks.Shown, figurePath(c.Out, "ego-network.png")); err != nil {
+			return nil, err
+		}
+		res.Files = append(res.Files, "ego-network.png")
+	}
+	say("drawing tipping-point.png")
+	if err := tr.tippingFigure(res.Sensitivity, figurePath(c.Out, "tipping-point.png")); err != nil {
+		return nil, err
+	}
+	res.Files = append(res.Files, "tipping-point.png")
 	say("drawing forest.png")
 	if err := tr.forest(res.Adjusted, figurePath(c.Out, "forest.png")); err != nil {
 		return nil, err

@@ -33,7 +33,7 @@ func TestExampleEndToEnd(t *testing.T) {
 			t.Errorf("no progress line mentions %q", step)
 		}
 	}
-	for _, f := range []string{"report.md", "results.csv", "forest.png", "trajectory-ucla-3.png", "trajectory-djg-6.png", "trajectory-lsns-6.png", "trajectory-ucla-3-mmrm.png"} {
+	for _, f := range []string{"report.md", "results.csv", "forest.png", "trajectory-ucla-3.png", "trajectory-djg-6.png", "trajectory-lsns-6.png", "trajectory-ucla-3-mmrm.png", "network-size.png", "ego-network.png", "tipping-point.png"} {
 		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
 			t.Errorf("%s missing or empty: %v", f, err)
 		}
