@@ -100,7 +100,7 @@ func ReadCSV(r io.Reader, cols Columns) (*Data, error) {
 			return nil, err
 		}
 	}
-	d := &Data{}
+	d := &Data{Columns: cols}
 	if iB >= 0 {
 		d.Baseline = []float64{}
 	}

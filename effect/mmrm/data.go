@@ -32,8 +32,37 @@ type Data struct {
 	// for the empirical covariance by cluster; constant within a subject.
 	Cluster []string
 	// Line optionally gives each row's physical line in its file (header =
-	// line 1), so that errors point to it; ReadCSV fills it.
-	Line []int
+	// line 1), and Columns the file's column headings, so that errors point
+	// to them; ReadCSV fills both.
+	Line    []int
+	Columns Columns
+}
+
+// heading returns the file's column heading of a Data field, "" if unknown.
+func (d *Data) heading(field string) string {
+	switch field {
+	case "Subject":
+		return d.Columns.Subject
+	case "Visit":
+		return d.Columns.Visit
+	case "Arm":
+		return d.Columns.Arm
+	case "Outcome":
+		return d.Columns.Outcome
+	case "Baseline":
+		return d.Columns.Baseline
+	case "Cluster":
+		return d.Columns.Cluster
+	}
+	return ""
+}
+
+// where names row i: its file line if known, else its position.
+func (d *Data) where(i int) string {
+	if l := d.line(i); l > 0 {
+		return fmt.Sprintf("line %d", l)
+	}
+	return fmt.Sprintf("row %d", i+1)
 }
 
 // Exclusion is a subject left out of the fit and the reason.
@@ -154,7 +183,7 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 	var sets []rowset
 	for i, s := range d.Subject {
 		if s == "" {
-			return nil, fieldErr(d.line(i), "", "", "Subject", s, fmt.Sprintf("row %d has an empty subject ID", i+1))
+			return nil, fieldErr(d.line(i), "", "", "Subject", s, "empty subject ID at "+d.where(i))
 		}
 		k, ok := sidx[s]
 		if !ok {
@@ -190,37 +219,37 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 		first := rows[0]
 		c := cand{sd: subjectData{id: s, base: math.NaN()}, armS: d.Arm[first]}
 		if c.armS == "" {
-			return nil, fieldErr(d.line(first), "", s, "Arm", "", "missing arm: every subject needs its randomized arm")
+			return nil, fieldErr(d.line(first), d.heading("Arm"), s, "Arm", "", "missing arm: every subject needs its randomized arm")
 		}
 		vs = vs[:0]
 		for _, i := range rows {
 			if d.Arm[i] != c.armS {
-				return nil, fieldErr(d.line(i), "", s, "Arm", d.Arm[i], fmt.Sprintf("arm changes within the subject (first %q): the arm must be constant", c.armS))
+				return nil, fieldErr(d.line(i), d.heading("Arm"), s, "Arm", d.Arm[i], fmt.Sprintf("arm changes within the subject (first %q): the arm must be constant", c.armS))
 			}
 			if d.Cluster != nil && d.Cluster[i] != d.Cluster[first] {
-				return nil, fieldErr(d.line(i), "", s, "Cluster", d.Cluster[i], fmt.Sprintf("cluster changes within the subject (first %q)", d.Cluster[first]))
+				return nil, fieldErr(d.line(i), d.heading("Cluster"), s, "Cluster", d.Cluster[i], fmt.Sprintf("cluster changes within the subject (first %q)", d.Cluster[first]))
 			}
 			v, ok := vidx[d.Visit[i]]
 			if !ok {
-				return nil, fieldErr(d.line(i), "", s, "Visit", d.Visit[i], fmt.Sprintf("visit not in the visit order %q: add it to Options.Visits or correct the row", p.visits))
+				return nil, fieldErr(d.line(i), d.heading("Visit"), s, "Visit", d.Visit[i], fmt.Sprintf("visit not in the visit order %q: add it to Options.Visits or correct the row", p.visits))
 			}
 			if j := seen[v]; j >= 0 {
-				return nil, fieldErr(d.line(i), "", s, "Visit", d.Visit[i], fmt.Sprintf("duplicate subject–visit row (also row %d): keep one row per subject and visit", j+1))
+				return nil, fieldErr(d.line(i), d.heading("Visit"), s, "Visit", d.Visit[i], fmt.Sprintf("duplicate subject–visit row (also %s): keep one row per subject and visit", d.where(j)))
 			}
 			seen[v] = i
 			vs = append(vs, v)
 			y := d.Outcome[i]
 			if math.IsInf(y, 0) {
-				return nil, fieldErr(d.line(i), "", s, "Outcome", y, "infinite outcome")
+				return nil, fieldErr(d.line(i), d.heading("Outcome"), s, "Outcome", y, "infinite outcome")
 			}
 			if d.Baseline != nil {
 				b := d.Baseline[i]
 				if math.IsInf(b, 0) {
-					return nil, fieldErr(d.line(i), "", s, "Baseline", b, "infinite baseline")
+					return nil, fieldErr(d.line(i), d.heading("Baseline"), s, "Baseline", b, "infinite baseline")
 				}
 				if !math.IsNaN(b) {
 					if !math.IsNaN(c.sd.base) && b != c.sd.base {
-						return nil, fieldErr(d.line(i), "", s, "Baseline", b, fmt.Sprintf("baseline differs between the subject's rows (first %v): give the same baseline on every row", c.sd.base))
+						return nil, fieldErr(d.line(i), d.heading("Baseline"), s, "Baseline", b, fmt.Sprintf("baseline differs between the subject's rows (first %v): give the same baseline on every row", c.sd.base))
 					}
 					c.sd.base = b
 				}
@@ -254,7 +283,7 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 			for j, co := range d.Covariates {
 				cv[j] = co.Values[i]
 				if math.IsInf(cv[j], 0) {
-					return nil, fieldErr(d.line(i), "", s, co.Name, cv[j], "infinite covariate value")
+					return nil, fieldErr(d.line(i), co.Name, s, co.Name, cv[j], "infinite covariate value")
 				}
 				if math.IsNaN(cv[j]) && c.reason == "" {
 					c.reason = fmt.Sprintf("missing covariate %s at visit %s", co.Name, p.visits[v])

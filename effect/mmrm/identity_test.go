@@ -242,3 +242,18 @@ func TestClusterSandwich(t *testing.T) {
 		t.Logf("%v: VIS1 SE %.4f df %.2f (model SE %.4f)", c, r.Differences[0].SE, r.Differences[0].DF, m.Differences[0].SE)
 	}
 }
+
+// TestCSVErrorPosition: an error in data read from a file names the line,
+// the column heading and the subject.
+func TestCSVErrorPosition(t *testing.T) {
+	in := "id,visit,arm,base,ucla\nP1,3m,C,6,5\nP1,6m,C,6,4\nP2,3m,T,7,5\nP2,3m,T,7,4\n"
+	d, err := ReadCSV(strings.NewReader(in), Columns{Subject: "id", Visit: "visit", Arm: "arm", Outcome: "ucla", Baseline: "base"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Fit(d, nil)
+	want := `mmrm: line 5, column "visit", subject P2: Visit = 3m: duplicate subject–visit row (also line 4): keep one row per subject and visit`
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
