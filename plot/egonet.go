@@ -59,7 +59,7 @@ type EgoPanel struct {
 type EgoAlter struct {
 	ID string
 	// Role indexes EgoNetworkData.Roles; −1 means not recorded (drawn as a
-	// grey cross).
+	// gray cross).
 	Role int
 	// Circle indexes EgoNetworkData.Circles; −1 means not placed on a
 	// circle (drawn outside the outer circle).
@@ -84,10 +84,10 @@ var (
 	roleColors = []color.Color{okabeBlue, okabeOrange, okabeGreen, okabeVermilion, okabePurple, okabeSkyBlue, okabeBlack}
 	roleGlyphs = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.RingGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.PlusGlyph{}}
 	// An alter whose role was not recorded.
-	noRoleStyle = draw.GlyphStyle{Color: grey, Radius: vg.Points(egoMarkerRadius), Shape: draw.CrossGlyph{}}
+	noRoleStyle = draw.GlyphStyle{Color: gray, Radius: vg.Points(egoMarkerRadius), Shape: draw.CrossGlyph{}}
 	egoStyle    = draw.GlyphStyle{Color: okabeBlack, Radius: vg.Points(egoMarkerRadius + 1.5), Shape: diamondGlyph{}}
 	tieStyle    = draw.LineStyle{Color: color.Gray{Y: 0x80}, Width: vg.Points(0.7)}
-	circleStyle = draw.LineStyle{Color: lightGrey, Width: vg.Points(0.8)}
+	circleStyle = draw.LineStyle{Color: lightGray, Width: vg.Points(0.8)}
 )
 
 func roleStyle(r int) draw.GlyphStyle {
@@ -197,7 +197,7 @@ func (d *EgoNetworkData) validate() (used []int, noRole, noCircle bool, err erro
 // and lines joining alters who know each other. The key names the roles
 // that occur; the note says what the circles mean (EgoNetworkData.Circles)
 // and that lines are alter–alter ties. Alters without a recorded role are
-// grey crosses; alters not placed on a circle are drawn outside the outer
+// gray crosses; alters not placed on a circle are drawn outside the outer
 // circle; nothing is left out.
 //
 // Circles stay round at any size: every panel gets the same share of the
