@@ -41,6 +41,7 @@ type fitted struct {
 	tableLW  vg.Length    // width of the table's label column
 	orig     *Figure      // the figure as given
 	cuts     []Shortening // texts cut short, in drawing order
+	plotCuts []Shortening // texts the plotters cut short themselves (Figure.shortened)
 	titles   []Shortening // cuts and labels in a short form, for SVG <title>s
 	critical int          // of which axis labels, title, favours labels or labels with short forms
 	lost     int          // column labels cut short that lost their first word
@@ -392,6 +393,16 @@ func (f *Figure) arrange(r vg.Rectangle, k float64, form int) *fitted {
 		a.fail = &fitFailure{element: "x-axis tick labels", width: true}
 		return a
 	}
+	// The plotter's own check (the markers of an ego network's circles).
+	if g.fits != nil {
+		if el, w, h := g.fits(dc.Rectangle, p.X.Tick.Label); el != "" {
+			a.fail = &fitFailure{element: el, width: w, height: h || !w}
+			return a
+		}
+	}
+	if g.shortened != nil {
+		a.plotCuts = g.shortened(dc.Rectangle, p.X.Tick.Label)
+	}
 	if err := a.fitColumns(dc, widest, leftMax); err != nil {
 		a.fail = err
 		return a
@@ -426,6 +437,13 @@ func (a *fitted) prune() {
 	add(g.Plot.Title.Text, o.Plot.Title.Text, true)
 	add(g.Plot.X.Label.Text, o.Plot.X.Label.Text, true)
 	add(g.Plot.Y.Label.Text, o.Plot.Y.Label.Text, true)
+	// Plotters draw after the axes; a panel title they cut counts as a
+	// title.
+	for _, c := range a.plotCuts {
+		a.cuts = append(a.cuts, c)
+		a.titles = append(a.titles, c)
+		a.critical++
+	}
 	for side, cols := range [][]Column{g.Left, g.Right} {
 		ocols := [][]Column{o.Left, o.Right}[side]
 		for i, col := range cols {
