@@ -1,0 +1,135 @@
+package plot_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot/vg"
+
+	"github.com/tiesproject/ties/plot"
+)
+
+// longRole is a role label as a codebook may spell it, far wider than a
+// single journal column.
+const longRole = "professional (doctor, nurse, social worker, home help or therapist) paid to help"
+
+// TestLongKeyLabels gives every figure kind a long key label (its middle
+// entry's, or an entry of its own when it has no key) and lays it out at
+// 8.5 cm: the key wraps the label onto at most three lines, shrinking the
+// text before it cuts anything; every line of text lies inside the page
+// and no text overlaps other text. A label too long even for three lines
+// at 7 pt ends in an ellipsis, recorded in Layout.Shortened with its full
+// text. Where the key's lines leave the data panel less than its share,
+// Layout returns ErrTooSmall with a size that works, and the checks are
+// made at that size.
+func TestLongKeyLabels(t *testing.T) {
+	cases := append(append(figureCases(), egoCases(t)...), tippingCases(t)...)
+	const w = 8.5
+	for _, fc := range cases {
+		for _, label := range []string{longRole, strings.Repeat(longRole+"; ", 5)} {
+			label = strings.TrimSuffix(label, "; ")
+			fig, err := fc.build()
+			if err != nil {
+				t.Fatalf("%s: %v", fc.name, err)
+			}
+			if len(fig.Key) == 0 {
+				fig.Key = append(fig.Key, plot.KeyEntry{Label: label})
+			} else {
+				fig.Key[len(fig.Key)/2].Label = label
+			}
+			h := fc.height(w)
+			name := fc.name
+			if label != longRole {
+				name += " (longer)"
+			}
+			l, err := fig.Layout(w*cm, vg.Length(h)*cm)
+			if errors.Is(err, plot.ErrTooSmall) {
+				// The key's lines leave the panel less than its share:
+				// the error says how large the figure must be, and that
+				// size works.
+				var bw, bh float64
+				msg := err.Error()
+				i := strings.Index(msg, "about ")
+				if i < 0 {
+					t.Fatalf("%s: no smallest size in %q", name, msg)
+				}
+				if _, e := fmt.Sscanf(msg[i:], "about %f × %f cm", &bw, &bh); e != nil {
+					t.Fatalf("%s: cannot read the smallest size in %q: %v", name, msg, e)
+				}
+				t.Logf("%s at %.1f × %.1f cm: too small, works at %.1f × %.1f cm", name, w, h, bw, bh)
+				h = bh + 0.05
+				l, err = fig.Layout(vg.Length(bw+0.05)*cm, vg.Length(h)*cm)
+			}
+			if err != nil {
+				t.Errorf("%s at %.1f × %.1f cm: %v", name, w, h, err)
+				continue
+			}
+			for _, o := range l.Overlaps(0.5) {
+				t.Errorf("%s: %q overlaps %q", name, o[0].Text, o[1].Text)
+			}
+			for _, tb := range l.Texts {
+				if tb.Box.Min.X < -0.5 || tb.Box.Min.Y < -0.5 || tb.Box.Max.X > l.Width+0.5 || tb.Box.Max.Y > l.Height+0.5 {
+					t.Errorf("%s: %q off the %.1f × %.1f pt page: %v", name, tb.Text, l.Width, l.Height, tb.Box)
+				}
+			}
+			if l.FontSize < 7 {
+				t.Errorf("%s: text %.1f pt, below the floor", name, l.FontSize)
+			}
+			// The label's lines as drawn, in order.
+			others := map[string]bool{}
+			for _, e := range fig.Key {
+				others[e.Label] = e.Label != label
+			}
+			var lines []string
+			for _, tb := range l.Texts {
+				if strings.Contains(label, strings.TrimSuffix(tb.Text, "…")) && len(tb.Text) > 8 && !others[tb.Text] {
+					lines = append(lines, tb.Text)
+				}
+			}
+			cut := false
+			for _, s := range l.Shortened {
+				if s.Full == label {
+					cut = true
+				}
+			}
+			switch {
+			case len(lines) == 0:
+				t.Errorf("%s: the key label is not drawn", name)
+			case len(lines) > 3:
+				t.Errorf("%s: the key label takes %d lines, want at most 3: %q", name, len(lines), lines)
+			case label == longRole && (cut || strings.Join(lines, " ") != label):
+				t.Errorf("%s: the label is not shown in full on %d lines: %q", name, len(lines), lines)
+			case label != longRole && !cut:
+				t.Errorf("%s: the label is cut to %q but Layout.Shortened does not say so", name, lines)
+			}
+			t.Logf("%-22s %.1f pt, key label on %d lines, cut %v", name, l.FontSize, len(lines), cut)
+		}
+	}
+}
+
+// TestKeyTooSmall: a key that leaves the data panel no room is refused
+// with ErrTooSmall, and the best effort Draw would make keeps the key's
+// text inside the page (its collapsed data panel may not).
+func TestKeyTooSmall(t *testing.T) {
+	fig, err := plot.Funnel(funnelData(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 12; i++ {
+		fig.Key = append(fig.Key, plot.KeyEntry{Label: longRole})
+	}
+	l, err := fig.Layout(8.5*cm, 6*cm)
+	if !errors.Is(err, plot.ErrTooSmall) {
+		t.Fatalf("twelve long key labels at 8.5 × 6 cm: %v, want ErrTooSmall", err)
+	}
+	for _, tb := range l.Texts {
+		if !strings.Contains(longRole, strings.TrimSuffix(tb.Text, "…")) {
+			continue
+		}
+		if tb.Box.Min.X < -0.5 || tb.Box.Max.X > l.Width+0.5 {
+			t.Errorf("%q off the page: %v", tb.Text, tb.Box)
+		}
+	}
+}
