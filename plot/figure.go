@@ -36,7 +36,7 @@ const DefaultDPI = 300
 // the plot's data area.
 //
 // A figure lays itself out for the size it is drawn at: it measures its
-// text, wraps long labels (axis labels and study labels onto up to three
+// text, wraps long labels (axis, study and key labels onto up to three
 // lines), shortens with an ellipsis what still does not fit (an SVG keeps
 // the full text in a <title>), and reduces the font size down to a floor
 // of 7 pt, so that the data panel keeps at least MinPanelWidth of the

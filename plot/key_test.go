@@ -12,8 +12,12 @@ import (
 )
 
 // longRole is a role label as a codebook may spell it, far wider than a
-// single journal column.
-const longRole = "professional (doctor, nurse, social worker, home help or therapist) paid to help"
+// single journal column; longKey is another, which TestLongKeyLabels
+// puts in every figure's key.
+const (
+	longRole = "professional (doctor, nurse, social worker, home help or therapist) paid to help"
+	longKey  = "health or social care worker (general practitioner, district nurse, social worker, home carer or therapist) employed to support the participant"
+)
 
 // TestLongKeyLabels gives every figure kind a long key label (its middle
 // entry's, or an entry of its own when it has no key) and lays it out at
@@ -28,7 +32,7 @@ func TestLongKeyLabels(t *testing.T) {
 	cases := append(append(figureCases(), egoCases(t)...), tippingCases(t)...)
 	const w = 8.5
 	for _, fc := range cases {
-		for _, label := range []string{longRole, strings.Repeat(longRole+"; ", 5)} {
+		for _, label := range []string{longKey, strings.Repeat(longKey+"; ", 4)} {
 			label = strings.TrimSuffix(label, "; ")
 			fig, err := fc.build()
 			if err != nil {
@@ -41,7 +45,7 @@ func TestLongKeyLabels(t *testing.T) {
 			}
 			h := fc.height(w)
 			name := fc.name
-			if label != longRole {
+			if label != longKey {
 				name += " (longer)"
 			}
 			l, err := fig.Layout(w*cm, vg.Length(h)*cm)
@@ -99,9 +103,9 @@ func TestLongKeyLabels(t *testing.T) {
 				t.Errorf("%s: the key label is not drawn", name)
 			case len(lines) > 3:
 				t.Errorf("%s: the key label takes %d lines, want at most 3: %q", name, len(lines), lines)
-			case label == longRole && (cut || strings.Join(lines, " ") != label):
+			case label == longKey && (cut || strings.Join(lines, " ") != label):
 				t.Errorf("%s: the label is not shown in full on %d lines: %q", name, len(lines), lines)
-			case label != longRole && !cut:
+			case label != longKey && !cut:
 				t.Errorf("%s: the label is cut to %q but Layout.Shortened does not say so", name, lines)
 			}
 			t.Logf("%-22s %.1f pt, key label on %d lines, cut %v", name, l.FontSize, len(lines), cut)

@@ -37,7 +37,7 @@ type fitted struct {
 	notes    []string
 	keyLines [][]KeyEntry // the key's grid, its labels wrapped or cut
 	keyWs    []vg.Length  // the widths of the grid's columns
-	favLines int // lines of the wrapped "favours" labels
+	favLines int          // lines of the wrapped "favours" labels
 	tableLbl []string
 	tableLW  vg.Length    // width of the table's label column
 	orig     *Figure      // the figure as given
