@@ -1080,16 +1080,6 @@ func keyRowLines(ln []KeyEntry) vg.Length {
 	return vg.Length(n)
 }
 
-// keyColumns is the number of columns of the key's grid.
-func keyColumns(key []KeyEntry, sty draw.TextStyle, width vg.Length) int {
-	for per := len(key); per > 1; per-- {
-		if total := sum(keyColumnWidths(key, per, sty)) - sty.Font.Size*1.5; total <= width {
-			return per
-		}
-	}
-	return 1
-}
-
 // keyColumnWidths are the widths of the columns of a grid of per columns.
 func keyColumnWidths(key []KeyEntry, per int, sty draw.TextStyle) []vg.Length {
 	ws := make([]vg.Length, per)
