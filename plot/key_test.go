@@ -137,3 +137,37 @@ func TestKeyTooSmall(t *testing.T) {
 		}
 	}
 }
+
+// FuzzKeyLabels: any key labels at any of the journal widths lay out
+// without panicking; a figure that fits keeps every text on the page and
+// apart from other text, or the layout returns ErrTooSmall.
+func FuzzKeyLabels(f *testing.F) {
+	f.Add(longKey, "Observed studies", uint8(0), uint8(8))
+	f.Add(strings.Repeat("Wortwortwortwort", 12), "", uint8(1), uint8(4))
+	f.Add("a b c d e f g h i j k l m n o p q r s t u v w x y z", longRole, uint8(2), uint8(12))
+	f.Fuzz(func(t *testing.T, first, second string, width, height uint8) {
+		fig, err := plot.Funnel(funnelData(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fig.Key[0].Label = first
+		fig.Key = append(fig.Key, plot.KeyEntry{Label: second})
+		w := []vg.Length{8.5, 12, 17}[width%3] * cm
+		h := vg.Length(4+height%16) * cm
+		l, err := fig.Layout(w, h)
+		if errors.Is(err, plot.ErrTooSmall) {
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o := l.Overlaps(0.5); len(o) > 0 {
+			t.Fatalf("%q overlaps %q", o[0][0].Text, o[0][1].Text)
+		}
+		for _, tb := range l.Texts {
+			if tb.Box.Min.X < -0.5 || tb.Box.Min.Y < -0.5 || tb.Box.Max.X > l.Width+0.5 || tb.Box.Max.Y > l.Height+0.5 {
+				t.Fatalf("%q off the page: %v", tb.Text, tb.Box)
+			}
+		}
+	})
+}

@@ -384,8 +384,15 @@ func (f *Figure) arrange(r vg.Rectangle, k float64, form int) *fitted {
 		return a
 	}
 
-	// Checks of what was laid out.
+	// Checks of what was laid out. On a band too short for the axes gonum
+	// returns a data area reaching outside it (and off the page).
 	switch {
+	case dc.Min.X < a.main.Min.X-0.5 || dc.Max.X > a.main.Max.X+0.5:
+		a.fail = &fitFailure{element: "data panel", width: true}
+		return a
+	case dc.Min.Y < a.main.Min.Y-0.5 || dc.Max.Y > a.main.Max.Y+0.5:
+		a.fail = &fitFailure{element: "data panel", height: true}
+		return a
 	case dc.Size().X < vg.Length(minW)*r.Size().X-0.5:
 		a.fail = &fitFailure{element: "data panel", width: true}
 		return a
