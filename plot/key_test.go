@@ -1,8 +1,11 @@
 package plot_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"html"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -138,6 +141,70 @@ func TestKeyTooSmall(t *testing.T) {
 	}
 }
 
+// TestKeyLabelsRandom runs FuzzKeyLabels' checks over random labels
+// (words of random length, runs without spaces, line breaks) on every
+// figure kind with a key: the fuzzer explores slowly here, so this covers
+// the ground every run.
+func TestKeyLabelsRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 1))
+	word := func() string {
+		b := make([]rune, 1+r.IntN(14))
+		for i := range b {
+			b[i] = rune('a' + r.IntN(26))
+		}
+		if r.IntN(20) == 0 {
+			return strings.Repeat("W", 40+r.IntN(80))
+		}
+		return string(b)
+	}
+	label := func() string {
+		ws := make([]string, r.IntN(40))
+		for i := range ws {
+			ws[i] = word()
+			if r.IntN(30) == 0 {
+				ws[i] += "\n"
+			}
+		}
+		return strings.Join(ws, " ")
+	}
+	cases := append(append(figureCases(), egoCases(t)...), tippingCases(t)...)
+	fits, refused := 0, 0
+	for i := 0; i < 150; i++ {
+		fc := cases[r.IntN(len(cases))]
+		fig, err := fc.build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j := r.IntN(3); j >= 0; j-- {
+			if len(fig.Key) > 0 && r.IntN(2) == 0 {
+				fig.Key[r.IntN(len(fig.Key))].Label = label()
+			} else {
+				fig.Key = append(fig.Key, plot.KeyEntry{Label: label()})
+			}
+		}
+		w := widths[r.IntN(len(widths))]
+		h := fc.height(w) * (0.8 + 0.6*r.Float64())
+		l, err := fig.Layout(vg.Length(w)*cm, vg.Length(h)*cm)
+		if errors.Is(err, plot.ErrTooSmall) {
+			refused++
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", fc.name, err)
+		}
+		fits++
+		for _, o := range l.Overlaps(0.5) {
+			t.Errorf("%s at %.1f × %.1f cm: %q overlaps %q", fc.name, w, h, o[0].Text, o[1].Text)
+		}
+		for _, tb := range l.Texts {
+			if tb.Box.Min.X < -0.5 || tb.Box.Min.Y < -0.5 || tb.Box.Max.X > l.Width+0.5 || tb.Box.Max.Y > l.Height+0.5 {
+				t.Errorf("%s at %.1f × %.1f cm: %q off the page: %v", fc.name, w, h, tb.Text, tb.Box)
+			}
+		}
+	}
+	t.Logf("%d figures fit and were checked, %d refused with ErrTooSmall", fits, refused)
+}
+
 // FuzzKeyLabels: any key labels at any of the journal widths lay out
 // without panicking; a figure that fits keeps every text on the page and
 // apart from other text, or the layout returns ErrTooSmall.
@@ -170,4 +237,39 @@ func FuzzKeyLabels(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestKeyLabelSVGTitle: a key label cut with an ellipsis keeps its full
+// text in the SVG, as a <title> of the line that ends in "…".
+func TestKeyLabelSVGTitle(t *testing.T) {
+	fig, err := plot.Funnel(funnelData(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.TrimSuffix(strings.Repeat(longKey+"; ", 4), "; ")
+	fig.Key[1].Label = long
+	l, err := fig.Layout(8.5*cm, 9*cm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown string
+	for _, s := range l.Shortened {
+		if s.Full == long {
+			shown = s.Shown
+		}
+	}
+	if !strings.HasSuffix(shown, "…") {
+		t.Fatalf("the key label is not recorded as cut: %q", l.Shortened)
+	}
+	wt, err := fig.WriterTo(8.5*cm, 9*cm, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<title>" + html.EscapeString(long) + "</title>" + html.EscapeString(shown) + "</text>"; !strings.Contains(buf.String(), want) {
+		t.Errorf("the SVG lacks %q", want)
+	}
 }
