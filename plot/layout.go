@@ -44,7 +44,7 @@ type fitted struct {
 	cuts     []Shortening // texts cut short, in drawing order
 	plotCuts []Shortening // texts the plotters cut short themselves (Figure.shortened)
 	titles   []Shortening // cuts and labels in a short form, for SVG <title>s
-	critical int          // of which axis labels, title, favours labels or labels with short forms
+	critical int          // of which axis labels, titles, favours and key labels or labels with short forms
 	lost     int          // column labels cut short that lost their first word
 	abbrev   int          // column labels shown in one of their short forms
 	form     int          // the form of the right columns' cells (0: Text, k: Short[k-1])
@@ -56,8 +56,9 @@ type fitted struct {
 // estimate stacked over its interval), each label shown in a short form
 // ("RE model") 1.25, each study or arm label cut short 1.5, and 2 more
 // when the cut loses the first word (a first author's surname), each
-// axis label, title, favours label or label with short forms (a pooled
-// row's) cut short 10 (it says what the figure shows).
+// axis label, title (a panel title a plotter cuts included), favours
+// label, key label or label with short forms (a pooled row's) cut short
+// 10 (it says what the figure shows).
 func (a *fitted) cost(base vg.Length) float64 {
 	return 2*float64(base-a.f.Text.Font.Size) + float64(a.form) + 1.25*float64(a.abbrev) +
 		1.5*float64(len(a.cuts)-a.critical) + 2*float64(a.lost) + 10*float64(a.critical)
