@@ -257,3 +257,12 @@ func TestCSVErrorPosition(t *testing.T) {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
+
+// TestNoConvergence: too few iterations is an error wrapping
+// ErrNoConvergence that says what to try.
+func TestNoConvergence(t *testing.T) {
+	_, err := Fit(readFEV(t), &Options{MaxIter: 1})
+	if !errors.Is(err, ErrNoConvergence) || !errors.Is(err, effect.ErrNoConvergence) || !strings.Contains(err.Error(), "Fallback") {
+		t.Errorf("got %v", err)
+	}
+}
