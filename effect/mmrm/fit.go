@@ -236,15 +236,9 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 		return nil, err
 	}
 	// W = (−H)⁻¹ must exist: the optimum must be a maximum.
-	neg := mat.NewSymDense(m.k, nil)
-	neg.ScaleSym(-1, fr.e.hess)
-	var ch mat.Cholesky
-	if !ch.Factorize(neg) {
+	w, ok := scaledInverse(fr.e.hess, -1)
+	if !ok {
 		return nil, noConv("%s: the observed information is not positive definite at the solution (a variance or correlation on its boundary); use a simpler structure", s)
-	}
-	w := mat.NewSymDense(m.k, nil)
-	if err := ch.InverseTo(w); err != nil {
-		return nil, noConv("%s: observed information singular", s)
 	}
 	f := &fitted{m: m, fr: fr, beta: fr.e.beta, phi: fr.e.phi, w: w, o: opt}
 	if opt.Cov != ModelBased || opt.DF == KenwardRoger || opt.DF == KenwardRogerLinear {

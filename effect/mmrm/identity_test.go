@@ -266,3 +266,34 @@ func TestNoConvergence(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestScaleInvariance: rescaling the outcome by 10⁻³ or 10³ rescales the
+// differences and SEs and leaves the df unchanged; the fit converges at
+// either scale.
+func TestScaleInvariance(t *testing.T) {
+	base, err := Fit(readFEV(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []float64{1e-3, 1e3} {
+		d := readFEV(t)
+		for i := range d.Outcome {
+			d.Outcome[i] *= c
+		}
+		for _, s := range []Structure{US, ADH, AR1} {
+			r, err := Fit(d, &Options{Structure: s})
+			if err != nil {
+				t.Fatalf("scale %g %v: %v", c, s, err)
+			}
+			if s != US {
+				continue
+			}
+			for v, want := range base.Differences {
+				got := r.Differences[v]
+				if !closeTo(got.Estimate, c*want.Estimate, 1e-7, 0) || !closeTo(got.SE, c*want.SE, 1e-7, 0) || !closeTo(got.DF, want.DF, 1e-6, 0) {
+					t.Errorf("scale %g %s: %g (%g) df %g; want %g (%g) df %g", c, got.Visit, got.Estimate, got.SE, got.DF, c*want.Estimate, c*want.SE, want.DF)
+				}
+			}
+		}
+	}
+}

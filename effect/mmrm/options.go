@@ -105,8 +105,11 @@ type Options struct {
 	DF DFMethod
 	// Cov is the coefficient covariance (default model-based).
 	Cov CovMethod
-	// Tolerance is the convergence criterion on the Euclidean norm of the
-	// gradient of the log-likelihood; 0 means 1e-8.
+	// Tolerance is the convergence criterion: the fit has converged when
+	// the Euclidean norm of the gradient of the log-likelihood and the
+	// Newton decrement g'(−H)⁻¹g are both below it, or the decrement alone
+	// is below its square (a criterion free of the outcome's scale); 0
+	// means 1e-8.
 	Tolerance float64
 	// MaxIter bounds the Newton–Raphson iterations; 0 means 100.
 	MaxIter int
