@@ -80,7 +80,8 @@ type ANCOVAResult struct {
 
 // ANCOVA fits the follow-up outcome on the arm and the baseline (plus any
 // covariates and factors) by least squares, using a Householder QR
-// decomposition of the design matrix (gonum mat), and returns the adjusted
+// decomposition of the design matrix (gonum mat) after centring and
+// scaling its columns, and returns the adjusted
 // mean difference and its standardized versions. Adjusting for the baseline
 // is the usual primary analysis of a trial with a baseline measure (Vickers
 // & Altman 2001; EMA 2015 guideline on adjustment for baseline covariates).
@@ -99,12 +100,15 @@ type ANCOVAResult struct {
 //
 // o.Level sets the interval level (default 0.95); o.CI must be DefaultCI.
 func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
+	if err := o.unused("ANCOVA", useCI); err != nil {
+		return ANCOVAResult{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return ANCOVAResult{}, err
 	}
 	if o != nil && o.CI != DefaultCI {
-		return ANCOVAResult{}, fieldErr("CI", o.CI, "ANCOVA uses t intervals for the difference and Wald intervals for the standardized effects; leave CI as DefaultCI")
+		return ANCOVAResult{}, fieldErr("Options.CI", o.CI, "ANCOVA uses t intervals for the difference and Wald intervals for the standardized effects; leave CI as DefaultCI")
 	}
 	n := len(d.Outcome)
 	if n == 0 {
@@ -216,11 +220,56 @@ func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
 	if res.N <= p {
 		return ANCOVAResult{}, fieldErr("Outcome", res.N, fmt.Sprintf("%d analysed rows cannot fit %d coefficients with residual degrees of freedom", res.N, p))
 	}
+	// Centre every column but the intercept at its mean and scale it to
+	// unit norm before the QR decomposition, so that a covariate far from
+	// zero (a baseline of 1e8 ± 10) does not make the design ill-conditioned:
+	// the fitted model is the same, and the coefficients are mapped back
+	// below. A column whose centred norm is zero is constant, hence
+	// collinear with the intercept. The outcome is centred too.
 	X := mat.NewDense(res.N, p, nil)
-	norms := make([]float64, p)
-	for j, col := range cols {
-		X.SetCol(j, col)
-		norms[j] = mat.Norm(mat.NewVecDense(res.N, col), 2)
+	means := make([]float64, p)
+	scales := make([]float64, p)
+	means[0], scales[0] = 0, 1
+	X.SetCol(0, cols[0])
+	for j := 1; j < p; j++ {
+		col := cols[j]
+		m := 0.0
+		for _, v := range col {
+			m += v
+		}
+		m /= float64(res.N)
+		c := make([]float64, res.N)
+		big := 0.0
+		for k, v := range col {
+			c[k] = v - m
+			big = math.Max(big, math.Abs(c[k]))
+		}
+		// Scale by the largest deviation first so that the norm cannot
+		// overflow, then to unit norm.
+		nrm := 0.0
+		if big > 0 {
+			for _, v := range c {
+				nrm += (v / big) * (v / big)
+			}
+			nrm = big * math.Sqrt(nrm)
+		}
+		if !(nrm > 0) || math.IsInf(nrm, 0) {
+			return ANCOVAResult{}, fieldErr(fields[j], names[j], "rank-deficient design: column is constant, so it is collinear with the intercept")
+		}
+		for k := range c {
+			c[k] /= nrm
+		}
+		means[j], scales[j] = m, nrm
+		X.SetCol(j, c)
+	}
+	yMean := 0.0
+	for _, v := range y {
+		yMean += v
+	}
+	yMean /= float64(res.N)
+	yc := make([]float64, res.N)
+	for k, v := range y {
+		yc[k] = v - yMean
 	}
 
 	var qr mat.QR
@@ -233,27 +282,33 @@ func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
 			R.SetTri(i, j, Rd.At(i, j))
 		}
 	}
+	// Rank as R's lm judges it (tolerance 1e-7), on columns of norm 1 (the
+	// intercept has norm √n).
 	for j := 0; j < p; j++ {
-		if norms[j] == 0 || math.Abs(R.At(j, j)) <= 1e-7*norms[j] {
-			return ANCOVAResult{}, fieldErr(fields[j], names[j], "rank-deficient design: column is constant zero or a linear combination of earlier columns")
+		nj := 1.0
+		if j == 0 {
+			nj = math.Sqrt(float64(res.N))
+		}
+		if math.Abs(R.At(j, j)) <= 1e-7*nj {
+			return ANCOVAResult{}, fieldErr(fields[j], names[j], "rank-deficient design: column is a linear combination of earlier columns")
 		}
 	}
-	var beta mat.VecDense
-	if err := qr.SolveVecTo(&beta, false, mat.NewVecDense(res.N, y)); err != nil {
+	var betaS mat.VecDense
+	if err := qr.SolveVecTo(&betaS, false, mat.NewVecDense(res.N, yc)); err != nil {
 		return ANCOVAResult{}, fieldErr("design", names, "least-squares solve failed: "+err.Error())
 	}
 	var fitted mat.VecDense
-	fitted.MulVec(X, &beta)
+	fitted.MulVec(X, &betaS)
 	rss := 0.0
-	for k := range y {
-		r := y[k] - fitted.AtVec(k)
+	for k := range yc {
+		r := yc[k] - fitted.AtVec(k)
 		rss += r * r
 	}
 	df := float64(res.N - p)
 	sigma2 := rss / df
 	// An (essentially) perfect fit leaves no residual variance to test
 	// against; R's summary.lm warns and returns NaN t values here.
-	if sdY := pooledSDByArm(y, cols[1]); !(math.Sqrt(sigma2) > 1e-10*sdY) {
+	if sdY := pooledSDByArm(yc, cols[1]); !(math.Sqrt(sigma2) > 1e-10*sdY) {
 		return ANCOVAResult{}, fieldErr("Outcome", math.Sqrt(sigma2), "essentially perfect fit (residual SD 0): no inference possible")
 	}
 	var Rinv mat.TriDense
@@ -261,16 +316,36 @@ func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
 		return ANCOVAResult{}, fieldErr("design", names, "ill-conditioned design: "+err.Error())
 	}
 	tdist := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}
+	// Back to the original columns: β_j = β'_j/s_j for j ≥ 1 and
+	// β_0 = β'_0 + ȳ − Σ_j m_j β_j. Each is aᵀβ' for a vector a, with
+	// Var = σ²‖aᵀR⁻¹‖², since (X'ᵀX')⁻¹ = R⁻¹R⁻ᵀ.
 	res.Coefficients = make([]Coefficient, p)
+	a := make([]float64, p)
 	for j := 0; j < p; j++ {
-		// (XᵀX)⁻¹ = R⁻¹R⁻ᵀ, so Var(β_j) = σ² Σ_k (R⁻¹)_jk².
+		for i := range a {
+			a[i] = 0
+		}
+		var b float64
+		if j == 0 {
+			a[0] = 1
+			b = betaS.AtVec(0) + yMean
+			for i := 1; i < p; i++ {
+				a[i] = -means[i] / scales[i]
+				b += a[i] * betaS.AtVec(i)
+			}
+		} else {
+			a[j] = 1 / scales[j]
+			b = betaS.AtVec(j) / scales[j]
+		}
 		s := 0.0
-		for k := j; k < p; k++ {
-			v := Rinv.At(j, k)
+		for k := 0; k < p; k++ {
+			v := 0.0
+			for i := 0; i <= k; i++ {
+				v += a[i] * Rinv.At(i, k)
+			}
 			s += v * v
 		}
 		se := math.Sqrt(sigma2 * s)
-		b := beta.AtVec(j)
 		t := b / se
 		res.Coefficients[j] = Coefficient{Name: names[j], Estimate: b, SE: se, T: t, P: 2 * tdist.Survival(math.Abs(t))}
 	}

@@ -25,6 +25,9 @@ type AdjustedSMD struct {
 // compute.es uses the approximation J ≈ 1 − 3/(4df − 1); this function the
 // exact J (the difference is below 1e-5 for df ≥ 30).
 func ANCOVAFromMeans(treatAdjMean, controlAdjMean, adjustedSD float64, n1, n2 int, r2 float64, q int, o *Options) (AdjustedSMD, error) {
+	if err := o.unused("ANCOVAFromMeans", useCI); err != nil {
+		return AdjustedSMD{}, err
+	}
 	if err := designCheckFinite("treatAdjMean", treatAdjMean); err != nil {
 		return AdjustedSMD{}, err
 	}
@@ -49,6 +52,9 @@ func ANCOVAFromMeans(treatAdjMean, controlAdjMean, adjustedSD float64, n1, n2 in
 // with the variance and J correction of ANCOVAFromMeans. The sign of t
 // must follow intervention minus usual care.
 func ANCOVAFromT(t float64, n1, n2 int, r2 float64, q int, o *Options) (AdjustedSMD, error) {
+	if err := o.unused("ANCOVAFromT", useCI); err != nil {
+		return AdjustedSMD{}, err
+	}
 	if err := designCheckFinite("t", t); err != nil {
 		return AdjustedSMD{}, err
 	}
@@ -65,7 +71,7 @@ func ancovaReportedChecks(n1, n2 int, r2 float64, q int, o *Options) error {
 		return err
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return fieldErr("CI", o.CI, "the adjusted SMD from reported values supports only the Wald interval")
+		return fieldErr("Options.CI", o.CI, "the adjusted SMD from reported values supports only the Wald interval")
 	}
 	if n1 < 2 {
 		return fieldErr("n1", n1, "must be at least 2")

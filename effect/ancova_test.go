@@ -1,14 +1,13 @@
 package effect
 
 import (
-	"encoding/csv"
 	"errors"
 	"math"
 	"math/rand/v2"
-	"os"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // readANCOVAData reads a data_<case>.csv written by
@@ -16,34 +15,15 @@ import (
 // uses.
 func readANCOVAData(t *testing.T, path, formula string) ANCOVAData {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	num := func(s string) float64 {
-		if s == "NA" {
-			return math.NaN()
-		}
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
 	var d ANCOVAData
 	var age []float64
 	var site []string
-	for _, r := range recs[1:] { // arm,baseline,outcome,age,site
-		d.Arm = append(d.Arm, int(num(r[0])))
-		d.Baseline = append(d.Baseline, num(r[1]))
-		d.Outcome = append(d.Outcome, num(r[2]))
-		age = append(age, num(r[3]))
-		site = append(site, r[4])
+	for _, r := range golden.ReadCSV(t, path) {
+		d.Arm = append(d.Arm, r.Int(t, "arm"))
+		d.Baseline = append(d.Baseline, r.Float(t, "baseline"))
+		d.Outcome = append(d.Outcome, r.Float(t, "outcome"))
+		age = append(age, r.Float(t, "age"))
+		site = append(site, r.String(t, "site"))
 	}
 	if strings.Contains(formula, "age") {
 		d.Covariates = []Covariate{{Name: "age", Values: age}}
@@ -57,9 +37,9 @@ func readANCOVAData(t *testing.T, path, formula string) ANCOVAData {
 // Goldens: testdata/golden/effect/ancova/gen.R part 1 (R 4.2.2 lm,
 // summary, confint).
 func TestANCOVAGolden(t *testing.T) {
-	for _, r := range readDesignGolden(t, "../testdata/golden/effect/ancova/lm.csv") {
-		name := r.str["case"]
-		d := readANCOVAData(t, "../testdata/golden/effect/ancova/data_"+name+".csv", r.str["formula"])
+	for _, r := range golden.ReadCSV(t, "../testdata/golden/effect/ancova/lm.csv") {
+		name := r.String(t, "case")
+		d := readANCOVAData(t, "../testdata/golden/effect/ancova/data_"+name+".csv", r.String(t, "formula"))
 		for _, level := range []float64{0.95, 0.90} {
 			res, err := ANCOVA(d, &Options{Level: level})
 			if err != nil {
@@ -69,36 +49,36 @@ func TestANCOVAGolden(t *testing.T) {
 			if level == 0.90 {
 				lb, ub = "lb90", "ub90"
 			}
-			checkDesignNear(t, name+" "+lb, res.CI.Lower, r.f(lb), 1e-11)
-			checkDesignNear(t, name+" "+ub, res.CI.Upper, r.f(ub), 1e-11)
+			golden.Close(t, name+" "+lb, res.CI.Lower, r.Float(t, lb), 1e-11, 1e-11)
+			golden.Close(t, name+" "+ub, res.CI.Upper, r.Float(t, ub), 1e-11, 1e-11)
 		}
 		res, _ := ANCOVA(d, nil)
-		if md := res.MeanDifference(); md.Measure != MeasureMD || md.CIMethod != WaldT || md.DF != r.f("df") ||
-			md.Value != res.Difference || md.CI != res.CI || !designNear(md.SE(), r.f("se"), 1e-11) {
+		if md := res.MeanDifference(); md.Measure != MeasureMD || md.CIMethod != WaldT || md.DF != r.Float(t, "df") ||
+			md.Value != res.Difference || md.CI != res.CI || !golden.Equal(md.SE(), r.Float(t, "se"), 1e-11, 1e-11) {
 			t.Errorf("%s: MeanDifference %+v", name, md)
 		}
-		if res.N != r.i("n") || res.MissingOutcome != r.i("excluded") || res.DF != r.f("df") {
+		if res.N != r.Int(t, "n") || res.MissingOutcome != r.Int(t, "excluded") || res.DF != r.Float(t, "df") {
 			t.Errorf("%s: N %d excluded %d df %v", name, res.N, res.MissingOutcome, res.DF)
 		}
-		checkDesignNear(t, name+" estimate", res.Difference, r.f("est"), 1e-11)
-		checkDesignNear(t, name+" SE", res.SE, r.f("se"), 1e-11)
-		checkDesignNear(t, name+" t", res.T, r.f("t"), 1e-11)
-		checkDesignNear(t, name+" p", res.P, r.f("p"), 1e-11)
-		checkDesignNear(t, name+" sigma", res.ResidualSD, r.f("sigma"), 1e-11)
-		checkDesignNear(t, name+" sdFollow", res.SDFollowUp, r.f("sdFollow"), 1e-12)
-		checkDesignNear(t, name+" sdBase", res.SDBaseline, r.f("sdBase"), 1e-12)
-		checkDesignNear(t, name+" b(baseline)", res.Coefficients[2].Estimate, r.f("bBaseline"), 1e-11)
-		checkDesignNear(t, name+" se(baseline)", res.Coefficients[2].SE, r.f("seBaseline"), 1e-11)
+		golden.Close(t, name+" estimate", res.Difference, r.Float(t, "est"), 1e-11, 1e-11)
+		golden.Close(t, name+" SE", res.SE, r.Float(t, "se"), 1e-11, 1e-11)
+		golden.Close(t, name+" t", res.T, r.Float(t, "t"), 1e-11, 1e-11)
+		golden.Close(t, name+" p", res.P, r.Float(t, "p"), 1e-11, 1e-11)
+		golden.Close(t, name+" sigma", res.ResidualSD, r.Float(t, "sigma"), 1e-11, 1e-11)
+		golden.Close(t, name+" sdFollow", res.SDFollowUp, r.Float(t, "sdFollow"), 1e-12, 1e-12)
+		golden.Close(t, name+" sdBase", res.SDBaseline, r.Float(t, "sdBase"), 1e-12, 1e-12)
+		golden.Close(t, name+" b(baseline)", res.Coefficients[2].Estimate, r.Float(t, "bBaseline"), 1e-11, 1e-11)
+		golden.Close(t, name+" se(baseline)", res.Coefficients[2].SE, r.Float(t, "seBaseline"), 1e-11, 1e-11)
 		// Standardized versions: hand formula from the R pieces.
 		for _, c := range []struct {
 			e Estimate
 			s float64
-		}{{res.DFollowUp, r.f("sdFollow")}, {res.DBaseline, r.f("sdBase")}} {
-			dv := r.f("est") / c.s
-			v := r.f("se")*r.f("se")/(c.s*c.s) + dv*dv/(2*(r.f("n")-2))
-			checkDesignNear(t, name+" d", c.e.Value, dv, 1e-11)
-			checkDesignNear(t, name+" var d", c.e.Variance, v, 1e-11)
-			checkDesignNear(t, name+" d lb", c.e.CI.Lower, dv-1.959963984540054*math.Sqrt(v), 1e-11)
+		}{{res.DFollowUp, r.Float(t, "sdFollow")}, {res.DBaseline, r.Float(t, "sdBase")}} {
+			dv := r.Float(t, "est") / c.s
+			v := r.Float(t, "se")*r.Float(t, "se")/(c.s*c.s) + dv*dv/(2*(r.Float(t, "n")-2))
+			golden.Close(t, name+" d", c.e.Value, dv, 1e-11, 1e-11)
+			golden.Close(t, name+" var d", c.e.Variance, v, 1e-11, 1e-11)
+			golden.Close(t, name+" d lb", c.e.CI.Lower, dv-1.959963984540054*math.Sqrt(v), 1e-11, 1e-11)
 		}
 	}
 }

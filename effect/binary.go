@@ -57,7 +57,7 @@ func (t Table2x2) cells() (a, b, c, d float64) {
 
 func binaryWaldOnly(o *Options, measure string) error {
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return fieldErr("CI", o.CI, "the "+measure+" supports only the Wald interval")
+		return fieldErr("Options.CI", o.CI, "the "+measure+" supports only the Wald interval")
 	}
 	return nil
 }
@@ -70,6 +70,9 @@ func binaryWaldOnly(o *Options, measure string) error {
 //
 // Only the Wald interval is available (o.CI must be DefaultCI or Wald).
 func OddsRatio(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("OddsRatio", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -91,6 +94,9 @@ func OddsRatio(t Table2x2, o *Options) (Estimate, error) {
 //
 // Only the Wald interval is available (o.CI must be DefaultCI or Wald).
 func RiskRatio(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("RiskRatio", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -107,15 +113,24 @@ func RiskRatio(t Table2x2, o *Options) (Estimate, error) {
 }
 
 // RiskDifference returns p1 − p2 (intervention minus usual care) with the
-// variance p1(1−p1)/n1 + p2(1−p2)/n2 (metafor's vtype "LS"). Value and
-// Variance follow the zero-cell policy of OddsRatio, so they equal
-// metafor's yi and vi.
+// variance p1(1−p1)/n1 + p2(1−p2)/n2 (metafor's vtype "LS").
 //
-// The default interval (o.CI DefaultCI or Newcombe) is Newcombe's (1998,
-// method 10) hybrid Wilson score interval, which keeps good coverage near 0
-// and 1 and needs no correction: it is computed from the raw counts. With
-// o.CI = Wald the interval is Value ± z·√Variance.
+// One convention holds for Value and its interval, so that the interval is
+// always about the Value it is printed with:
+//
+//   - The default interval (o.CI DefaultCI or Newcombe) is Newcombe's
+//     (1998, method 10) hybrid Wilson score interval, which keeps good
+//     coverage near 0 and 1 and needs no zero-cell correction: Value,
+//     Variance and the interval all use the raw proportions, also when a
+//     cell is zero (10/10 vs 0/20 gives RD 1.00, 95% CI 0.68 to 1.00).
+//   - With o.CI = Wald, Value and Variance follow the zero-cell policy of
+//     OddsRatio, so they equal metafor's escalc yi and vi (10/10 vs 0/20
+//     gives 0.93), and the interval is Value ± z·√Variance, truncated to
+//     [−1, 1], the range of a risk difference.
 func RiskDifference(t Table2x2, o *Options) (Estimate, error) {
+	if err := o.unused("RiskDifference", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -128,16 +143,22 @@ func RiskDifference(t Table2x2, o *Options) (Estimate, error) {
 		method = o.CI
 	}
 	if method != Newcombe && method != Wald {
-		return Estimate{}, fieldErr("CI", method, "the risk difference supports Newcombe and Wald intervals")
+		return Estimate{}, fieldErr("Options.CI", method, "the risk difference supports Newcombe and Wald intervals")
+	}
+	if method == Newcombe {
+		n1, n2 := float64(t.TreatN), float64(t.ControlN)
+		p1, p2 := float64(t.TreatEvents)/n1, float64(t.ControlEvents)/n2
+		e := designWald(MeasureRD, p1-p2, p1*(1-p1)/n1+p2*(1-p2)/n2, level)
+		e.CI = newcombeInterval(t, level)
+		e.CIMethod = Newcombe
+		return e, nil
 	}
 	a, b, c, d := t.cells()
 	n1, n2 := a+b, c+d
 	p1, p2 := a/n1, c/n2
 	e := designWald(MeasureRD, p1-p2, p1*(1-p1)/n1+p2*(1-p2)/n2, level)
-	if method == Newcombe {
-		e.CI = newcombeInterval(t, level)
-		e.CIMethod = Newcombe
-	}
+	e.CI.Lower = math.Max(e.CI.Lower, -1)
+	e.CI.Upper = math.Min(e.CI.Upper, 1)
 	return e, nil
 }
 

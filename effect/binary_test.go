@@ -6,13 +6,15 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // Goldens: testdata/golden/effect/binary/gen.R (R 4.2.2, metafor 3.8-1
 // escalc; Newcombe interval by hand, checked against Newcombe 1998 Table II).
 func TestBinaryGolden(t *testing.T) {
-	for _, r := range readDesignGolden(t, "../testdata/golden/effect/binary/binary.csv") {
-		tab := Table2x2{TreatEvents: r.i("a"), TreatN: r.i("n1"), ControlEvents: r.i("c"), ControlN: r.i("n2")}
+	for _, r := range golden.ReadCSV(t, "../testdata/golden/effect/binary/binary.csv") {
+		tab := Table2x2{TreatEvents: r.Int(t, "a"), TreatN: r.Int(t, "n1"), ControlEvents: r.Int(t, "c"), ControlN: r.Int(t, "n2")}
 		name := fmt.Sprintf("%+v", tab)
 		or, err := OddsRatio(tab, nil)
 		if err != nil {
@@ -34,16 +36,16 @@ func TestBinaryGolden(t *testing.T) {
 			m string
 			e Estimate
 		}{{"OR", or}, {"RR", rr}, {"RD", rdw}} {
-			checkDesignNear(t, name+" "+c.m+" yi", c.e.Value, r.f(c.m+".yi"), 1e-13)
-			checkDesignNear(t, name+" "+c.m+" vi", c.e.Variance, r.f(c.m+".vi"), 1e-13)
-			checkDesignNear(t, name+" "+c.m+" lb", c.e.CI.Lower, r.f(c.m+".lb"), 1e-13)
-			checkDesignNear(t, name+" "+c.m+" ub", c.e.CI.Upper, r.f(c.m+".ub"), 1e-13)
+			golden.Close(t, name+" "+c.m+" yi", c.e.Value, r.Float(t, c.m+".yi"), 1e-13, 1e-13)
+			golden.Close(t, name+" "+c.m+" vi", c.e.Variance, r.Float(t, c.m+".vi"), 1e-13, 1e-13)
+			golden.Close(t, name+" "+c.m+" lb", c.e.CI.Lower, r.Float(t, c.m+".lb"), 1e-13, 1e-13)
+			golden.Close(t, name+" "+c.m+" ub", c.e.CI.Upper, r.Float(t, c.m+".ub"), 1e-13, 1e-13)
 		}
 		if rdn.CIMethod != Newcombe || rdw.CIMethod != Wald {
 			t.Errorf("%s: CI methods %v, %v", name, rdn.CIMethod, rdw.CIMethod)
 		}
-		checkDesignNear(t, name+" Newcombe lb", rdn.CI.Lower, r.f("newc.lb"), 1e-13)
-		checkDesignNear(t, name+" Newcombe ub", rdn.CI.Upper, r.f("newc.ub"), 1e-13)
+		golden.Close(t, name+" Newcombe lb", rdn.CI.Lower, r.Float(t, "newc.lb"), 1e-13, 1e-13)
+		golden.Close(t, name+" Newcombe ub", rdn.CI.Upper, r.Float(t, "newc.ub"), 1e-13, 1e-13)
 	}
 }
 

@@ -111,16 +111,16 @@ func BootstrapCI(treat, control []float64, stat TwoSampleStatistic, o *Bootstrap
 		opt.Level = 0.95
 	}
 	if !(opt.Level > 0 && opt.Level < 1) {
-		return BootstrapResult{}, fieldErr("Level", opt.Level, "must lie in (0, 1)")
+		return BootstrapResult{}, fieldErr("BootstrapOptions.Level", opt.Level, "must lie in (0, 1)")
 	}
 	if opt.Replicates < 100 {
-		return BootstrapResult{}, fieldErr("Replicates", opt.Replicates, "must be at least 100")
+		return BootstrapResult{}, fieldErr("BootstrapOptions.Replicates", opt.Replicates, "must be at least 100")
 	}
 	if opt.Replicates > maxBootstrapReplicates {
-		return BootstrapResult{}, fieldErr("Replicates", opt.Replicates, "must be at most 10,000,000 (every replicate is kept in memory)")
+		return BootstrapResult{}, fieldErr("BootstrapOptions.Replicates", opt.Replicates, "must be at most 10,000,000 (every replicate is kept in memory)")
 	}
 	if opt.Workers < 0 {
-		return BootstrapResult{}, fieldErr("Workers", opt.Workers, "must not be negative")
+		return BootstrapResult{}, fieldErr("BootstrapOptions.Workers", opt.Workers, "must not be negative")
 	}
 	if stat == nil {
 		return BootstrapResult{}, fieldErr("stat", nil, "statistic must not be nil")
@@ -147,7 +147,7 @@ func BootstrapCI(treat, control []float64, stat TwoSampleStatistic, o *Bootstrap
 	if opt.Variance != nil {
 		v0 = opt.Variance(treat, control)
 		if !designFinite(v0) || v0 <= 0 {
-			return BootstrapResult{}, fieldErr("Variance", v0, "variance is not finite and positive on the original samples")
+			return BootstrapResult{}, fieldErr("BootstrapOptions.Variance", v0, "variance is not finite and positive on the original samples")
 		}
 	}
 

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/tiesproject/ties/internal/cputime"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // sampleHedgesG is Hedges' g of two samples (pooled SD, exact J), the
@@ -47,32 +49,32 @@ var bootY = []float64{43, 45, 38, 41, 47, 36, 44, 40, 49, 39, 42, 46}
 // reproduce boot.ci's percentile, BCa and studentized intervals; the
 // jackknife acceleration must equal the one from boot's empinf(type="jack").
 func TestBootstrapIntervalsMatchBoot(t *testing.T) {
-	rows := readDesignGolden(t, "../testdata/golden/effect/bootstrap/replicates.csv")
+	rows := golden.ReadCSV(t, "../testdata/golden/effect/bootstrap/replicates.csv")
 	reps := make([]float64, len(rows))
 	ts := make([]float64, len(rows))
-	for _, r := range readDesignGolden(t, "../testdata/golden/effect/bootstrap/intervals.csv") {
-		theta, v0 := r.f("t0"), r.f("v0")
-		checkDesignNear(t, "t0", sampleHedgesG(bootX, bootY), theta, 1e-14)
-		checkDesignNear(t, "v0", sampleHedgesGVar(bootX, bootY), v0, 1e-14)
+	for _, r := range golden.ReadCSV(t, "../testdata/golden/effect/bootstrap/intervals.csv") {
+		theta, v0 := r.Float(t, "t0"), r.Float(t, "v0")
+		golden.Close(t, "t0", sampleHedgesG(bootX, bootY), theta, 1e-14, 1e-14)
+		golden.Close(t, "v0", sampleHedgesGVar(bootX, bootY), v0, 1e-14, 1e-14)
 		a, err := bootAcceleration(bootX, bootY, theta, sampleHedgesG, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDesignNear(t, "acceleration", a, r.f("a.strat"), 1e-12)
+		golden.Close(t, "acceleration", a, r.Float(t, "a.strat"), 1e-12, 1e-12)
 		for i, row := range rows {
-			reps[i] = row.f("t")
-			ts[i] = (row.f("t") - theta) / math.Sqrt(row.f("v"))
+			reps[i] = row.Float(t, "t")
+			ts[i] = (row.Float(t, "t") - theta) / math.Sqrt(row.Float(t, "v"))
 		}
 		res := BootstrapResult{Estimate: theta}
-		if err := bootSummarize(&res, reps, ts, v0, r.f("a"), r.f("level")); err != nil {
+		if err := bootSummarize(&res, reps, ts, v0, r.Float(t, "a"), r.Float(t, "level")); err != nil {
 			t.Fatal(err)
 		}
-		checkDesignNear(t, "perc lb", res.Percentile.Lower, r.f("perc.lb"), 1e-12)
-		checkDesignNear(t, "perc ub", res.Percentile.Upper, r.f("perc.ub"), 1e-12)
-		checkDesignNear(t, "bca lb", res.BCa.Lower, r.f("bca.lb"), 1e-12)
-		checkDesignNear(t, "bca ub", res.BCa.Upper, r.f("bca.ub"), 1e-12)
-		checkDesignNear(t, "stud lb", res.Studentized.Lower, r.f("stud.lb"), 1e-12)
-		checkDesignNear(t, "stud ub", res.Studentized.Upper, r.f("stud.ub"), 1e-12)
+		golden.Close(t, "perc lb", res.Percentile.Lower, r.Float(t, "perc.lb"), 1e-12, 1e-12)
+		golden.Close(t, "perc ub", res.Percentile.Upper, r.Float(t, "perc.ub"), 1e-12, 1e-12)
+		golden.Close(t, "bca lb", res.BCa.Lower, r.Float(t, "bca.lb"), 1e-12, 1e-12)
+		golden.Close(t, "bca ub", res.BCa.Upper, r.Float(t, "bca.ub"), 1e-12, 1e-12)
+		golden.Close(t, "stud lb", res.Studentized.Lower, r.Float(t, "stud.lb"), 1e-12, 1e-12)
+		golden.Close(t, "stud ub", res.Studentized.Upper, r.Float(t, "stud.ub"), 1e-12, 1e-12)
 	}
 }
 
@@ -142,7 +144,7 @@ func TestBootQuantile(t *testing.T) {
 	}
 	// qnorm(.55) = 0.12566134685507402, qnorm(.5) = 0, qnorm(.6) = 0.25334710313579978.
 	want := 5 + 0.12566134685507402/0.25334710313579978
-	checkDesignNear(t, "p=0.55", bootQuantile(s, 0.55), want, 1e-14)
+	golden.Close(t, "p=0.55", bootQuantile(s, 0.55), want, 1e-14, 1e-14)
 }
 
 func TestBootstrapInvalid(t *testing.T) {
@@ -158,15 +160,15 @@ func TestBootstrapInvalid(t *testing.T) {
 		{[]float64{1, math.NaN()}, y, sampleHedgesG, nil, "treat[1]"},
 		{x, []float64{1, 2, math.Inf(-1)}, sampleHedgesG, nil, "control[2]"},
 		{x, y, nil, nil, "stat"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Level: 1}, "Level"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 50}, "Replicates"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Level: 1}, "BootstrapOptions.Level"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 50}, "BootstrapOptions.Replicates"},
 		// A huge B must be an error, not a makeslice panic or an
 		// out-of-memory crash.
-		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 1 << 62}, "Replicates"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: maxBootstrapReplicates + 1}, "Replicates"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Workers: -1}, "Workers"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: 1 << 62}, "BootstrapOptions.Replicates"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Replicates: maxBootstrapReplicates + 1}, "BootstrapOptions.Replicates"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Workers: -1}, "BootstrapOptions.Workers"},
 		{x, y, func(a, b []float64) float64 { return math.NaN() }, nil, "stat"},
-		{x, y, sampleHedgesG, &BootstrapOptions{Variance: func(a, b []float64) float64 { return 0 }}, "Variance"},
+		{x, y, sampleHedgesG, &BootstrapOptions{Variance: func(a, b []float64) float64 { return 0 }}, "BootstrapOptions.Variance"},
 		// Two-valued arms: some resamples have SD 0 and g is infinite.
 		{[]float64{1, 2}, []float64{3, 3.5}, sampleHedgesG, nil, "stat"},
 		// A constant statistic: no replicate below the estimate.

@@ -172,6 +172,9 @@ func (c ClusterTrial) pooled(m clusterMoments) float64 {
 // The ICC is treated as known. Nothing is corrected for small-sample bias
 // beyond the factor above (the WWC's further ω correction is not applied).
 func ClusterDT(c ClusterTrial, o *Options) (Estimate, error) {
+	if err := o.unused("ClusterDT", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, m, err := clusterPrep(c, o)
 	if err != nil {
 		return Estimate{}, err
@@ -196,6 +199,9 @@ func ClusterDT(c ClusterTrial, o *Options) (Estimate, error) {
 // the means (ñ_U as in ClusterDT; n for equal sizes). From total SDs,
 // d_W = d_T/√(1 − ρ) and V(d_W) = V(d_T)/(1 − ρ).
 func ClusterDW(c ClusterTrial, o *Options) (Estimate, error) {
+	if err := o.unused("ClusterDW", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, m, err := clusterPrep(c, o)
 	if err != nil {
 		return Estimate{}, err
@@ -218,7 +224,7 @@ func clusterPrep(c ClusterTrial, o *Options) (float64, clusterMoments, error) {
 		return 0, clusterMoments{}, err
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return 0, clusterMoments{}, fieldErr("CI", o.CI, "cluster-trial effect sizes support only the Wald interval")
+		return 0, clusterMoments{}, fieldErr("Options.CI", o.CI, "cluster-trial effect sizes support only the Wald interval")
 	}
 	m, err := c.validate()
 	if err != nil {

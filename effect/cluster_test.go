@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 func parseSizes(t *testing.T, s string) []int {
@@ -23,20 +25,20 @@ func parseSizes(t *testing.T, s string) []int {
 
 // Reference values: testdata/golden/effect/cluster/gen.R (Hedges 2007
 // eqs. 15-16 literally for equal sizes; explicit-matrix moments for unequal
-// sizes). Row 1 is effect-anchors RC19, worked by hand there:
+// sizes). Row 1 is reference case RC19, worked by hand:
 // 10 clusters of 20 per arm, D = −4, S_T = 10, S_W = 9.2, ρ = 0.05:
 // d_T = −0.4·√(1 − 2·19·0.05/398) = −0.399044083911,
 // V(d_T) = 0.01·1.95 + d_T²·(398·0.9025 + 20·360·0.0025 + 2·360·0.0475)
 // /(2·398·(398 − 1.9)) = 0.0197077700058; d_W = −4/9.2 = −0.434782608696,
 // V(d_W) = 0.01·1.95/0.95 + d_W²/(2·380) = 0.020775047259; DEFF 1.95.
 func TestClusterGolden(t *testing.T) {
-	for _, r := range readDesignGolden(t, "../testdata/golden/effect/cluster/cluster.csv") {
-		name := "case " + r.str["case"]
-		tr := ClusterArm{Mean: r.f("D"), ClusterSizes: parseSizes(t, r.str["treatSizes"])}
-		co := ClusterArm{Mean: 0, ClusterSizes: parseSizes(t, r.str["controlSizes"])}
-		total, within := ClusterTrial{Treat: tr, Control: co, ICC: r.f("rho")}, ClusterTrial{Treat: tr, Control: co, ICC: r.f("rho"), SD: WithinClusterSD}
-		total.Treat.SD, total.Control.SD = r.f("sT"), r.f("sT")
-		within.Treat.SD, within.Control.SD = r.f("sW"), r.f("sW")
+	for _, r := range golden.ReadCSV(t, "../testdata/golden/effect/cluster/cluster.csv") {
+		name := "case " + r.String(t, "case")
+		tr := ClusterArm{Mean: r.Float(t, "D"), ClusterSizes: parseSizes(t, r.String(t, "treatSizes"))}
+		co := ClusterArm{Mean: 0, ClusterSizes: parseSizes(t, r.String(t, "controlSizes"))}
+		total, within := ClusterTrial{Treat: tr, Control: co, ICC: r.Float(t, "rho")}, ClusterTrial{Treat: tr, Control: co, ICC: r.Float(t, "rho"), SD: WithinClusterSD}
+		total.Treat.SD, total.Control.SD = r.Float(t, "sT"), r.Float(t, "sT")
+		within.Treat.SD, within.Control.SD = r.Float(t, "sW"), r.Float(t, "sW")
 		for _, c := range []struct {
 			label   string
 			f       func(ClusterTrial, *Options) (Estimate, error)
@@ -53,32 +55,32 @@ func TestClusterGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(name, c.label, err)
 			}
-			checkDesignNear(t, name+" "+c.label, e.Value, r.f(c.d), 1e-13)
-			checkDesignNear(t, name+" V "+c.label, e.Variance, r.f(c.v), 1e-13)
+			golden.Close(t, name+" "+c.label, e.Value, r.Float(t, c.d), 1e-13, 1e-13)
+			golden.Close(t, name+" V "+c.label, e.Variance, r.Float(t, c.v), 1e-13, 1e-13)
 			if e.Measure != c.measure || e.CIMethod != Wald {
 				t.Errorf("%s %s: measure %v CI %v", name, c.label, e.Measure, e.CIMethod)
 			}
 		}
-		sizes := append(parseSizes(t, r.str["treatSizes"]), parseSizes(t, r.str["controlSizes"])...)
-		deff, err := DesignEffect(sizes, r.f("rho"))
+		sizes := append(parseSizes(t, r.String(t, "treatSizes")), parseSizes(t, r.String(t, "controlSizes"))...)
+		deff, err := DesignEffect(sizes, r.Float(t, "rho"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDesignNear(t, name+" DEFF", deff, r.f("deff"), 1e-14)
+		golden.Close(t, name+" DEFF", deff, r.Float(t, "deff"), 1e-14, 1e-14)
 	}
 }
 
 func TestDesignEffect(t *testing.T) {
 	// Equal sizes: 1 + (n − 1)ρ; 200 participants at DEFF 1.95 → 102.56.
 	deff, _ := DesignEffect(EqualClusters(10, 20), 0.05)
-	checkDesignNear(t, "DEFF", deff, 1.95, 1e-15)
+	golden.Close(t, "DEFF", deff, 1.95, 1e-15, 1e-15)
 	ess, _ := EffectiveSampleSize(EqualClusters(10, 20), 0.05)
-	checkDesignNear(t, "ESS", ess, 200/1.95, 1e-13)
+	golden.Close(t, "ESS", ess, 200/1.95, 1e-13, 1e-13)
 	// Unequal sizes: Eldridge et al. (2006) with population CV. Sizes
 	// 5, 10, 15: mean 10, population SD √(50/3), CV² = 1/6,
 	// DEFF = 1 + ((1/6 + 1)·10 − 1)·0.1 = 2.0666…
 	deff, _ = DesignEffect([]int{5, 10, 15}, 0.1)
-	checkDesignNear(t, "DEFF unequal", deff, 1+((1.0/6+1)*10-1)*0.1, 1e-14)
+	golden.Close(t, "DEFF unequal", deff, 1+((1.0/6+1)*10-1)*0.1, 1e-14, 1e-14)
 	if _, err := DesignEffect(nil, 0.1); !errors.Is(err, ErrInvalidInput) {
 		t.Error("empty sizes accepted")
 	}

@@ -28,7 +28,7 @@ func checkEstimate(e Estimate) error {
 		return err
 	}
 	if !finite(e.Variance) || e.Variance < 0 {
-		return fieldErr("Variance", e.Variance, "must be finite and non-negative")
+		return fieldErr("Options.Variance", e.Variance, "must be finite and non-negative")
 	}
 	return nil
 }
@@ -163,7 +163,7 @@ func LogORFromD(e Estimate, c ORConversion) (Estimate, error) {
 // Kraemer & Kupfer (2006): NNT = 1/(2·Φ(d/√2) − 1) = 1/(2·AUC − 1), the
 // reciprocal of the success-rate difference. Negative d gives a negative
 // value (number needed to harm); d = 0 gives +Inf. For outcomes where
-// lower is better, orient d first (Favouring).
+// lower is better, orient d first (Favoring).
 func NNTKraemer(d float64) (float64, error) {
 	if err := checkFinite("d", d); err != nil {
 		return math.NaN(), err

@@ -66,6 +66,7 @@ func FuzzBinary(f *testing.F) {
 	f.Add(0, 10, 0, 10, false)
 	f.Add(10, 10, 0, 5, true)
 	f.Add(-1, 3, 2, 0, true)
+	f.Add(10, 10, 0, 20, true) // Wald RD upper limit beyond 1
 	f.Fuzz(func(t *testing.T, a, n1, c, n2 int, benefit bool) {
 		tab := Table2x2{a, n1, c, n2}
 		for _, fn := range []func(Table2x2, *Options) (Estimate, error){OddsRatio, RiskRatio, RiskDifference} {
@@ -80,10 +81,21 @@ func FuzzBinary(f *testing.F) {
 				t.Fatalf("%+v: non-finite %+v", tab, e)
 			}
 		}
-		if n, err := NumberNeededToTreat(tab, benefit, nil); err == nil {
+		for _, o := range []*Options{nil, {CI: Wald}} {
+			n, err := NumberNeededToTreat(tab, benefit, o)
+			if err != nil {
+				continue
+			}
 			_ = n.String()
-			if !(n.Value >= 1) {
-				t.Fatalf("%+v: NNT %v < 1", tab, n.Value)
+			if !(n.Value >= 1) || n.Value != 1/math.Abs(n.RD.Value) {
+				t.Fatalf("%+v: NNT %v, RD %v", tab, n.Value, n.RD.Value)
+			}
+			// No limit below 1: the RD interval is truncated to [−1, 1].
+			if (!n.Crosses && !(n.Lower >= 1 && n.Upper >= n.Lower)) || (n.Crosses && !(n.BenefitLimit >= 1 && n.HarmLimit >= 1)) {
+				t.Fatalf("%+v (%v): NNT limits %+v", tab, o, n)
+			}
+			if !n.RD.CI.Contains(n.RD.Value) && n.RD.CIMethod == Wald {
+				t.Fatalf("%+v: Wald RD interval %v does not contain its value %v", tab, n.RD.CI, n.RD.Value)
 			}
 		}
 	})

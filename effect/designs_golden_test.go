@@ -1,76 +1,22 @@
 package effect
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
-	"strconv"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
-// designGoldenRow is one row of a golden CSV: numeric columns in num (NA is NaN),
-// every column as text in str.
-type designGoldenRow struct {
-	num map[string]float64
-	str map[string]string
-}
-
-func (r designGoldenRow) f(col string) float64 {
-	v, ok := r.num[col]
-	if !ok {
-		panic("golden column missing: " + col)
-	}
-	return v
-}
-
-func (r designGoldenRow) i(col string) int { return int(r.f(col)) }
-
-// readDesignGolden reads a CSV written by one of the gen.R scripts under
-// testdata/golden/effect.
-func readDesignGolden(t *testing.T, path string) []designGoldenRow {
+// optFloat returns the number in column c and whether it is present (R's
+// NA reads as NaN and gives false).
+func optFloat(t *testing.T, r golden.Record, c string) (float64, bool) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(recs) < 2 {
-		t.Fatalf("%s: no rows", path)
-	}
-	head := recs[0]
-	var rows []designGoldenRow
-	for _, rec := range recs[1:] {
-		r := designGoldenRow{num: map[string]float64{}, str: map[string]string{}}
-		for j, h := range head {
-			r.str[h] = rec[j]
-			if rec[j] == "NA" {
-				r.num[h] = math.NaN()
-				continue
-			}
-			if v, err := strconv.ParseFloat(rec[j], 64); err == nil {
-				r.num[h] = v
-			}
-		}
-		rows = append(rows, r)
-	}
-	return rows
+	v := r.Float(t, c)
+	return v, !math.IsNaN(v)
 }
 
-// near reports whether got is within tol of want, relative for |want| > 1.
-func designNear(got, want, tol float64) bool {
-	if math.IsNaN(want) {
-		return math.IsNaN(got)
-	}
-	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
-}
-
-func checkDesignNear(t *testing.T, name string, got, want, tol float64) {
+// readGolden reads name from the effect goldens directory.
+func readGolden(t *testing.T, name string) []golden.Record {
 	t.Helper()
-	if !designNear(got, want, tol) {
-		t.Errorf("%s = %.15g, want %.15g (diff %.3g, tol %g)", name, got, want, got-want, tol)
-	}
+	return golden.ReadCSV(t, goldenDir+"/"+name)
 }

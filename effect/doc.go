@@ -30,7 +30,9 @@
 //     DesignEffect, EffectiveSampleSize and ClusterICC.
 //   - Binary outcomes from a Table2x2: OddsRatio, RiskRatio, RiskDifference
 //     (Newcombe interval), NumberNeededToTreat (Altman 1998);
-//     TableFromScores and TableFromThreshold build the table from scores.
+//     TableFromScores and TableFromThreshold build the table from scores;
+//     LogisticOR fits the covariate-adjusted odds ratio from participant
+//     data (maximum likelihood, as R's glm).
 //   - BootstrapCI: percentile, BCa and studentized intervals for any
 //     two-sample statistic, seeded and identical on any number of cores.
 //
@@ -40,11 +42,42 @@
 // second), and post minus pre for within-arm measures, as in metafor,
 // effectsize and the trial literature. For an outcome where lower scores
 // are better (loneliness) a beneficial intervention therefore has a
-// negative value. Estimate.Favouring(LowerIsBetter) turns an estimate so
+// negative value. Estimate.Favoring(LowerIsBetter) turns an estimate so
 // that positive means "favours the intervention" and marks it Oriented;
-// DirectionFor maps an instrument's "higher is better" flag (such as
-// measures.Instrument.HigherIsBetter) to a Direction.
+// DirectionFor maps a "higher is better" flag to a Direction.
 // Nothing in this package drops a sign silently: FromF and FromP require it.
+//
+// # Vocabulary
+//
+// These names are shared by every package of ties (measures, check, meta,
+// plot and the rest import them from here), so that a result reads the same
+// wherever it comes from:
+//
+//   - Interval{Lower, Upper, Level} is the one confidence interval type.
+//   - CIMethod names how an interval was computed: DefaultCI (the
+//     measure's documented default), Wald, WaldT, NoncentralT, Newcombe,
+//     Bootstrap. Degrees-of-freedom methods are not CI methods.
+//   - Direction (UnknownDirection, HigherIsBetter, LowerIsBetter) is the
+//     one direction of an outcome scale.
+//   - Options.Level is how a confidence level is given (0 means 0.95),
+//     never a positional argument or a z value; a nil *Options means the
+//     defaults. A function never ignores an Options field silently: a
+//     field it cannot use (Correct for CohenD and HedgesG, whose names say
+//     whether they are corrected; Variance for the binary measures; a CI
+//     method a measure does not define) is an error naming the field.
+//   - FieldError is the one positioned error: the physical Line of a file
+//     (header = line 1, as encoding/csv counts), the Column heading, the
+//     Record (participant, study, subject), the Field, the offending Value,
+//     the Reason with what would fix it, and the package sentinel it wraps
+//     (Err; nil means ErrInvalidInput). Functions of this package, which do
+//     not read files, fill Field, Value and Reason.
+//   - A failing call returns the zero Estimate (or zero result), never a
+//     half-filled one.
+//   - Estimate.String prints what a paper prints, "g = −0.46 (95% CI −0.87
+//     to −0.05)", with a Unicode minus sign and ratio measures
+//     exponentiated ("OR = 2.25 (95% CI 1.01 to 5.01)"); the result types
+//     (NNT, ANCOVAResult, AdjustedSMD, BootstrapResult, ICCEstimate) print
+//     in the same style.
 //
 // # Small-sample correction
 //
@@ -70,12 +103,23 @@
 // multiplied by J, as effectsize does. Glass's Δ uses effectsize's
 // Algina–Keselman–Penfield scaling on n2−1 df. SMDH, d_rm, d_av and Becker's
 // d default to Wald (estimate ± z·SE); Options.CI = Wald or WaldT is
-// available everywhere. The noncentral t CDF is evaluated by AS 243 (Lenth
-// 1989) where that series is accurate (|ncp| ≤ 35, 3 ≤ df ≤ 1e4, level ≤
-// 0.99; within 1e-9 of the exact limits) and by
-// internal/nct's quadrature elsewhere, so large effects in large trials
-// (|ncp| > 37.62, where R's pt and gonum switch to a normal approximation)
-// keep full accuracy.
+// available everywhere. The exact limits come from internal/nct: for
+// moderate statistics (|t| ≤ 0.75·√(2df), 4 ≤ df ≤ 1e5, level ≤ 0.99) from a
+// series in the central moments of the χ-distributed standardizer, summed
+// once on the nodes of a trapezoidal rule, with one Halley step per limit
+// from a Cornish–Fisher start; else from AS 243 (Lenth 1989) where that
+// series is accurate (|ncp| ≤ 35, 3 ≤ df ≤ 1e4); else from internal/nct's
+// quadrature, so that large effects in large trials (|ncp| > 37.62, where
+// R's pt and gonum switch to a normal approximation) keep full accuracy.
+// All three agree with the exact limits to 1e-9.
+//
+// # Binary outcomes and zero cells
+//
+// The risk difference keeps one convention for its value and interval: the
+// raw proportions with the Newcombe interval (the default), metafor's ½
+// zero-cell correction with the Wald interval (truncated to [−1, 1]). The
+// NNT is 1/|RD| of that same Estimate, and its limits come from the RD
+// interval truncated to [−1, 1], so no NNT is below 1.
 //
 // # Errors
 //
@@ -103,6 +147,8 @@
 //   - Algina, J. & Keselman, H. J. (2003). Approximate confidence intervals
 //     for effect sizes. Educational and Psychological Measurement 63(4),
 //     537–553.
+//   - Altman, D. G. (1998). Confidence intervals for the number needed to
+//     treat. BMJ 317, 1309–1312.
 //   - Becker, B. J. (1988). Synthesizing standardized mean-change measures.
 //     British Journal of Mathematical and Statistical Psychology 41, 257–278.
 //   - Bonett, D. G. (2008). Confidence intervals for standardized linear
@@ -145,6 +191,8 @@
 //     independent experiments. Psychological Bulletin 92(2), 490–499.
 //   - Hedges, L. V. (1983). A random effects model for effect sizes.
 //     Psychological Bulletin 93(2), 388–395.
+//   - Hedges, L. V. (2007). Effect sizes in cluster-randomized designs.
+//     Journal of Educational and Behavioral Statistics 32(4), 341–370.
 //   - Hedges, L. V. & Olkin, I. (1985). Statistical Methods for
 //     Meta-Analysis. Academic Press.
 //   - Kraemer, H. C. & Kupfer, D. J. (2006). Size of treatment effects and
@@ -161,6 +209,12 @@
 //   - Morris, S. B. & DeShon, R. P. (2002). Combining effect size estimates in
 //     meta-analysis with repeated measures and independent-groups designs.
 //     Psychological Methods 7(1), 105–125.
+//   - Morris, S. B. (2008). Estimating effect sizes from
+//     pretest-posttest-control group designs. Organizational Research
+//     Methods 11(2), 364–386.
+//   - Newcombe, R. G. (1998). Interval estimation for the difference between
+//     independent proportions: comparison of eleven methods. Statistics in
+//     Medicine 17, 873–890.
 //   - Rosenthal, R. (1994). Parametric measures of effect size. In H. Cooper &
 //     L. V. Hedges (Eds.), The Handbook of Research Synthesis (pp. 231–244).
 //     Russell Sage.

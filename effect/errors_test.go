@@ -59,14 +59,14 @@ func TestTwoArmInvalid(t *testing.T) {
 		{"n = 1", Group{1, 1, 1}, okC, nil, "treat.N"},
 		{"n = 0", okT, Group{1, 1, 0}, nil, "control.N"},
 		{"negative n", okT, Group{1, 1, -5}, nil, "control.N"},
-		{"level 1", okT, okC, &Options{Level: 1}, "Level"},
-		{"level > 1", okT, okC, &Options{Level: 95}, "Level"},
-		{"level < 0", okT, okC, &Options{Level: -0.5}, "Level"},
-		{"level NaN", okT, okC, &Options{Level: nan}, "Level"},
-		{"bad variance", okT, okC, &Options{Variance: 7}, "Variance"},
-		{"bootstrap CI", okT, okC, &Options{CI: Bootstrap}, "CI"},
-		{"Newcombe CI", okT, okC, &Options{CI: Newcombe}, "CI"},
-		{"unknown CI", okT, okC, &Options{CI: 99}, "CI"},
+		{"level 1", okT, okC, &Options{Level: 1}, "Options.Level"},
+		{"level > 1", okT, okC, &Options{Level: 95}, "Options.Level"},
+		{"level < 0", okT, okC, &Options{Level: -0.5}, "Options.Level"},
+		{"level NaN", okT, okC, &Options{Level: nan}, "Options.Level"},
+		{"bad variance", okT, okC, &Options{Variance: 7}, "Options.Variance"},
+		{"bootstrap CI", okT, okC, &Options{CI: Bootstrap}, "Options.CI"},
+		{"Newcombe CI", okT, okC, &Options{CI: Newcombe}, "Options.CI"},
+		{"unknown CI", okT, okC, &Options{CI: 99}, "Options.CI"},
 	}
 	for cname, f := range ctors {
 		for _, c := range cases {
@@ -77,7 +77,7 @@ func TestTwoArmInvalid(t *testing.T) {
 	_, err := GlassDelta(okT, Group{1, 1, 2}, &Options{Correct: true})
 	wantFieldErr(t, "corrected Glass n2 = 2", err, "control.N")
 	_, err = SMDH(okT, okC, &Options{Variance: UB})
-	wantFieldErr(t, "SMDH UB", err, "Variance")
+	wantFieldErr(t, "SMDH UB", err, "Options.Variance")
 	// Boundary cases that must work.
 	for _, c := range []struct{ tr, co Group }{{Group{1, 1, 2}, Group{0, 1, 2}}, {Group{-1e6, 1e-6, 2}, Group{1e6, 1e6, 3}}} {
 		for cname, f := range ctors {
@@ -98,7 +98,7 @@ func TestFromStatInvalid(t *testing.T) {
 		{"FromT Inf", func() (Estimate, error) { return FromT(pinf, 10, 10, nil) }, "t"},
 		{"FromT n1", func() (Estimate, error) { return FromT(1, 1, 10, nil) }, "n1"},
 		{"FromT n2", func() (Estimate, error) { return FromT(1, 10, 0, nil) }, "n2"},
-		{"FromT level", func() (Estimate, error) { return FromT(1, 10, 10, &Options{Level: 2}) }, "Level"},
+		{"FromT level", func() (Estimate, error) { return FromT(1, 10, 10, &Options{Level: 2}) }, "Options.Level"},
 		{"FromF negative", func() (Estimate, error) { return FromF(-1, 1, 10, 10, nil) }, "F"},
 		{"FromF NaN", func() (Estimate, error) { return FromF(nan, 1, 10, 10, nil) }, "F"},
 		{"FromF sign 0", func() (Estimate, error) { return FromF(4, 0, 10, 10, nil) }, "sign"},
@@ -149,8 +149,8 @@ func TestWithinInvalid(t *testing.T) {
 		{"r = -1", mod(func(p *PrePost) { p.R = -1 }), nil, "R"},
 		{"r > 1", mod(func(p *PrePost) { p.R = 1.2 }), nil, "R"},
 		{"r NaN", mod(func(p *PrePost) { p.R = nan }), nil, "R"},
-		{"level", okPP, &Options{Level: 1}, "Level"},
-		{"UB", okPP, &Options{Variance: UB}, "Variance"},
+		{"level", okPP, &Options{Level: 1}, "Options.Level"},
+		{"UB", okPP, &Options{Variance: UB}, "Options.Variance"},
 		{"corrected n = 2", mod(func(p *PrePost) { p.Pre.N, p.Post.N = 2, 2 }), &Options{Correct: true}, "Pre.N"},
 	}
 	for cname, f := range ctors {
@@ -160,7 +160,7 @@ func TestWithinInvalid(t *testing.T) {
 		}
 	}
 	_, err := Drm(okPP, &Options{CI: NoncentralT})
-	wantFieldErr(t, "Drm exact CI", err, "CI")
+	wantFieldErr(t, "Drm exact CI", err, "Options.CI")
 	_, err = SummarizePairs([]float64{1, 2, 3}, []float64{1, 2})
 	wantFieldErr(t, "SummarizePairs lengths", err, "post")
 	_, err = SummarizePairs([]float64{1, 2}, []float64{1, 2})
@@ -181,7 +181,7 @@ func TestConvertInvalid(t *testing.T) {
 		{"RFromD n1", func() error { _, err := RFromD(e, 1, 10); return err }, "n1"},
 		{"RFromD n2", func() error { _, err := RFromD(e, 10, 0); return err }, "n2"},
 		{"RFromD NaN", func() error { _, err := RFromD(Estimate{Value: nan}, 0, 0); return err }, "Value"},
-		{"RFromD variance", func() error { _, err := RFromD(Estimate{Value: 1, Variance: -1}, 0, 0); return err }, "Variance"},
+		{"RFromD variance", func() error { _, err := RFromD(Estimate{Value: 1, Variance: -1}, 0, 0); return err }, "Options.Variance"},
 		{"DFromR |r| = 1", func() error { _, err := DFromR(Estimate{Value: 1}, 0, 0); return err }, "Value"},
 		{"DFromR r > 1", func() error { _, err := DFromR(Estimate{Value: 1.5}, 0, 0); return err }, "Value"},
 		{"DFromLogOR conv", func() error { _, err := DFromLogOR(e, 9); return err }, "conversion"},

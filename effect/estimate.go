@@ -27,7 +27,7 @@ func (iv Interval) Contains(x float64) bool { return iv.Lower <= x && x <= iv.Up
 // Sign convention: Value is intervention (first argument) minus usual care
 // (second argument), as in metafor, effectsize and the trial literature.
 // For an outcome where lower scores are better (loneliness), a beneficial
-// intervention therefore has a negative Value. Use Estimate.Favouring to
+// intervention therefore has a negative Value. Use Estimate.Favoring to
 // turn an estimate so that positive means "favours the intervention".
 type Estimate struct {
 	Measure Measure
@@ -44,7 +44,7 @@ type Estimate struct {
 	// DF is the degrees of freedom of the reference t distribution where one
 	// applies (exact noncentral t intervals, t-based Wald intervals), else 0.
 	DF float64
-	// Oriented is true when Favouring has flipped the sign so that positive
+	// Oriented is true when Favoring has flipped the sign so that positive
 	// values favour the intervention.
 	Oriented bool
 }
@@ -175,9 +175,51 @@ type Options struct {
 	// SMDH), the within-arm measures Dz, Drm, Dav and DBecker (J(n−1), as
 	// metafor's SMCC/SMCR and effectsize's adjust = TRUE), and FromT, FromF
 	// and FromP, which then return Hedges' g as metafor's
-	// escalc("SMD", ti = ...) does. CohenD and HedgesG (and FromSamples with
-	// MeasureD or MeasureG) ignore it: their names say which they are.
+	// escalc("SMD", ti = ...) does.
 	Correct bool
+}
+
+// No function ignores an Options field silently: each documents the
+// fields it reads, and a field it cannot use that is set (CI other than
+// DefaultCI, Variance other than LS, Correct true) is an error wrapping
+// ErrInvalidInput that names the field. CohenD and HedgesG refuse Correct
+// (their names say whether they are corrected), as do MorrisPPC2 (always
+// corrected) and the binary, cluster and ANCOVA functions (no J applies).
+
+// optionUse lists the Options fields a function reads besides Level.
+type optionUse uint8
+
+const (
+	useCI optionUse = 1 << iota
+	useVariance
+	useCorrect
+)
+
+// unused returns an error naming the first Options field that is set but
+// that fn cannot use; uses lists the fields fn reads.
+func (o *Options) unused(fn string, uses optionUse) error {
+	if o == nil {
+		return nil
+	}
+	if o.CI != DefaultCI && uses&useCI == 0 {
+		return fieldErr("Options.CI", o.CI, fn+" has a single interval method; leave CI as DefaultCI")
+	}
+	if o.Variance != LS && uses&useVariance == 0 {
+		return fieldErr("Options.Variance", o.Variance, fn+" does not use the SMD variance formulas; leave Variance as LS (the zero value)")
+	}
+	if o.Correct && uses&useCorrect == 0 {
+		reason := fn + " has no optional small-sample correction; leave Correct false"
+		switch fn {
+		case "CohenD":
+			reason = "CohenD is the uncorrected d by definition; call HedgesG for the corrected estimate"
+		case "HedgesG":
+			reason = "HedgesG is always corrected by J; leave Correct false"
+		case "MorrisPPC2":
+			reason = "d_ppc2 is always corrected by J(N − 2); leave Correct false"
+		}
+		return fieldErr("Options.Correct", o.Correct, reason)
+	}
+	return nil
 }
 
 // level returns the confidence level the options ask for, validated.
@@ -186,7 +228,7 @@ func (o *Options) level() (float64, error) {
 		return 0.95, nil
 	}
 	if !(o.Level > 0 && o.Level < 1) {
-		return 0, fieldErr("Level", o.Level, "must lie in (0, 1)")
+		return 0, fieldErr("Options.Level", o.Level, "must lie in (0, 1)")
 	}
 	return o.Level, nil
 }
@@ -208,7 +250,7 @@ func (o *Options) varMethod() (VarianceMethod, error) {
 	case LS, LS2, UB:
 		return o.Variance, nil
 	}
-	return 0, fieldErr("Variance", o.Variance, "unknown variance method")
+	return 0, fieldErr("Options.Variance", o.Variance, "unknown variance method")
 }
 
 func (o *Options) correct() bool { return o != nil && o.Correct }

@@ -54,7 +54,7 @@ func ExampleMorrisPPC2() {
 	}
 	fmt.Printf("d_ppc2 = %.4f, var %.5f, 95%% CI [%.3f, %.3f]\n", e.Value, e.Variance, e.CI.Lower, e.CI.Upper)
 	// Output:
-	// d_ppc2 = -0.4881, var 0.03636, 95% CI [-0.862, -0.114]
+	// d_ppc2 = -0.4881, var 0.03635, 95% CI [-0.862, -0.114]
 }
 
 func ExampleBeckerPPC() {

@@ -95,11 +95,11 @@ func ExampleDz() {
 	// Becker's d -0.5098 [-0.8087, -0.2110] Wald
 }
 
-func ExampleEstimate_Favouring() {
+func ExampleEstimate_Favoring() {
 	g, _ := effect.HedgesG(treat, control, nil)
 	// Loneliness: lower scores are better, so turn the estimate so that
 	// positive means "favours the intervention".
-	f := g.Favouring(effect.LowerIsBetter)
+	f := g.Favoring(effect.LowerIsBetter)
 	fmt.Printf("%.4f [%.4f, %.4f] oriented=%v\n", f.Value, f.CI.Lower, f.CI.Upper, f.Oriented)
 	// Output:
 	// 0.4585 [0.0465, 0.8681] oriented=true
@@ -170,7 +170,7 @@ func ExampleDFromLogOR() {
 func ExampleDirectionFor() {
 	// An instrument whose higher scores mean lonelier (HigherIsBetter false).
 	g, _ := effect.HedgesG(treat, control, nil)
-	fmt.Printf("%.4f\n", g.Favouring(effect.DirectionFor(false)).Value)
+	fmt.Printf("%.4f\n", g.Favoring(effect.DirectionFor(false)).Value)
 	// Output:
 	// 0.4585
 }

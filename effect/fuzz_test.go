@@ -13,6 +13,9 @@ func checkEstimateOK(t *testing.T, e Estimate, err error) {
 		if !errors.Is(err, ErrInvalidInput) && !errors.Is(err, ErrNoConvergence) {
 			t.Fatalf("error wraps neither sentinel: %v", err)
 		}
+		if e != (Estimate{}) {
+			t.Fatalf("failing call returned a non-zero Estimate %+v (%v)", e, err)
+		}
 		return
 	}
 	if math.IsNaN(e.Value) || math.IsNaN(e.Variance) || e.Variance < 0 {
@@ -34,6 +37,10 @@ func FuzzTwoArm(f *testing.F) {
 	f.Add(15.0, 1.0, 10, 10.0, 1.0, 10, 0.99, uint8(2), uint8(1), false)
 	f.Add(50.6, 10.0, 5000, 48.6, 10.0, 5000, 0.95, uint8(3), uint8(0), true)
 	f.Add(1e3, 1e-3, 3, -1e3, 1e1, 2, 0.95, uint8(0), uint8(0), false)
+	// SDs 1 and 1e200: SMDH once returned a NaN variance here.
+	f.Add(0.0, 1.0, 10, 1e200, 1e200, 12, 0.95, uint8(0), uint8(0), false)
+	// Means whose difference overflows.
+	f.Add(1.7e308, 1.0, 10, -1.7e308, 1.0, 12, 0.95, uint8(0), uint8(0), false)
 	f.Fuzz(func(t *testing.T, m1, s1 float64, n1 int, m2, s2 float64, n2 int, level float64, ci, vm uint8, correct bool) {
 		if n1 > 1e6 || n2 > 1e6 {
 			return

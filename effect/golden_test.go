@@ -1,11 +1,7 @@
 package effect
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
-	"path/filepath"
-	"strconv"
 	"testing"
 )
 
@@ -30,60 +26,6 @@ func rTolFor(vm VarianceMethod) float64 {
 		return 1e-6
 	}
 	return rTol
-}
-
-type goldenRow map[string]string
-
-func readGolden(t *testing.T, name string) []goldenRow {
-	t.Helper()
-	f, err := os.Open(filepath.Join(goldenDir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := make([]goldenRow, 0, len(recs)-1)
-	for _, r := range recs[1:] {
-		row := goldenRow{}
-		for i, h := range recs[0] {
-			row[h] = r[i]
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
-
-// f returns the float in column c; ok is false for NA.
-func (r goldenRow) f(t *testing.T, c string) (float64, bool) {
-	t.Helper()
-	s, found := r[c]
-	if !found {
-		t.Fatalf("golden column %q missing", c)
-	}
-	if s == "NA" {
-		return math.NaN(), false
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		t.Fatalf("column %q: %v", c, err)
-	}
-	return v, true
-}
-
-func (r goldenRow) mustF(t *testing.T, c string) float64 {
-	t.Helper()
-	v, ok := r.f(t, c)
-	if !ok {
-		t.Fatalf("case %s: column %q is NA", r["case"], c)
-	}
-	return v
-}
-
-func (r goldenRow) i(t *testing.T, c string) int {
-	return int(r.mustF(t, c))
 }
 
 // tally records the worst error per check and the number of comparisons.
@@ -138,25 +80,25 @@ func TestGoldenSMD(t *testing.T) {
 	ta := newTally(t)
 	defer ta.report()
 	for _, r := range rows {
-		id := r["case"]
-		tr := Group{r.mustF(t, "m1"), r.mustF(t, "s1"), r.i(t, "n1")}
-		co := Group{r.mustF(t, "m2"), r.mustF(t, "s2"), r.i(t, "n2")}
-		level := r.mustF(t, "level")
-		src := " [" + r["d_src"] + "]"
-		J := r.mustF(t, "J")
+		id := r.String(t, "case")
+		tr := Group{r.Float(t, "m1"), r.Float(t, "s1"), r.Int(t, "n1")}
+		co := Group{r.Float(t, "m2"), r.Float(t, "s2"), r.Int(t, "n2")}
+		level := r.Float(t, "level")
+		src := " [" + r.String(t, "d_src") + "]"
+		J := r.Float(t, "J")
 
 		// Cohen's d, exact CI and Wald CI.
 		d, err := CohenD(tr, co, &Options{Level: level})
 		if err != nil {
 			t.Fatalf("case %s: %v", id, err)
 		}
-		ta.rel("d", id, d.Value, r.mustF(t, "d"), relTol)
-		ta.rel("d var LS", id, d.Variance, r.mustF(t, "vd_LS"), relTol)
-		ta.abs("d CI exact"+src, id, d.CI.Lower, r.mustF(t, "d_lo"), exactTol)
-		ta.abs("d CI exact"+src, id, d.CI.Upper, r.mustF(t, "d_hi"), exactTol)
+		ta.rel("d", id, d.Value, r.Float(t, "d"), relTol)
+		ta.rel("d var LS", id, d.Variance, r.Float(t, "vd_LS"), relTol)
+		ta.abs("d CI exact"+src, id, d.CI.Lower, r.Float(t, "d_lo"), exactTol)
+		ta.abs("d CI exact"+src, id, d.CI.Upper, r.Float(t, "d_hi"), exactTol)
 		dw, _ := CohenD(tr, co, &Options{Level: level, CI: Wald})
-		ta.rel("d CI Wald", id, dw.CI.Lower, r.mustF(t, "wald_d_lo"), relTol)
-		ta.rel("d CI Wald", id, dw.CI.Upper, r.mustF(t, "wald_d_hi"), relTol)
+		ta.rel("d CI Wald", id, dw.CI.Lower, r.Float(t, "wald_d_lo"), relTol)
+		ta.rel("d CI Wald", id, dw.CI.Upper, r.Float(t, "wald_d_hi"), relTol)
 
 		// Hedges' g: value, the three metafor variances, J×exact CI, Wald (LS) CI.
 		for _, vc := range []struct {
@@ -167,22 +109,22 @@ func TestGoldenSMD(t *testing.T) {
 			if err != nil {
 				t.Fatalf("case %s: %v", id, err)
 			}
-			ta.rel("g", id, g.Value, r.mustF(t, "g"), relTol)
-			ta.rel("g var "+vc.vm.String(), id, g.Variance, r.mustF(t, vc.col), relTol)
+			ta.rel("g", id, g.Value, r.Float(t, "g"), relTol)
+			ta.rel("g var "+vc.vm.String(), id, g.Variance, r.Float(t, vc.col), relTol)
 			// metafor 3.8-1 as installed: its lgamma-difference J costs digits.
-			ta.rel("g (metafor as installed)", id, g.Value, r.mustF(t, "r_g"), rTol)
-			ta.rel("g var "+vc.vm.String()+" (metafor as installed)", id, g.Variance, r.mustF(t, "r_"+vc.col), rTolFor(vc.vm))
+			ta.rel("g (metafor as installed)", id, g.Value, r.Float(t, "r_g"), rTol)
+			ta.rel("g var "+vc.vm.String()+" (metafor as installed)", id, g.Variance, r.Float(t, "r_"+vc.col), rTolFor(vc.vm))
 			if vc.vm == UB {
 				// Cohen's d UB = g's UB / J².
 				du, _ := CohenD(tr, co, &Options{Level: level, Variance: UB})
-				ta.rel("d var UB (=g UB/J²)", id, du.Variance, r.mustF(t, "vi_UB")/(J*J), relTol)
+				ta.rel("d var UB (=g UB/J²)", id, du.Variance, r.Float(t, "vi_UB")/(J*J), relTol)
 			}
 			if vc.vm == LS {
-				ta.abs("g CI exact (J×)"+src, id, g.CI.Lower, J*r.mustF(t, "d_lo"), exactTol)
-				ta.abs("g CI exact (J×)"+src, id, g.CI.Upper, J*r.mustF(t, "d_hi"), exactTol)
+				ta.abs("g CI exact (J×)"+src, id, g.CI.Lower, J*r.Float(t, "d_lo"), exactTol)
+				ta.abs("g CI exact (J×)"+src, id, g.CI.Upper, J*r.Float(t, "d_hi"), exactTol)
 				gw, _ := HedgesG(tr, co, &Options{Level: level, CI: Wald})
-				ta.rel("g CI Wald (metafor)", id, gw.CI.Lower, r.mustF(t, "wald_g_lo"), relTol)
-				ta.rel("g CI Wald (metafor)", id, gw.CI.Upper, r.mustF(t, "wald_g_hi"), relTol)
+				ta.rel("g CI Wald (metafor)", id, gw.CI.Lower, r.Float(t, "wald_g_lo"), relTol)
+				ta.rel("g CI Wald (metafor)", id, gw.CI.Upper, r.Float(t, "wald_g_hi"), relTol)
 			}
 		}
 
@@ -191,11 +133,11 @@ func TestGoldenSMD(t *testing.T) {
 		if err != nil {
 			t.Fatalf("case %s: %v", id, err)
 		}
-		gsrc := " [" + r["glass_src"] + "]"
-		ta.rel("glass", id, gd.Value, r.mustF(t, "glass"), relTol)
-		ta.abs("glass CI exact"+gsrc, id, gd.CI.Lower, r.mustF(t, "glass_lo"), exactTol)
-		ta.abs("glass CI exact"+gsrc, id, gd.CI.Upper, r.mustF(t, "glass_hi"), exactTol)
-		if yi, ok := r.f(t, "smd1_yi"); ok {
+		gsrc := " [" + r.String(t, "glass_src") + "]"
+		ta.rel("glass", id, gd.Value, r.Float(t, "glass"), relTol)
+		ta.abs("glass CI exact"+gsrc, id, gd.CI.Lower, r.Float(t, "glass_lo"), exactTol)
+		ta.abs("glass CI exact"+gsrc, id, gd.CI.Upper, r.Float(t, "glass_hi"), exactTol)
+		if yi, ok := optFloat(t, r, "smd1_yi"); ok {
 			for _, vc := range []struct {
 				vm  VarianceMethod
 				col string
@@ -205,9 +147,9 @@ func TestGoldenSMD(t *testing.T) {
 					t.Fatalf("case %s: %v", id, err)
 				}
 				ta.rel("SMD1 yi", id, g1.Value, yi, relTol)
-				ta.rel("SMD1 var "+vc.vm.String(), id, g1.Variance, r.mustF(t, vc.col), relTol)
-				ta.rel("SMD1 yi (metafor as installed)", id, g1.Value, r.mustF(t, "r_smd1_yi"), rTol)
-				ta.rel("SMD1 var "+vc.vm.String()+" (metafor as installed)", id, g1.Variance, r.mustF(t, "r_"+vc.col), rTolFor(vc.vm))
+				ta.rel("SMD1 var "+vc.vm.String(), id, g1.Variance, r.Float(t, vc.col), relTol)
+				ta.rel("SMD1 yi (metafor as installed)", id, g1.Value, r.Float(t, "r_smd1_yi"), rTol)
+				ta.rel("SMD1 var "+vc.vm.String()+" (metafor as installed)", id, g1.Variance, r.Float(t, "r_"+vc.col), rTolFor(vc.vm))
 			}
 		}
 
@@ -217,37 +159,37 @@ func TestGoldenSMD(t *testing.T) {
 		if err != nil {
 			t.Fatalf("case %s: %v", id, err)
 		}
-		wsrc := " [" + r["welch_src"] + "]"
-		ta.rel("SMDH d", id, h.Value, r.mustF(t, "smdh_d"), relTol)
-		ta.abs("SMDH Welch CI exact"+wsrc, id, h.CI.Lower, r.mustF(t, "welch_lo"), exactTol)
-		ta.abs("SMDH Welch CI exact"+wsrc, id, h.CI.Upper, r.mustF(t, "welch_hi"), exactTol)
+		wsrc := " [" + r.String(t, "welch_src") + "]"
+		ta.rel("SMDH d", id, h.Value, r.Float(t, "smdh_d"), relTol)
+		ta.abs("SMDH Welch CI exact"+wsrc, id, h.CI.Lower, r.Float(t, "welch_lo"), exactTol)
+		ta.abs("SMDH Welch CI exact"+wsrc, id, h.CI.Upper, r.Float(t, "welch_hi"), exactTol)
 		hc, _ := SMDH(tr, co, &Options{Level: level, Correct: true})
-		ta.rel("SMDH yi", id, hc.Value, r.mustF(t, "smdh_yi"), relTol)
-		ta.rel("SMDH var LS (3.8-1/J²)", id, hc.Variance, r.mustF(t, "smdh_vi381")/(J*J), relTol)
-		ta.rel("SMDH yi (metafor as installed)", id, hc.Value, r.mustF(t, "r_smdh_yi"), rTol)
-		rJ := r.mustF(t, "r_J")
-		ta.rel("SMDH var LS (metafor as installed, /J²)", id, hc.Variance, r.mustF(t, "r_smdh_vi381")/(rJ*rJ), rTol)
+		ta.rel("SMDH yi", id, hc.Value, r.Float(t, "smdh_yi"), relTol)
+		ta.rel("SMDH var LS (3.8-1/J²)", id, hc.Variance, r.Float(t, "smdh_vi381")/(J*J), relTol)
+		ta.rel("SMDH yi (metafor as installed)", id, hc.Value, r.Float(t, "r_smdh_yi"), rTol)
+		rJ := r.Float(t, "r_J")
+		ta.rel("SMDH var LS (metafor as installed, /J²)", id, hc.Variance, r.Float(t, "r_smdh_vi381")/(rJ*rJ), rTol)
 		hc2, _ := SMDH(tr, co, &Options{Level: level, Correct: true, Variance: LS2})
-		ta.rel("SMDH var LS2 (≥4.6)", id, hc2.Variance, r.mustF(t, "smdh_vi_LS2_5x"), relTol)
+		ta.rel("SMDH var LS2 (≥4.6)", id, hc2.Variance, r.Float(t, "smdh_vi_LS2_5x"), relTol)
 
 		// effectsize 0.8.3 on raw data: same conventions, optimizer accuracy.
 		es := func(label, col string, got float64) {
-			if want, ok := r.f(t, col); ok {
+			if want, ok := optFloat(t, r, col); ok {
 				ta.abs(label, id, got, want, esTol)
 			}
 		}
-		if v, ok := r.f(t, "es_d"); ok {
+		if v, ok := optFloat(t, r, "es_d"); ok {
 			ta.rel("effectsize d", id, d.Value, v, 1e-9)
 			es("effectsize d CI", "es_d_lo", d.CI.Lower)
 			es("effectsize d CI", "es_d_hi", d.CI.Upper)
 			g, _ := HedgesG(tr, co, &Options{Level: level})
-			ta.rel("effectsize g", id, g.Value, r.mustF(t, "es_g"), 1e-9)
+			ta.rel("effectsize g", id, g.Value, r.Float(t, "es_g"), 1e-9)
 			es("effectsize g CI", "es_g_lo", g.CI.Lower)
 			es("effectsize g CI", "es_g_hi", g.CI.Upper)
-			ta.rel("effectsize glass", id, gd.Value, r.mustF(t, "es_glass"), 1e-9)
+			ta.rel("effectsize glass", id, gd.Value, r.Float(t, "es_glass"), 1e-9)
 			es("effectsize glass CI", "es_glass_lo", gd.CI.Lower)
 			es("effectsize glass CI", "es_glass_hi", gd.CI.Upper)
-			ta.rel("effectsize pooled_sd=FALSE", id, h.Value, r.mustF(t, "es_welch"), 1e-9)
+			ta.rel("effectsize pooled_sd=FALSE", id, h.Value, r.Float(t, "es_welch"), 1e-9)
 			es("effectsize pooled_sd=FALSE CI", "es_welch_lo", h.CI.Lower)
 			es("effectsize pooled_sd=FALSE CI", "es_welch_hi", h.CI.Upper)
 		}

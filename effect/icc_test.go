@@ -1,49 +1,33 @@
 package effect
 
 import (
-	"encoding/csv"
 	"errors"
 	"math"
-	"os"
-	"strconv"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // TestClusterICCGolden compares with R's aov() mean squares
 // (testdata/golden/effect/icc/gen.R, R 4.2.2).
 func TestClusterICCGolden(t *testing.T) {
-	f, err := os.Open("../testdata/golden/effect/icc/icc.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	type golden struct {
+	type iccCase struct {
 		y                 []float64
 		cl                []string
 		icc, msb, msw, n0 float64
 	}
-	cases := map[string]*golden{}
+	cases := map[string]*iccCase{}
 	var order []string
-	num := func(s string) float64 {
-		x, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return x
-	}
-	for _, r := range recs[1:] {
-		g, ok := cases[r[0]]
+	for _, r := range golden.ReadCSV(t, "../testdata/golden/effect/icc/icc.csv") {
+		id := r.String(t, "case")
+		g, ok := cases[id]
 		if !ok {
-			g = &golden{icc: num(r[3]), msb: num(r[4]), msw: num(r[5]), n0: num(r[6])}
-			cases[r[0]] = g
-			order = append(order, r[0])
+			g = &iccCase{icc: r.Float(t, "icc"), msb: r.Float(t, "msb"), msw: r.Float(t, "msw"), n0: r.Float(t, "n0")}
+			cases[id] = g
+			order = append(order, id)
 		}
-		g.cl = append(g.cl, r[1])
-		g.y = append(g.y, num(r[2]))
+		g.cl = append(g.cl, r.String(t, "cluster"))
+		g.y = append(g.y, r.Float(t, "y"))
 	}
 	if len(order) != 6 {
 		t.Fatalf("read %d cases", len(order))

@@ -18,10 +18,27 @@ type exactSpec struct {
 // setCI fills e.CI, e.CIMethod and e.DF. def is the measure's default
 // method; exact is nil when no exact interval exists for the measure;
 // tdf is the df for a WaldT interval (0 when none applies).
+//
+// On error it sets *e to the zero Estimate, so that a failing call never
+// returns a half-filled one.
 func setCI(e *Estimate, o *Options, def CIMethod, exact *exactSpec, tdf float64) error {
+	err := fillCI(e, o, def, exact, tdf)
+	if err != nil {
+		*e = Estimate{}
+	}
+	return err
+}
+
+func fillCI(e *Estimate, o *Options, def CIMethod, exact *exactSpec, tdf float64) error {
 	level, err := o.level()
 	if err != nil {
 		return err
+	}
+	if !finite(e.Value) || !finite(e.Variance) {
+		return fieldErr("inputs", e.Value, "the estimate or its variance overflows: the means are too far apart for the SDs (rescale the outcome)")
+	}
+	if exact != nil && !finite(exact.T) {
+		return fieldErr("inputs", exact.T, "the test statistic overflows: the means are too far apart for the SDs (rescale the outcome)")
 	}
 	m := o.ciMethod()
 	if m == DefaultCI {
@@ -58,7 +75,7 @@ func setCI(e *Estimate, o *Options, def CIMethod, exact *exactSpec, tdf float64)
 		e.DF = exact.DF
 		return nil
 	}
-	return fieldErr("CI", m, "method not available for "+e.Measure.String())
+	return fieldErr("Options.CI", m, "method not available for "+e.Measure.String())
 }
 
 // smdVariance is metafor's escalc sampling variance for a standardized mean
@@ -95,7 +112,7 @@ func smdVariance(vm VarianceMethod, d, m, a, npi float64, corrected bool) (float
 	case UB:
 		j := J(m)
 		if math.IsNaN(j) {
-			return math.NaN(), fieldErr("Variance", vm, "UB needs J, which needs more than 1 degree of freedom")
+			return math.NaN(), fieldErr("Options.Variance", vm, "UB needs J, which needs more than 1 degree of freedom")
 		}
 		g := j * d
 		v := a + ubFactor(m)*g*g
@@ -104,5 +121,5 @@ func smdVariance(vm VarianceMethod, d, m, a, npi float64, corrected bool) (float
 		}
 		return v, nil
 	}
-	return math.NaN(), fieldErr("Variance", vm, "unknown variance method")
+	return math.NaN(), fieldErr("Options.Variance", vm, "unknown variance method")
 }

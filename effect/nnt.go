@@ -72,24 +72,25 @@ func (n NNT) String() string {
 // a benefit.
 //
 // The risk difference, its interval method (Newcombe by default, Wald with
-// o.CI = Wald) and the zero-cell policy are those of RiskDifference. The
-// point estimate uses the raw proportions when the interval is Newcombe's.
+// o.CI = Wald) and the zero-cell convention are those of RiskDifference,
+// and the NNT is derived from that Estimate alone, so that
+// 1/|RD.Value| = Value always. The RD interval is truncated to [−1, 1]
+// before it is inverted, so that no NNT limit is below 1 (a risk
+// difference cannot exceed 1 in size).
 func NumberNeededToTreat(t Table2x2, eventIsBenefit bool, o *Options) (NNT, error) {
 	rd, err := RiskDifference(t, o)
 	if err != nil {
 		return NNT{}, err
 	}
 	value := rd.Value
-	if rd.CIMethod == Newcombe {
-		value = float64(t.TreatEvents)/float64(t.TreatN) - float64(t.ControlEvents)/float64(t.ControlN)
-	}
 	// b is the risk difference expressed as benefit: positive = helps.
 	sign := 1.0
 	if !eventIsBenefit {
 		sign = -1
 	}
 	b := sign * value
-	lo, hi := sign*rd.CI.Lower, sign*rd.CI.Upper
+	lo := sign * math.Max(-1, math.Min(1, rd.CI.Lower))
+	hi := sign * math.Max(-1, math.Min(1, rd.CI.Upper))
 	if lo > hi {
 		lo, hi = hi, lo
 	}

@@ -5,12 +5,11 @@ import "fmt"
 // Direction says which end of an outcome scale is the good one. It is a
 // property of the instrument (higher UCLA Loneliness scores mean lonelier,
 // so LowerIsBetter; higher social-support scores mean more support, so
-// HigherIsBetter). The effect package keeps its own type so that it does
-// not depend on the measures package; map the instrument's direction to
-// one of these constants.
+// HigherIsBetter). It is the one direction type of ties: the measures
+// package's instruments and the plot package's figures use it too.
 type Direction int
 
-// Directions. The zero value is UnknownDirection, for which Favouring
+// Directions. The zero value is UnknownDirection, for which Favoring
 // leaves an estimate unchanged.
 const (
 	UnknownDirection Direction = iota
@@ -31,18 +30,18 @@ func (d Direction) String() string {
 	return fmt.Sprintf("Direction(%d)", int(d))
 }
 
-// Favouring returns the estimate turned so that a positive Value favours
+// Favoring returns the estimate turned so that a positive Value favours
 // the intervention, given the direction of the outcome scale.
 //
 // Every constructor in this package reports intervention minus usual care.
 // When lower scores are better (dir == LowerIsBetter) a beneficial
-// intervention has a negative Value; Favouring then negates Value, maps
+// intervention has a negative Value; Favoring then negates Value, maps
 // the interval [L, U] to [−U, −L] (same Level) and sets Oriented. For a
 // ratio measure on the log scale, negation is the reciprocal ratio. The
 // Variance does not change. When higher scores are better, or dir is
-// UnknownDirection, or the estimate is already Oriented, Favouring returns
+// UnknownDirection, or the estimate is already Oriented, Favoring returns
 // e unchanged, so calling it twice never flips the sign back.
-func (e Estimate) Favouring(dir Direction) Estimate {
+func (e Estimate) Favoring(dir Direction) Estimate {
 	if dir != LowerIsBetter || e.Oriented {
 		return e
 	}
@@ -52,8 +51,8 @@ func (e Estimate) Favouring(dir Direction) Estimate {
 	return e
 }
 
-// DirectionFor maps a boolean "higher scores are better" flag, such as the
-// measures package's Instrument.HigherIsBetter, to a Direction:
+// DirectionFor maps a boolean "higher scores are better" flag to a
+// Direction:
 // HigherIsBetter when true, LowerIsBetter when false.
 func DirectionFor(higherIsBetter bool) Direction {
 	if higherIsBetter {

@@ -9,7 +9,7 @@ import (
 // measured before (Pre) and after (Post), with R the correlation between
 // the two measurements. Pre.N and Post.N must be equal (the number of
 // pairs); R must lie in (−1, 1). Change is Post − Pre, so for an outcome
-// where lower is better an improvement is negative (see Favouring).
+// where lower is better an improvement is negative (see Favoring).
 type PrePost struct {
 	Pre, Post Group
 	R         float64
@@ -62,7 +62,7 @@ func within(m Measure, pp PrePost, d float64, vd func(x float64) float64, o *Opt
 	case LS2:
 		e.Variance = j * j * vd(d)
 	default:
-		return Estimate{}, fieldErr("Variance", vm, "only LS and LS2 are defined for "+m.String())
+		return Estimate{}, fieldErr("Options.Variance", vm, "only LS and LS2 are defined for "+m.String())
 	}
 	if exact != nil {
 		exact.Mult = j

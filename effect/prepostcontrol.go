@@ -31,7 +31,7 @@ func (a PrePostArm) validate(arm string) error {
 // pooled pre-test SD,
 //
 //	d = c_p [(M_post,E − M_pre,E) − (M_post,C − M_pre,C)] / SD_pre,
-//	c_p = 1 − 3/(4(nE + nC − 2) − 1),
+//	c_p = J(nE + nC − 2),
 //
 // with the sampling variance of Morris (2008, eq. 25), the population effect
 // replaced by its estimate:
@@ -42,9 +42,11 @@ func (a PrePostArm) validate(arm string) error {
 // r is the pre–post correlation ρ, assumed common to the arms. It is
 // required: papers rarely report it and it cannot be recovered from the
 // summaries (back-solving it, as esc's esc_mean_gain does, gives r ≤ −1), so
-// take it from the trial's data or a stated assumption. c_p is Morris's
-// approximate small-sample correction, kept so that d and V match the
-// paper. The interval is Wald (z). Morris recommends d_ppc2 over the
+// take it from the trial's data or a stated assumption. c_p is the exact
+// small-sample correction J (Hedges 1981, see J), with which d reproduces
+// Morris's (2008) Table 5 to its four printed decimals (the approximation
+// 1 − 3/(4(N − 2) − 1) does not). The interval is Wald (z). Morris
+// recommends d_ppc2 over the
 // difference of per-arm standardized changes (BeckerPPC) because the pooled
 // pre-test SD is estimated more precisely and is unaffected by the
 // intervention.
@@ -52,6 +54,9 @@ func (a PrePostArm) validate(arm string) error {
 // The treatment needs nE + nC ≥ 5 (the variance has nE + nC − 4 in the
 // denominator).
 func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, error) {
+	if err := o.unused("MorrisPPC2", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -69,12 +74,12 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 		return Estimate{}, fieldErr("treat.N+control.N", treat.N+control.N, "must be at least 5")
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return Estimate{}, fieldErr("CI", o.CI, "d_ppc2 supports only the Wald interval")
+		return Estimate{}, fieldErr("Options.CI", o.CI, "d_ppc2 supports only the Wald interval")
 	}
 	nE, nC := float64(treat.N), float64(control.N)
 	N := nE + nC
 	sdPre := designPooledSD(treat.PreSD, nE-1, control.PreSD, nC-1)
-	cp := 1 - 3/(4*(N-2)-1)
+	cp := J(N - 2)
 	d := cp * ((treat.PostMean - treat.PreMean) - (control.PostMean - control.PreMean)) / sdPre
 	h := N / (nE * nC)
 	v := 2*cp*cp*(1-r)*h*((N-2)/(N-4))*(1+d*d/(2*(1-r)*h)) - d*d
@@ -91,8 +96,11 @@ func MorrisPPC2(treat, control PrePostArm, r float64, o *Options) (Estimate, err
 // (metafor escalc measure "SMCR", vtype "LS"), and the variance is
 // v_E + v_C. rTreat and rControl are the pre–post correlations of the two
 // arms; both are required (see MorrisPPC2). The interval is Wald (z). The
-// estimate's Measure is MeasureDBecker.
+// estimate's Measure is MeasureDBecker. Each arm needs n ≥ 3.
 func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) (Estimate, error) {
+	if err := o.unused("BeckerPPC", useCI); err != nil {
+		return Estimate{}, err
+	}
 	level, err := o.level()
 	if err != nil {
 		return Estimate{}, err
@@ -103,6 +111,14 @@ func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) 
 	if err := control.validate("control"); err != nil {
 		return Estimate{}, err
 	}
+	for _, a := range []struct {
+		name string
+		n    int
+	}{{"treat.N", treat.N}, {"control.N", control.N}} {
+		if a.n < 3 {
+			return Estimate{}, fieldErr(a.name, a.n, "must be at least 3: each arm's change is corrected by J(n − 1), which needs n − 1 > 1 degrees of freedom")
+		}
+	}
 	if err := designCheckCorrelation("rTreat", rTreat); err != nil {
 		return Estimate{}, err
 	}
@@ -110,7 +126,7 @@ func BeckerPPC(treat, control PrePostArm, rTreat, rControl float64, o *Options) 
 		return Estimate{}, err
 	}
 	if o != nil && o.CI != DefaultCI && o.CI != Wald {
-		return Estimate{}, fieldErr("CI", o.CI, "the Becker difference supports only the Wald interval")
+		return Estimate{}, fieldErr("Options.CI", o.CI, "the Becker difference supports only the Wald interval")
 	}
 	gE, vE := beckerChange(treat, rTreat)
 	gC, vC := beckerChange(control, rControl)

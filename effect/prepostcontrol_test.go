@@ -5,32 +5,33 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // Goldens: testdata/golden/effect/prepost/gen.R (Morris 2008 eqs by hand;
-// Becker difference via metafor 3.8-1 escalc "SMCR"). Row 1 is
-// effect-anchors RC17.
+// Becker difference via metafor 3.8-1 escalc "SMCR").
 func TestPrePostControlGolden(t *testing.T) {
-	for i, r := range readDesignGolden(t, "../testdata/golden/effect/prepost/prepost.csv") {
-		tr := PrePostArm{PreMean: r.f("preE"), PreSD: r.f("sdPreE"), PostMean: r.f("postE"), N: r.i("nE")}
-		co := PrePostArm{PreMean: r.f("preC"), PreSD: r.f("sdPreC"), PostMean: r.f("postC"), N: r.i("nC")}
-		m, err := MorrisPPC2(tr, co, r.f("r"), nil)
+	for i, r := range golden.ReadCSV(t, "../testdata/golden/effect/prepost/prepost.csv") {
+		tr := PrePostArm{PreMean: r.Float(t, "preE"), PreSD: r.Float(t, "sdPreE"), PostMean: r.Float(t, "postE"), N: r.Int(t, "nE")}
+		co := PrePostArm{PreMean: r.Float(t, "preC"), PreSD: r.Float(t, "sdPreC"), PostMean: r.Float(t, "postC"), N: r.Int(t, "nC")}
+		m, err := MorrisPPC2(tr, co, r.Float(t, "r"), nil)
 		if err != nil {
 			t.Fatal(i, err)
 		}
-		checkDesignNear(t, "morris d", m.Value, r.f("morris.d"), 1e-13)
-		checkDesignNear(t, "morris v", m.Variance, r.f("morris.v"), 1e-13)
+		golden.Close(t, "morris d", m.Value, r.Float(t, "morris.d"), 1e-13, 1e-13)
+		golden.Close(t, "morris v", m.Variance, r.Float(t, "morris.v"), 1e-13, 1e-13)
 		hw := 1.959963984540054 * math.Sqrt(m.Variance)
-		checkDesignNear(t, "morris lb", m.CI.Lower, m.Value-hw, 1e-13)
+		golden.Close(t, "morris lb", m.CI.Lower, m.Value-hw, 1e-13, 1e-13)
 		if m.Measure != MeasureDppc || m.CIMethod != Wald {
 			t.Errorf("morris measure %v, CI %v", m.Measure, m.CIMethod)
 		}
-		b, err := BeckerPPC(tr, co, r.f("r"), r.f("rC"), nil)
+		b, err := BeckerPPC(tr, co, r.Float(t, "r"), r.Float(t, "rC"), nil)
 		if err != nil {
 			t.Fatal(i, err)
 		}
-		checkDesignNear(t, "becker d", b.Value, r.f("becker.d"), 1e-13)
-		checkDesignNear(t, "becker v", b.Variance, r.f("becker.v"), 1e-13)
+		golden.Close(t, "becker d", b.Value, r.Float(t, "becker.d"), 1e-13, 1e-13)
+		golden.Close(t, "becker v", b.Variance, r.Float(t, "becker.v"), 1e-13, 1e-13)
 	}
 }
 
@@ -78,7 +79,7 @@ func TestPrePostControlInvalid(t *testing.T) {
 }
 
 // TestPrePostControlSimulation checks the variance formulas (Morris 2008
-// eq. 25, typeset from memory in effect-anchors; Becker 1988) against the
+// eq. 25; Becker 1988) against the
 // empirical variance of the estimators over simulated trials with
 // bivariate normal pre/post scores (σ = 1, ρ = 0.6, δ = 0.5 in pre-test SD
 // units), and the 95% Wald intervals' coverage of δ.
@@ -147,5 +148,20 @@ func TestPrePostControlSimulation(t *testing.T) {
 		if p < 0.935 || p > 0.965 {
 			t.Errorf("%s: coverage %.4f", c.name, p)
 		}
+	}
+}
+
+// TestBeckerPPCSmallArm: an arm of 2 is refused with a reason that names
+// the arm and says what is needed, not as an overflow.
+func TestBeckerPPCSmallArm(t *testing.T) {
+	ok := PrePostArm{PreMean: 40, PreSD: 10, PostMean: 35, N: 30}
+	two := PrePostArm{PreMean: 40, PreSD: 10, PostMean: 35, N: 2}
+	e, err := BeckerPPC(ok, two, 0.5, 0.5, nil)
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "control.N" || !errors.Is(err, ErrInvalidInput) {
+		t.Fatalf("err = %v", err)
+	}
+	if e != (Estimate{}) {
+		t.Errorf("returned %+v", e)
 	}
 }

@@ -1,6 +1,9 @@
 package effect
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // pooledSD returns the df-weighted pooled standard deviation
 // √(((n1−1)s1² + (n2−1)s2²)/(n1+n2−2)) (Cohen 1988; Hedges 1981), the
@@ -37,6 +40,9 @@ func twoArm(treat, control Group, minN int) error {
 // Both arms need N ≥ 2, finite means and finite positive SDs; otherwise the
 // error wraps ErrInvalidInput and names the field ("treat.SD", ...).
 func CohenD(treat, control Group, o *Options) (Estimate, error) {
+	if err := o.unused("CohenD", useCI|useVariance); err != nil {
+		return Estimate{}, err
+	}
 	return twoArmSMD(MeasureD, treat, control, o, false)
 }
 
@@ -53,6 +59,9 @@ func CohenD(treat, control Group, o *Options) (Estimate, error) {
 // bounds multiplied by J, the effectsize::hedges_g convention. Wald
 // (g ± z·√Variance) and WaldT on request.
 func HedgesG(treat, control Group, o *Options) (Estimate, error) {
+	if err := o.unused("HedgesG", useCI|useVariance); err != nil {
+		return Estimate{}, err
+	}
 	return twoArmSMD(MeasureG, treat, control, o, true)
 }
 
@@ -168,9 +177,19 @@ func SMDH(treat, control Group, o *Options) (Estimate, error) {
 		return Estimate{}, err
 	}
 	n1, n2 := float64(treat.N), float64(control.N)
-	v1, v2 := treat.SD*treat.SD, control.SD*control.SD
+	// Scaled form: every quantity below is homogeneous of degree 0 in the
+	// SDs once the mean difference is divided by the larger SD, so the SDs
+	// enter as ratios in (0, 1] and their squares neither overflow nor
+	// underflow (SDs 1 and 1e200 give a finite variance).
+	sc := math.Max(treat.SD, control.SD)
+	u1, u2 := treat.SD/sc, control.SD/sc
+	v1, v2 := u1*u1, u2*u2
 	s2 := (v1 + v2) / 2
-	diff := treat.Mean - control.Mean
+	diff := treat.Mean/sc - control.Mean/sc
+	if !finite(diff) {
+		return Estimate{}, fieldErr("treat.Mean", treat.Mean, fmt.Sprintf(
+			"the difference from control.Mean = %v overflows relative to the SDs; rescale the outcome", control.Mean))
+	}
 	d := diff / math.Sqrt(s2)
 	df := n1 + n2 - 2
 	j := 1.0
@@ -185,7 +204,7 @@ func SMDH(treat, control Group, o *Options) (Estimate, error) {
 	case LS2:
 		e.Variance = est2*(v1*v1/n1+v2*v2/n2)/(8*s2*s2) + (v1/n1+v2/n2)/s2
 	default:
-		return Estimate{}, fieldErr("Variance", vm, "only LS and LS2 are defined for SMDH")
+		return Estimate{}, fieldErr("Options.Variance", vm, "only LS and LS2 are defined for SMDH")
 	}
 	se1, se2 := v1/n1, v2/n2
 	se := math.Sqrt(se1 + se2)

@@ -18,8 +18,9 @@ func checkFinite(field string, x float64) error {
 // checkGroup validates one arm's summaries: finite mean, finite positive SD
 // and at least minN participants.
 func checkGroup(name string, g Group, minN int) error {
-	if err := checkFinite(name+".Mean", g.Mean); err != nil {
-		return err
+	// The field names are built only on error: this runs on every call.
+	if !finite(g.Mean) {
+		return fieldErr(name+".Mean", g.Mean, "must be a finite number")
 	}
 	if !finite(g.SD) || !(g.SD > 0) {
 		return fieldErr(name+".SD", g.SD, "must be finite and positive")

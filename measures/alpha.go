@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // AlphaOptions configures Alpha. The nil value means Level 0.95.
@@ -37,14 +39,9 @@ type AlphaResult struct {
 	// Feldt is the Feldt (1965) confidence interval for Raw:
 	// 1 − (1 − alpha)·F quantiles with N−1 and (N−1)(K−1) df, as
 	// psych::alpha.ci.
-	Feldt Interval
+	Feldt effect.Interval
 
 	Items []AlphaItem
-}
-
-// Interval is a confidence interval with its level.
-type Interval struct {
-	Lower, Upper, Level float64
 }
 
 // AlphaItem is the analysis of one item.
@@ -178,7 +175,7 @@ func Alpha(items [][]float64, o *AlphaOptions) (AlphaResult, error) {
 	df1, df2 := float64(n-1), float64((n-1)*(k-1))
 	f := distuv.F{D1: df1, D2: df2}
 	p := 1 - level
-	res.Feldt = Interval{
+	res.Feldt = effect.Interval{
 		Lower: 1 - (1-res.Raw)*f.Quantile(1-p/2),
 		Upper: 1 - (1-res.Raw)*f.Quantile(p/2),
 		Level: level,

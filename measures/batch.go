@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"strconv"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // Scores holds the scores of many respondents in flat, reusable arrays.
@@ -37,7 +39,8 @@ func grow[T any](s []T, n int) []T {
 // responses (len(responses) = n × len(in.Items); NaN marks a missing item)
 // into dst, reusing dst's arrays when they are large enough. Every
 // respondent gets a result in order; one that cannot be scored has its
-// Err set (an *ItemError with Row = respondent number, 1-based) and NaN
+// Err set (an *effect.FieldError with Record "respondent 3", counting
+// from 1) and NaN
 // scores. The error return is for a matrix whose length is not a multiple
 // of the number of items.
 //
@@ -50,13 +53,12 @@ func (in *Instrument) ScoreMatrix(dst *Scores, responses []float64, o *ScoreOpti
 	if dst == nil {
 		return fieldErr("dst", "nil", "a *Scores is required")
 	}
-	if err := o.validate(); err != nil {
+	if err := o.validate(in); err != nil {
 		return err
 	}
 	k := in.c.k
 	if len(responses)%k != 0 {
-		return &FieldError{Field: "responses", Value: len(responses),
-			Reason: "length is not a multiple of the number of items (" + strconv.Itoa(k) + ")"}
+		return fieldErr("responses", len(responses), "length is not a multiple of the number of items ("+strconv.Itoa(k)+")")
 	}
 	n := len(responses) / k
 	m := len(in.Subscales)
@@ -81,9 +83,9 @@ func (in *Instrument) ScoreMatrix(dst *Scores, responses []float64, o *ScoreOpti
 		r.subPro = dst.SubscaleProrated[i*m : (i+1)*m]
 		err := in.scoreRow(responses[i*k:(i+1)*k], dst.vals, &r, o)
 		if err != nil {
-			var ie *ItemError
-			if errors.As(err, &ie) {
-				ie.Row = i + 1
+			var fe *effect.FieldError
+			if errors.As(err, &fe) {
+				fe.Record = "respondent " + strconv.Itoa(i+1)
 			}
 			dst.Err[i] = err
 			dst.Total[i], dst.Raw[i], dst.Band[i] = math.NaN(), math.NaN(), -1

@@ -3,10 +3,14 @@ package measures
 import (
 	"fmt"
 	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // z975 is the standard normal 0.975 quantile, the conventional RCI
-// criterion "1.96".
+// criterion "1.96" (Level 0.95).
 const z975 = 1.959963984540054
 
 // Population is the mean and SD of a reference population on a scale.
@@ -37,15 +41,18 @@ const (
 	CutoffC
 )
 
-// Cutoff returns cut-off c of the norms for a scale on which a higher score
-// is better (higherIsBetter, e.g. Instrument.HigherIsBetter) or worse.
+// Cutoff returns cut-off c of the norms for a scale of direction dir
+// (Instrument.Direction: effect.HigherIsBetter or effect.LowerIsBetter).
 // CutoffA uses only the dysfunctional population; B only the functional
-// one; C both. An SD that is not positive and finite, or a non-finite mean,
-// of a population the cut-off uses returns an error wrapping
-// ErrInvalidInput.
-func (n Norms) Cutoff(c Cutoff, higherIsBetter bool) (float64, error) {
+// one; C both. An unknown direction, an SD that is not positive and
+// finite, or a non-finite mean of a population the cut-off uses returns an
+// error wrapping ErrInvalidInput.
+func (n Norms) Cutoff(c Cutoff, dir effect.Direction) (float64, error) {
+	if err := checkDirection("dir", dir); err != nil {
+		return math.NaN(), err
+	}
 	sign := -1.0
-	if higherIsBetter {
+	if dir == effect.HigherIsBetter {
 		sign = 1
 	}
 	check := func(name string, p Population) error {
@@ -114,14 +121,33 @@ type ChangeCriteria struct {
 	SD float64
 	// Reliability of the scale (test–retest or alpha), in [0, 1).
 	Reliability float64
-	// HigherIsBetter is the scale's direction (Instrument.HigherIsBetter).
-	HigherIsBetter bool
+	// Direction is the scale's direction (Instrument.Direction):
+	// effect.HigherIsBetter or effect.LowerIsBetter; UnknownDirection is
+	// an error.
+	Direction effect.Direction
 	// Cutoff is the clinical cut-off (see Norms.Cutoff). ClassifyChange
-	// needs it; ReliableChange ignores it.
+	// needs it; ReliableChange does not use it.
 	Cutoff float64
-	// Critical is the |RCI| above which change is reliable; 0 means
-	// 1.959964 (two-sided 5%).
-	Critical float64
+	// Level is the two-sided confidence level of the reliable-change
+	// criterion: change is reliable when |RCI| exceeds the normal quantile
+	// z at (1 + Level)/2. 0 means 0.95, Jacobson & Truax's 1.96.
+	Level float64
+}
+
+// checkDirection refuses UnknownDirection and undefined values.
+func checkDirection(field string, dir effect.Direction) error {
+	if dir != effect.HigherIsBetter && dir != effect.LowerIsBetter {
+		return fieldErr(field, dir, "must be effect.HigherIsBetter or effect.LowerIsBetter (Instrument.Direction)")
+	}
+	return nil
+}
+
+// critical is the |RCI| above which change is reliable.
+func (c *ChangeCriteria) critical() float64 {
+	if c.Level == 0 || c.Level == 0.95 {
+		return z975
+	}
+	return distuv.UnitNormal.Quantile((1 + c.Level) / 2)
 }
 
 // Change is one individual's change from pre to post.
@@ -129,7 +155,7 @@ type Change struct {
 	Diff     float64 // post − pre
 	SEdiff   float64 // SD·sqrt(2(1 − reliability))
 	RCI      float64 // Diff / SEdiff
-	Reliable bool    // |RCI| > Critical
+	Reliable bool    // |RCI| above the criterion of ChangeCriteria.Level
 	// Better reports whether the change is in the favourable direction
 	// (whether or not it is reliable).
 	Better bool
@@ -149,8 +175,11 @@ func (c *ChangeCriteria) validate(needCutoff bool) error {
 	if !(c.Reliability >= 0 && c.Reliability < 1) {
 		return fieldErr("Reliability", c.Reliability, "must be in [0, 1)")
 	}
-	if c.Critical != 0 && !(c.Critical > 0 && !math.IsInf(c.Critical, 0)) {
-		return fieldErr("Critical", c.Critical, "must be positive and finite (0 means 1.96)")
+	if c.Level != 0 && !(c.Level > 0 && c.Level < 1) {
+		return fieldErr("Level", c.Level, "must be in (0, 1) (0 means 0.95)")
+	}
+	if err := checkDirection("Direction", c.Direction); err != nil {
+		return err
 	}
 	if needCutoff && !finite(c.Cutoff) {
 		return fieldErr("Cutoff", c.Cutoff, "must be finite")
@@ -160,7 +189,8 @@ func (c *ChangeCriteria) validate(needCutoff bool) error {
 
 // ReliableChange computes the Jacobson–Truax (1991) reliable change index
 // RCI = (post − pre) / SEdiff with SEdiff = SD·sqrt(2(1 − r)). Change is
-// reliable when |RCI| exceeds c.Critical (1.96 by default); Better uses
+// reliable when |RCI| exceeds the normal quantile of c.Level (1.96 at the
+// default 0.95); Better uses
 // the scale's direction. NaN or infinite scores return an error wrapping
 // ErrInvalidInput.
 func ReliableChange(pre, post float64, c *ChangeCriteria) (Change, error) {
@@ -177,16 +207,13 @@ func reliableChange(pre, post float64, c *ChangeCriteria) (Change, error) {
 	if !finite(post) {
 		return Change{}, fieldErr("post", post, "must be finite")
 	}
-	crit := c.Critical
-	if crit == 0 {
-		crit = z975
-	}
+	crit := c.critical()
 	var ch Change
 	ch.Diff = post - pre
 	ch.SEdiff = c.SD * math.Sqrt(2*(1-c.Reliability))
 	ch.RCI = ch.Diff / ch.SEdiff
 	ch.Reliable = math.Abs(ch.RCI) > crit
-	ch.Better = ch.Diff != 0 && (ch.Diff > 0) == c.HigherIsBetter
+	ch.Better = ch.Diff != 0 && (ch.Diff > 0) == (c.Direction == effect.HigherIsBetter)
 	return ch, nil
 }
 
@@ -210,7 +237,7 @@ func classify(pre, post float64, c *ChangeCriteria) (Change, error) {
 	if err != nil {
 		return ch, err
 	}
-	if c.HigherIsBetter {
+	if c.Direction == effect.HigherIsBetter {
 		ch.Functional = post > c.Cutoff
 	} else {
 		ch.Functional = post < c.Cutoff

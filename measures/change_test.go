@@ -3,23 +3,26 @@ package measures
 import (
 	"errors"
 	"math"
+	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // TestChangeGolden checks SEdiff, RCI and the cut-offs a, b, c against
 // values written by gen.R from the formulas of Jacobson & Truax (1991).
 func TestChangeGolden(t *testing.T) {
-	recs := readCSV(t, "change_golden.csv")
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
-	for _, r := range recs[1:] {
-		g := func(name string) float64 { return parseNum(t, r[col[name]]) }
-		hb, _ := strconv.ParseBool(r[col["higher_better"]])
+	for _, r := range golden.ReadCSV(t, filepath.Join(goldenDir, "change_golden.csv")) {
+		g := func(name string) float64 { return r.Float(t, name) }
+		hb, err := strconv.ParseBool(r.String(t, "higher_better"))
+		if err != nil {
+			t.Fatalf("%s: %v", r.Where(), err)
+		}
+		dir := effect.DirectionFor(hb)
 		norms := Norms{Dysfunctional: Population{g("mdys"), g("sddys")}, Functional: Population{g("mfun"), g("sdfun")}}
-		crit := &ChangeCriteria{SD: g("sd"), Reliability: g("r"), HigherIsBetter: hb}
+		crit := &ChangeCriteria{SD: g("sd"), Reliability: g("r"), Direction: dir}
 		ch, err := ReliableChange(g("pre"), g("post"), crit)
 		if err != nil {
 			t.Fatal(err)
@@ -31,7 +34,7 @@ func TestChangeGolden(t *testing.T) {
 			cut  Cutoff
 			name string
 		}{{CutoffA, "a"}, {CutoffB, "b"}, {CutoffC, "c"}} {
-			v, err := norms.Cutoff(c.cut, hb)
+			v, err := norms.Cutoff(c.cut, dir)
 			if err != nil || !same(v, g(c.name)) {
 				t.Errorf("%v: cutoff %s = %v (%v), want %v", r, c.name, v, err, g(c.name))
 			}
@@ -42,9 +45,9 @@ func TestChangeGolden(t *testing.T) {
 func TestClassifyChange(t *testing.T) {
 	// Loneliness-like scale (higher = worse): SD 10, r = .9, SEdiff =
 	// 10·sqrt(0.2) = 4.472, so |diff| > 8.765 is reliable; cut-off 45.
-	lonely := &ChangeCriteria{SD: 10, Reliability: 0.9, Cutoff: 45}
+	lonely := &ChangeCriteria{SD: 10, Reliability: 0.9, Cutoff: 45, Direction: effect.LowerIsBetter}
 	// Support-like scale (higher = better), same numbers, cut-off 45.
-	support := &ChangeCriteria{SD: 10, Reliability: 0.9, Cutoff: 45, HigherIsBetter: true}
+	support := &ChangeCriteria{SD: 10, Reliability: 0.9, Cutoff: 45, Direction: effect.HigherIsBetter}
 	cases := []struct {
 		c         *ChangeCriteria
 		pre, post float64
@@ -71,9 +74,17 @@ func TestClassifyChange(t *testing.T) {
 		}
 	}
 	// The critical value is a strict bound.
-	ch, _ := ReliableChange(0, 1.959963984540054*math.Sqrt(2*(1-0.5)), &ChangeCriteria{SD: 1, Reliability: 0.5})
+	ch, _ := ReliableChange(0, 1.959963984540054*math.Sqrt(2*(1-0.5)), &ChangeCriteria{SD: 1, Reliability: 0.5, Direction: effect.LowerIsBetter})
 	if ch.Reliable {
 		t.Errorf("|RCI| = critical counted as reliable (RCI %v)", ch.RCI)
+	}
+	// Level 0.90: the criterion is qnorm(0.95) = 1.644853626951472 (R).
+	c90 := &ChangeCriteria{SD: 1, Reliability: 0.5, Direction: effect.LowerIsBetter, Level: 0.9}
+	if ch, _ := ReliableChange(0, 1.6448536269514*math.Sqrt(2*(1-0.5)), c90); ch.Reliable {
+		t.Errorf("Level 0.9: RCI %v just below 1.6449 counted as reliable", ch.RCI)
+	}
+	if ch, _ := ReliableChange(0, 1.6448536269515*math.Sqrt(2*(1-0.5)), c90); !ch.Reliable {
+		t.Errorf("Level 0.9: RCI %v just above 1.6449 not reliable", ch.RCI)
 	}
 	if Recovered.String() != "recovered" || Unchanged.String() != "unchanged" || Improved.String() != "improved" || Deteriorated.String() != "deteriorated" {
 		t.Error("category names")
@@ -81,11 +92,15 @@ func TestClassifyChange(t *testing.T) {
 }
 
 func TestChangeErrors(t *testing.T) {
-	ok := ChangeCriteria{SD: 10, Reliability: 0.8, Cutoff: 20}
+	ok := ChangeCriteria{SD: 10, Reliability: 0.8, Cutoff: 20, Direction: effect.LowerIsBetter}
 	bad := []ChangeCriteria{
 		{SD: 0, Reliability: 0.8, Cutoff: 1}, {SD: -1, Reliability: 0.8}, {SD: math.NaN(), Reliability: 0.8},
 		{SD: math.Inf(1), Reliability: 0.8}, {SD: 1, Reliability: 1}, {SD: 1, Reliability: -0.1},
-		{SD: 1, Reliability: math.NaN()}, {SD: 1, Reliability: 0.5, Critical: -1},
+		{SD: 1, Reliability: math.NaN()}, {SD: 1, Reliability: 0.5, Level: -1}, {SD: 1, Reliability: 0.5, Level: 1},
+		{SD: 1, Reliability: 0.5, Cutoff: 1}, // no Direction
+	}
+	for i := range bad[:len(bad)-1] {
+		bad[i].Direction = effect.LowerIsBetter
 	}
 	for i, c := range bad {
 		if _, err := ClassifyChange(1, 2, &c); !errors.Is(err, ErrInvalidInput) {
@@ -116,14 +131,17 @@ func TestChangeErrors(t *testing.T) {
 		t.Error("length mismatch")
 	}
 	for _, n := range []Norms{{}, {Dysfunctional: Population{1, 0}}, {Dysfunctional: Population{math.NaN(), 1}}} {
-		if _, err := n.Cutoff(CutoffA, true); !errors.Is(err, ErrInvalidInput) {
+		if _, err := n.Cutoff(CutoffA, effect.HigherIsBetter); !errors.Is(err, ErrInvalidInput) {
 			t.Errorf("norms %v: %v", n, err)
 		}
 	}
-	if _, err := (Norms{Dysfunctional: Population{1, 1}}).Cutoff(CutoffC, true); !errors.Is(err, ErrInvalidInput) {
+	if _, err := (Norms{Dysfunctional: Population{1, 1}}).Cutoff(CutoffC, effect.HigherIsBetter); !errors.Is(err, ErrInvalidInput) {
 		t.Error("cut-off c without functional norms")
 	}
-	if _, err := (Norms{Dysfunctional: Population{1, 1}}).Cutoff(Cutoff(7), true); !errors.Is(err, ErrInvalidInput) {
+	if _, err := (Norms{Dysfunctional: Population{1, 1}}).Cutoff(Cutoff(7), effect.HigherIsBetter); !errors.Is(err, ErrInvalidInput) {
 		t.Error("unknown cut-off")
+	}
+	if _, err := (Norms{Dysfunctional: Population{1, 1}}).Cutoff(CutoffA, effect.UnknownDirection); !errors.Is(err, ErrInvalidInput) {
+		t.Error("unknown direction")
 	}
 }

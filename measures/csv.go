@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // CSVOptions configures ScoreCSV and WriteCSV. The nil value means the
@@ -29,7 +31,10 @@ type CSVOptions struct {
 	// here; an unlisted code is an error, never silently missing.
 	Missing []string
 	// Score sets the missing-item handling for every instrument; nil
-	// means the published keys.
+	// means the published keys. Each instrument uses the options that
+	// apply to it (MaxMissing does not apply to a total with a conversion
+	// table, SubscaleMaxMissing to an instrument without subscales);
+	// options that apply to none of the instruments are an error.
 	Score *ScoreOptions
 	// NA is written for a missing score by WriteCSV; "" means "NA".
 	NA string
@@ -74,9 +79,10 @@ type Row struct {
 	ID     string   // value of the id column
 	Keep   []string // values of CSVOptions.Keep columns
 	Scores []Score  // one per instrument, in the order given
-	// Errs holds one error per instrument: nil, the joined *ItemError
-	// values of the cells that could not be scored, or a *RowError when
-	// the record could not be read.
+	// Errs holds one error per instrument: nil, the joined
+	// *effect.FieldError values (ErrNotNumeric, ErrOutOfRange) of the cells
+	// that could not be scored, or one wrapping ErrRecord when the record
+	// could not be read.
 	Errs []error
 }
 
@@ -88,35 +94,86 @@ type csvPlan struct {
 	keep    []int
 	cols    [][]int // per instrument, per item: column index
 	headers []string
+	comma   rune
+}
+
+// columnErr is the error about the header (line 1): what is wrong, the
+// headers found, and the separator to try when they look like one field
+// holding several.
+func (p *csvPlan) columnErr(column, reason string) error {
+	return &effect.FieldError{Line: 1, Field: "column", Value: column, Err: ErrColumn,
+		Reason: reason + "; the header has " + p.found() + p.separatorHint()}
+}
+
+// found lists the headers read, quoted, at most 20.
+func (p *csvPlan) found() string {
+	const most = 20
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d column", len(p.headers))
+	if len(p.headers) != 1 {
+		b.WriteString("s")
+	}
+	b.WriteString(": ")
+	for i, h := range p.headers {
+		if i == most {
+			fmt.Fprintf(&b, ", … (%d more)", len(p.headers)-most)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(h))
+	}
+	return b.String()
+}
+
+// separatorHint suggests CSVOptions.Comma when a header holds a likely
+// separator other than the one in use (a semicolon-separated export read
+// with ',' gives one header "id;u1;u2").
+func (p *csvPlan) separatorHint() string {
+	for _, sep := range []rune{';', '\t', '|'} {
+		if sep == p.comma {
+			continue
+		}
+		for _, h := range p.headers {
+			if strings.ContainsRune(h, sep) {
+				name := map[rune]string{';': "';'", '\t': "'\\t'", '|': "'|'"}[sep]
+				return fmt.Sprintf(" (a header holds %s: is the file %s-separated? set CSVOptions.Comma = %s)", name, name, name)
+			}
+		}
+	}
+	return ""
 }
 
 func planCSV(header []string, ins []*Instrument, o *CSVOptions) (*csvPlan, error) {
-	p := &csvPlan{headers: header}
-	pos := map[string]int{}
+	p := &csvPlan{headers: header, comma: o.comma()}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if i == 0 {
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
 		header[i] = h
+	}
+	pos := map[string]int{}
+	for i, h := range header {
 		if _, dup := pos[h]; dup {
-			return nil, fmt.Errorf("%w: header %q appears twice", ErrColumn, h)
+			return nil, p.columnErr(h, "appears twice")
 		}
 		pos[h] = i
 	}
-	find := func(name string) (int, error) {
+	find := func(name, what string) (int, error) {
 		if i, ok := pos[name]; ok {
 			return i, nil
 		}
-		return 0, fmt.Errorf("%w: no column %q in the header", ErrColumn, name)
+		return 0, p.columnErr(name, "no such "+what+" column")
 	}
 	var err error
-	if p.idCol, err = find(o.id()); err != nil {
+	if p.idCol, err = find(o.id(), "id (CSVOptions.ID)"); err != nil {
 		return nil, err
 	}
 	if o != nil {
 		for _, k := range o.Keep {
-			i, err := find(k)
+			i, err := find(k, "CSVOptions.Keep")
 			if err != nil {
 				return nil, err
 			}
@@ -133,14 +190,14 @@ func planCSV(header []string, ins []*Instrument, o *CSVOptions) (*csvPlan, error
 			}
 		}
 		if j, dup := item[id]; dup {
-			return nil, fmt.Errorf("%w: columns %q and %q both map to item %q", ErrColumn, header[j], h, id)
+			return nil, p.columnErr(h, fmt.Sprintf("maps to item %q, as column %q does", id, header[j]))
 		}
 		item[id] = i
 	}
 	if o != nil {
 		for h := range o.Columns {
 			if _, ok := pos[h]; !ok {
-				return nil, fmt.Errorf("%w: mapped column %q is not in the header", ErrColumn, h)
+				return nil, p.columnErr(h, "is in CSVOptions.Columns but not in the header")
 			}
 		}
 	}
@@ -149,7 +206,7 @@ func planCSV(header []string, ins []*Instrument, o *CSVOptions) (*csvPlan, error
 		for j, it := range in.Items {
 			i, ok := item[it.ID]
 			if !ok {
-				return nil, fmt.Errorf("%w: instrument %s needs a column for item %q (map headers to content IDs with CSVOptions.Columns)", ErrColumn, in.ID, it.ID)
+				return nil, p.columnErr(it.ID, fmt.Sprintf("instrument %s needs a column for item %q (name the column so, or map the file's headers to content IDs with CSVOptions.Columns or Instrument.Columns)", in.ID, it.ID))
 			}
 			cols[j] = i
 		}
@@ -165,7 +222,8 @@ func planCSV(header []string, ins []*Instrument, o *CSVOptions) (*csvPlan, error
 // a plain decimal number nor a missing code (CSVOptions.Missing; "Inf",
 // "NaN", "0x1p1" and "1_0" are not numbers here), or a number that is
 // not an allowed code, makes that instrument's score for that row NaN with
-// an *ItemError naming the line, column, item and value in Row.Errs.
+// an *effect.FieldError naming the line, column, participant, item and
+// value in Row.Errs.
 //
 // The error return is for problems with the file as a whole: unreadable
 // input, an empty file, a header that lacks the id column, a Keep column
@@ -180,7 +238,7 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 		}
 	}
 	if o != nil {
-		if err := o.Score.validate(); err != nil {
+		if err := o.Score.appliesTo(ins); err != nil {
 			return nil, err
 		}
 	}
@@ -190,10 +248,10 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("%w: empty input, no header", ErrColumn)
+		return nil, &effect.FieldError{Line: 1, Reason: "empty input: no header line", Err: ErrColumn}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: header: %v", ErrColumn, err)
+		return nil, &effect.FieldError{Line: 1, Reason: "cannot read the header: " + csvReason(err), Err: ErrColumn}
 	}
 	p, err := planCSV(header, ins, o)
 	if err != nil {
@@ -223,12 +281,11 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			}
 			if pe.StartLine <= lastLine {
 				// The reader did not advance; stop rather than loop.
-				return rows, fmt.Errorf("%w: line %d: %v", ErrRecord, pe.StartLine, pe.Err)
+				return rows, &effect.FieldError{Line: pe.StartLine, Reason: "cannot read the record: " + pe.Err.Error(), Err: ErrRecord}
 			}
 			row.Line = pe.StartLine
 			lastLine = pe.StartLine
-			re := &RowError{Row: row.Line, Reason: pe.Err.Error()}
-			row.fail(re)
+			row.fail(&effect.FieldError{Line: row.Line, Reason: "cannot read the record: " + pe.Err.Error(), Err: ErrRecord})
 			rows = append(rows, row)
 			continue
 		}
@@ -238,7 +295,8 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			if p.idCol < len(rec) {
 				row.ID = rec[p.idCol]
 			}
-			row.fail(&RowError{Row: row.Line, Reason: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(p.headers))})
+			row.fail(&effect.FieldError{Line: row.Line, Record: participant(row.ID), Err: ErrRecord,
+				Reason: fmt.Sprintf("has %d fields, the header has %d%s", len(rec), len(p.headers), p.separatorHint())})
 			rows = append(rows, row)
 			continue
 		}
@@ -247,7 +305,7 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			row.Keep = append(row.Keep, rec[k])
 		}
 		for i, in := range ins {
-			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.Line, so)
+			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.Line, row.ID, so.fit(in))
 		}
 		rows = append(rows, row)
 	}
@@ -265,7 +323,26 @@ func nanScore() Score {
 	return Score{Total: math.NaN(), Raw: math.NaN()}
 }
 
-func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, missing map[string]bool, x []float64, line int, so *ScoreOptions) (Score, error) {
+// csvReason is the reason of an encoding/csv error without its own
+// position (FieldError gives the line).
+func csvReason(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// participant is the Record of an error about a CSV row: "participant
+// P012", or "" when the id cell is empty.
+func participant(id string) string {
+	if id = strings.TrimSpace(id); id == "" {
+		return ""
+	}
+	return "participant " + id
+}
+
+func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, missing map[string]bool, x []float64, line int, id string, so *ScoreOptions) (Score, error) {
 	var errs []error
 	for j, col := range cols {
 		cell := strings.TrimSpace(rec[col])
@@ -275,11 +352,13 @@ func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, mis
 		}
 		v, err := strconv.ParseFloat(cell, 64)
 		if err != nil || !plainDecimal(cell) {
-			errs = append(errs, &ItemError{Row: line, Column: headers[col], Item: in.Items[j].ID, Index: j, Value: rec[col], Err: ErrNotNumeric})
+			errs = append(errs, &effect.FieldError{Line: line, Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
+				Value: rec[col], Reason: "response is not numeric (want a plain decimal code, or a missing code listed in CSVOptions.Missing)", Err: ErrNotNumeric})
 			continue
 		}
 		if !in.allowed(j, v) {
-			errs = append(errs, &ItemError{Row: line, Column: headers[col], Item: in.Items[j].ID, Index: j, Value: rec[col], Err: ErrOutOfRange})
+			errs = append(errs, &effect.FieldError{Line: line, Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
+				Value: rec[col], Reason: in.codeReason(j), Err: ErrOutOfRange})
 			continue
 		}
 		x[j] = v

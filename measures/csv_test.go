@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // A long data set: one row per participant and visit, UCLA-3 and LSNS-6
@@ -61,15 +63,15 @@ func TestScoreCSV(t *testing.T) {
 	if r.Errs[1] != nil || r.Scores[1].Total != 6 {
 		t.Errorf("line 5 lsns: %+v", r)
 	}
-	var ie *ItemError
+	var ie *effect.FieldError
 	if !errors.Is(r.Errs[0], ErrNotNumeric) || !errors.Is(r.Errs[0], ErrOutOfRange) || !errors.As(r.Errs[0], &ie) {
 		t.Fatalf("line 5 ucla: %v", r.Errs[0])
 	}
-	if ie.Row != 5 || ie.Column != "u1" || ie.Item != "ucla3-companionship" || ie.Value != "x" {
+	if ie.Line != 5 || ie.Column != "u1" || ie.Field != "ucla3-companionship" || ie.Value != "x" || ie.Record != "participant "+r.ID {
 		t.Errorf("item error %+v", ie)
 	}
 	msg := r.Errs[0].Error()
-	for _, s := range []string{"row 5", `column "u3"`, "ucla3-isolated", `"7"`} {
+	for _, s := range []string{"measures: line 5", `column "u3"`, "participant " + r.ID, "ucla3-isolated", `"7"`, "allowed: 1 to 3"} {
 		if !strings.Contains(msg, s) {
 			t.Errorf("message %q lacks %s", msg, s)
 		}
@@ -248,5 +250,71 @@ func TestScoreCSVStrictNumbers(t *testing.T) {
 		if rows[0].Errs[0] != nil || rows[0].Scores[0].Total != 7 {
 			t.Errorf("cell %q: total %v, err %v; want 7", cell, rows[0].Scores[0].Total, rows[0].Errs[0])
 		}
+	}
+}
+
+// TestHeaderMessages: a header error lists the headers found and, when a
+// header holds ';', suggests the separator option.
+func TestHeaderMessages(t *testing.T) {
+	u := lookup(t, "ucla-3")
+	semi := "id;ucla3-companionship;ucla3-left-out;ucla3-isolated\na;1;1;1\n"
+	_, err := ScoreCSV(strings.NewReader(semi), []*Instrument{u}, nil)
+	var fe *effect.FieldError
+	if !errors.Is(err, ErrColumn) || !errors.As(err, &fe) || fe.Line != 1 {
+		t.Fatalf("semicolon file: %v", err)
+	}
+	for _, want := range []string{`"id"`, `1 column: "id;ucla3-companionship;ucla3-left-out;ucla3-isolated"`, "CSVOptions.Comma = ';'"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q lacks %s", err, want)
+		}
+	}
+	rows, err := ScoreCSV(strings.NewReader(semi), []*Instrument{u}, &CSVOptions{Comma: ';'})
+	if err != nil || len(rows) != 1 || rows[0].Scores[0].Total != 3 {
+		t.Errorf("with Comma ';': %v %+v", err, rows)
+	}
+	// A missing item column lists what was found; no separator hint.
+	_, err = ScoreCSV(strings.NewReader("id,u1,u2,u3\na,1,1,1\n"), []*Instrument{u}, nil)
+	msg := fmt.Sprint(err)
+	if !errors.Is(err, ErrColumn) || !strings.Contains(msg, `4 columns: "id", "u1", "u2", "u3"`) ||
+		!strings.Contains(msg, "ucla3-companionship") || !strings.Contains(msg, "Columns") || strings.Contains(msg, "Comma") {
+		t.Errorf("missing item column: %v", err)
+	}
+	// Keep and mapped columns, duplicate headers.
+	for _, c := range []struct {
+		data string
+		o    *CSVOptions
+		want string
+	}{
+		{"id,ucla3-companionship,ucla3-left-out,ucla3-isolated\n", &CSVOptions{Keep: []string{"visit"}}, `"visit": no such CSVOptions.Keep column`},
+		{"id,ucla3-companionship,ucla3-left-out,ucla3-isolated\n", &CSVOptions{Columns: map[string]string{"u9": "x"}}, `"u9": is in CSVOptions.Columns`},
+		{"id,id,ucla3-companionship\n", nil, `"id": appears twice`},
+	} {
+		_, err := ScoreCSV(strings.NewReader(c.data), []*Instrument{u}, c.o)
+		if !errors.Is(err, ErrColumn) || !strings.Contains(fmt.Sprint(err), c.want) || !strings.Contains(fmt.Sprint(err), "the header has") {
+			t.Errorf("%q: %v, want %s", c.data, err, c.want)
+		}
+	}
+}
+
+// TestScoreCSVOptionsApply: one set of ScoreOptions serves every
+// instrument of a file; it is refused only when it applies to none.
+func TestScoreCSVOptionsApply(t *testing.T) {
+	sw, u := lookup(t, "swemwbs"), lookup(t, "ucla-3")
+	o := &CSVOptions{Score: &ScoreOptions{MaxMissing: 1}}
+	data := "id,wemwbs-01,wemwbs-02,wemwbs-03,wemwbs-06,wemwbs-07,wemwbs-09,wemwbs-11,ucla3-companionship,ucla3-left-out,ucla3-isolated\n" +
+		"a,4,4,4,4,4,4,NA,1,NA,1\n"
+	if _, err := ScoreCSV(strings.NewReader(data), []*Instrument{sw}, o); !errors.Is(err, ErrInvalidInput) || !strings.Contains(err.Error(), "MaxMissing") {
+		t.Errorf("SWEMWBS alone: %v", err)
+	}
+	rows, err := ScoreCSV(strings.NewReader(data), []*Instrument{sw, u}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, v := rows[0].Scores[0], rows[0].Scores[1]
+	if rows[0].Err() != nil {
+		t.Errorf("row error: %v", rows[0].Err())
+	}
+	if !math.IsNaN(s.Total) || !math.IsNaN(s.Raw) || s.Prorated || s.NonStandard || v.Total != 3 || !v.Prorated || !v.NonStandard {
+		t.Errorf("SWEMWBS %+v, UCLA-3 %+v", s, v)
 	}
 }

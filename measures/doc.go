@@ -18,11 +18,12 @@
 // per instrument); [Lookup] returns one by id, [All] and [IDs] list them.
 // Users load their own keys from the same schema with [Load].
 //
-// Every fact in a built-in key is taken from the project's research note
-// (instruments.md) where it is marked verified (two or more independent
-// sources agree). Facts marked single-source or uncertain there are left
-// out, and the key's Notes say so; where a numeric coding is a library
-// convention its ResponseSet has Status Convention.
+// Every fact in a built-in key is taken from the primary publications cited
+// in the key (listed under each instrument below) and kept only where two
+// or more independent sources agree (Status Verified). Facts found in a
+// single source, or uncertain, are left out, and the key's Notes say so;
+// where a numeric coding is a library convention its ResponseSet has
+// Status Convention.
 //
 // # Built-in instruments
 //
@@ -115,8 +116,8 @@
 // et al. 2004, de Jong Gierveld & Kamphuis 1985 and Dalgard et al. 2006 are
 // not.
 //
-// Left out of the built-in keys because instruments.md does not mark them
-// verified: the DJG-11 categories (0–2, 3–8, 9–10, 11: single source), the
+// Left out of the built-in keys because independent sources do not agree
+// on them or only one was found: the DJG-11 categories (0–2, 3–8, 9–10, 11: single source), the
 // DJG-6 subscale bands (manual and Statistics Netherlands disagree), the
 // DJG-6 developers' missing-item rule (single source; reproduce it with
 // ScoreOptions{MaxMissing: 1, Method: SumAnswered}), the DJG-11
@@ -156,8 +157,8 @@
 //	  "citations": [{"text": "…", "doi": "10.…"}],  // at least one; doi optional
 //	  "status":    "verified",            // verified | single-source | convention | user
 //	  "notes":     ["…"],                 // provenance and caveats
-//	  "direction": "higher = lonelier",   // required text
-//	  "higher_is_better": false,          // required; used by change classification
+//	  "direction": "higher = lonelier",   // required text: Instrument.HigherMeans
+//	  "higher_is_better": false,          // required: Instrument.Direction (effect.HigherIsBetter or LowerIsBetter)
 //	  "response_sets": [                  // at least one
 //	    {"id": "freq3", "codes": [1, 2, 3],          // strictly increasing integers, span <= 1000
 //	     "labels": ["Hardly ever", "…", "…"],        // optional, one per code
@@ -190,27 +191,33 @@
 // cover the scale's attainable range, so every score has exactly one band.
 // A conversion table must list every integer raw score from the smallest
 // to the largest attainable sum, and needs integer item scores. A missing
-// rule's max_missing lies between 1 and the number of items minus 1.
+// rule's max_missing lies between 1 and the number of items minus 1, and a
+// scale with a conversion table has no missing rule (the table is
+// published for complete responses).
 //
 // # Scoring and missing items
 //
 // [Instrument.Score] takes one value per item in the key's item order;
 // NaN marks a missing item. A value that is not an allowed code (out of
-// range, non-integer, ±Inf) returns an [*ItemError] wrapping
-// [ErrOutOfRange]; codes are never clamped. Without a published rule every
+// range, non-integer, ±Inf) returns an [*effect.FieldError] wrapping
+// [ErrOutOfRange] that names the item and lists its allowed codes; codes
+// are never clamped. Without a published rule every
 // item of a scale is required: a scale with a missing item is NaN (not an
 // error), and [Score] reports the number missing. No built-in key carries
 // a published rule today, because none is marked verified. Callers may
 // opt in with [ScoreOptions] (a maximum number of missing items and the
 // method: person-mean proration or the sum over answered items); results
-// then carry NonStandard. A conversion table applies to complete responses
-// only.
+// then carry NonStandard. Prorated and NonStandard are set only when a
+// number was produced: a NaN score carries neither, and no prorated Raw.
+// A conversion table (the SWEMWBS metric score) applies to complete
+// responses only, so asking for proration of such a total is an error.
+// Bands are published for whole totals of whole-number items: a prorated
+// total between two whole numbers (DJG-6 4.8) gets no band.
 //
 // [Instrument.ScoreMatrix] is the fast path for many respondents: a flat
 // row-major matrix in, flat result arrays out ([Scores]), reused across
-// calls, no allocation per respondent. It scores about 2.5e8 item
-// responses per CPU second on one core (BenchmarkScoreMatrix: 1,000,000
-// respondents × 20 items per iteration).
+// calls, no allocation per respondent (BenchmarkScoreMatrix measures it;
+// the README gives the figures).
 //
 // # Data sets
 //
@@ -221,9 +228,11 @@
 // scores every row on one or more instruments. It returns one [Row] per
 // record in order, each with its own errors; nothing is dropped. Cells that
 // are not plain decimal numbers ("Inf", "NaN", "0x1p1" and "1_0" are not)
-// or not allowed codes are reported as [*ItemError] values
-// naming the line, column, item and value; a malformed record as a
-// [*RowError]. [WriteCSV] writes the scores.
+// or not allowed codes are reported as [*effect.FieldError] values naming
+// the line, column, participant, item and value; a malformed record as one
+// wrapping [ErrRecord]. A header without a needed column is an error that
+// lists the headers found and, when one holds a ';', suggests
+// CSVOptions.Comma. [WriteCSV] writes the scores.
 //
 // # Reliability
 //
@@ -245,7 +254,9 @@
 //
 // [ReliableChange] computes the Jacobson–Truax reliable change index,
 // RCI = (post − pre)/SEdiff with SEdiff = SD·sqrt(2(1 − r)), reliable when
-// |RCI| > 1.96. [Norms.Cutoff] gives the cut-offs a (two SDs beyond the
+// |RCI| exceeds the normal quantile of ChangeCriteria.Level (1.96 at the
+// default 0.95). The direction of a scale is an [effect.Direction]
+// (Instrument.Direction). [Norms.Cutoff] gives the cut-offs a (two SDs beyond the
 // dysfunctional mean), b (two SDs inside the functional range) and c (the
 // SD-weighted point between the means), each respecting the scale's
 // direction. [ClassifyChange] and [ClassifyChanges] classify change as
@@ -257,8 +268,21 @@
 //
 // # Errors
 //
-// Errors wrap exported sentinels (test with errors.Is): [ErrInvalidInput]
-// (via [*FieldError]), [ErrInvalidKey] ([*KeyError]), [ErrUnknownInstrument],
-// [ErrOutOfRange] and [ErrNotNumeric] ([*ItemError]),
-// [ErrColumn], [ErrRecord] ([*RowError]). Nothing panics on user input.
+// Errors wrap exported sentinels (test with errors.Is): [ErrInvalidInput],
+// [ErrInvalidKey] ([*KeyError] names the JSON path), [ErrUnknownInstrument]
+// (with the closest ids suggested), [ErrOutOfRange], [ErrNotNumeric],
+// [ErrColumn] and [ErrRecord]. Positioned errors are [*effect.FieldError]
+// values, the one positioned error of ties: Line is the physical line of
+// the file (header = line 1, as encoding/csv counts), Column the heading
+// as written, Record the participant ("participant P012", or "respondent
+// 3" in ScoreMatrix), Field the item's content ID or the argument, Value
+// the text as given, and Err the sentinel. Nothing panics on user input.
+//
+// # Vocabulary
+//
+// ties uses one set of names across its packages: confidence intervals are
+// [effect.Interval] (AlphaResult.Feldt), the direction of a scale is an
+// [effect.Direction], and every confidence level is an Options-style Level
+// field (AlphaOptions.Level, ChangeCriteria.Level; 0 means 0.95), never a
+// z value.
 package measures

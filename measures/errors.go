@@ -3,12 +3,17 @@ package measures
 import (
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them;
-// test with errors.Is.
+// test with errors.Is. Errors about a response, a CSV cell or record, or an
+// argument are *effect.FieldError values (the one positioned error of
+// ties) whose Err is the sentinel: Line is the physical line of the file
+// (header = line 1), Column the heading as written, Record the participant
+// ("participant P012") or respondent, Field the item's content ID or the
+// argument's name, Value the offending text or value.
 var (
 	// ErrInvalidInput is wrapped by errors about arguments that cannot
 	// yield a result: NaN or infinite values where numbers are required,
@@ -61,61 +66,8 @@ func (e *KeyError) Error() string {
 // Unwrap returns ErrInvalidKey.
 func (e *KeyError) Unwrap() error { return ErrInvalidKey }
 
-// ItemError reports a response that cannot be scored. It names the data
-// row (for CSV input), the column, the item's content ID and the value.
-// Err is ErrOutOfRange or ErrNotNumeric.
-type ItemError struct {
-	Row    int    // 1-based line number in the CSV input (header = line 1); 0 outside CSV input
-	Column string // CSV header, or "" outside CSV input
-	Item   string // content ID of the item
-	Index  int    // 0-based position of the item in the instrument
-	Value  string // the offending value as given
-	Err    error
-}
-
-func (e *ItemError) Error() string {
-	s := "measures: "
-	if e.Row > 0 {
-		s += "row " + strconv.Itoa(e.Row) + ": "
-	}
-	if e.Column != "" && e.Column != e.Item {
-		s += "column " + strconv.Quote(e.Column) + " "
-	}
-	return s + "item " + e.Item + " = " + strconv.Quote(e.Value) + ": " + strings.TrimPrefix(e.Err.Error(), "measures: ")
-}
-
-// Unwrap returns the sentinel (ErrOutOfRange or ErrNotNumeric).
-func (e *ItemError) Unwrap() error { return e.Err }
-
-// RowError reports a CSV record that could not be read as a whole.
-// It wraps ErrRecord.
-type RowError struct {
-	Row    int // 1-based line number
-	Reason string
-}
-
-func (e *RowError) Error() string {
-	return "measures: row " + strconv.Itoa(e.Row) + ": " + e.Reason
-}
-
-// Unwrap returns ErrRecord.
-func (e *RowError) Unwrap() error { return ErrRecord }
-
-// FieldError reports an invalid argument of a psychometric function. It
-// wraps ErrInvalidInput.
-type FieldError struct {
-	Field  string
-	Value  any
-	Reason string
-}
-
-func (e *FieldError) Error() string {
-	return fmt.Sprintf("measures: %s = %v: %s", e.Field, e.Value, e.Reason)
-}
-
-// Unwrap returns ErrInvalidInput.
-func (e *FieldError) Unwrap() error { return ErrInvalidInput }
-
+// fieldErr is the error about an argument of a function (not a file):
+// an *effect.FieldError wrapping ErrInvalidInput.
 func fieldErr(field string, value any, reason string) error {
-	return &FieldError{Field: field, Value: value, Reason: reason}
+	return &effect.FieldError{Field: field, Value: value, Reason: reason, Err: ErrInvalidInput}
 }

@@ -6,6 +6,8 @@ import (
 	"maps"
 	"os"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // TestExampleTrial scores the committed example trial
@@ -43,8 +45,8 @@ func TestExampleTrial(t *testing.T) {
 	for _, r := range rows {
 		for k, e := range r.Errs {
 			if e != nil {
-				var ie *ItemError
-				if !errors.Is(e, ErrOutOfRange) || !errors.As(e, &ie) || ie.Row != r.Line {
+				var ie *effect.FieldError
+				if !errors.Is(e, ErrOutOfRange) || !errors.As(e, &ie) || ie.Line != r.Line {
 					t.Errorf("line %d: %v", r.Line, e)
 				}
 				bad++

@@ -16,7 +16,7 @@ func ExampleLookup() {
 		log.Fatal(err)
 	}
 	fmt.Println(in.Name, "-", in.Version)
-	fmt.Println(in.Direction)
+	fmt.Println(in.HigherMeans)
 	for _, it := range in.Items {
 		fmt.Println(it.Number, it.ID, it.Recode)
 	}
@@ -60,7 +60,7 @@ func ExampleInstrument_Score() {
 	// 4 moderately lonely 2 2
 	// NaN 1
 	// 4 true true
-	// measures: item djg-10-rejected = "6": response code not allowed
+	// measures: djg-10-rejected = "6": response code not allowed (allowed: 1 to 5)
 }
 
 func ExampleScoreCSV() {
@@ -92,7 +92,7 @@ p02,1,3,4,3
 	// p01,0,7,lonely,0,false,false,
 	// p01,1,4,not lonely,0,false,false,
 	// p02,0,NA,NA,1,false,false,
-	// p02,1,NA,NA,0,false,false,"measures: row 5: column ""u2"" item ucla3-left-out = ""4"": response code not allowed"
+	// p02,1,NA,NA,0,false,false,"measures: line 5, column ""u2"", participant p02: ucla3-left-out = ""4"": response code not allowed (allowed: 1 to 3)"
 }
 
 func ExampleAlpha() {
@@ -131,8 +131,8 @@ func ExampleClassifyChange() {
 		Dysfunctional: measures.Population{Mean: 55, SD: 10},
 		Functional:    measures.Population{Mean: 35, SD: 8},
 	}
-	c, _ := norms.Cutoff(measures.CutoffC, in.HigherIsBetter)
-	crit := &measures.ChangeCriteria{SD: 10, Reliability: 0.9, HigherIsBetter: in.HigherIsBetter, Cutoff: c}
+	c, _ := norms.Cutoff(measures.CutoffC, in.Direction)
+	crit := &measures.ChangeCriteria{SD: 10, Reliability: 0.9, Direction: in.Direction, Cutoff: c}
 	fmt.Printf("cut-off c = %.2f\n", c)
 	for _, p := range [][2]float64{{60, 40}, {60, 50}, {60, 55}, {50, 62}} {
 		ch, _ := measures.ClassifyChange(p[0], p[1], crit)
@@ -196,13 +196,13 @@ func ExampleInstrument_ScoreMatrix() {
 	// Output:
 	// 1 11 at risk of social isolation
 	// 2 12 not at risk
-	// 3 measures: row 3: item lsns-family-help = "9": response code not allowed
+	// 3 measures: respondent 3: lsns-family-help = "9": response code not allowed (allowed: 0 to 5)
 }
 
 func ExampleReliableChange() {
 	// LSNS-6 (higher = larger network): SD 6, test-retest reliability 0.8.
 	lsns, _ := measures.Lookup("lsns-6")
-	crit := &measures.ChangeCriteria{SD: 6, Reliability: 0.8, HigherIsBetter: lsns.HigherIsBetter}
+	crit := &measures.ChangeCriteria{SD: 6, Reliability: 0.8, Direction: lsns.Direction}
 	ch, err := measures.ReliableChange(9, 17, crit)
 	if err != nil {
 		log.Fatal(err)

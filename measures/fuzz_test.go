@@ -133,6 +133,7 @@ func FuzzScore(f *testing.F) {
 			}
 		}
 		for _, o := range []*ScoreOptions{nil, {MaxMissing: 2, SubscaleMaxMissing: 1}, {MaxMissing: 1, Method: SumAnswered}} {
+			o = fitOptions(in, o)
 			s, err := in.ScoreWith(x, o)
 			var dst Scores
 			if e2 := in.ScoreMatrix(&dst, x, o); e2 != nil {
@@ -157,8 +158,28 @@ func FuzzScore(f *testing.F) {
 			if !math.IsNaN(s.Total) && (s.Total < low || s.Total > hi+1e-9) {
 				t.Fatalf("%s total %v outside [%v, %v] for %v", in.ID, s.Total, lo, hi, x)
 			}
-			if !same(s.Total, dst.Total[0]) {
-				t.Fatalf("Score %v, ScoreMatrix %v", s.Total, dst.Total[0])
+			if !same(s.Total, dst.Total[0]) || !same(s.Raw, dst.Raw[0]) || s.Prorated != dst.Prorated[0] || s.NonStandard != dst.NonStandard[0] {
+				t.Fatalf("Score %+v, ScoreMatrix %v %v %v %v", s, dst.Total[0], dst.Raw[0], dst.Prorated[0], dst.NonStandard[0])
+			}
+			// The flags mean what the doc says.
+			if math.IsNaN(s.Total) && (s.Prorated || !math.IsNaN(s.Raw) || s.Band != "") {
+				t.Fatalf("%s: NaN total with raw %v, prorated %v, band %q", in.ID, s.Raw, s.Prorated, s.Band)
+			}
+			if s.Prorated && s.Missing == 0 {
+				t.Fatalf("%s: prorated without a missing item", in.ID)
+			}
+			anyNumber := !math.IsNaN(s.Total)
+			for _, sub := range s.Subscales {
+				anyNumber = anyNumber || !math.IsNaN(sub.Value)
+				if math.IsNaN(sub.Value) && (sub.Prorated || sub.Band != "") {
+					t.Fatalf("%s: NaN subscale %s prorated %v band %q", in.ID, sub.ID, sub.Prorated, sub.Band)
+				}
+			}
+			if s.NonStandard && (o == nil || !anyNumber) {
+				t.Fatalf("%s: NonStandard with options %v and no score", in.ID, o)
+			}
+			if s.Band != "" && in.Total.Aggregation == Sum && s.Total != math.Trunc(s.Total) {
+				t.Fatalf("%s: band %q for a non-whole sum %v", in.ID, s.Band, s.Total)
 			}
 		}
 	})

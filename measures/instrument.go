@@ -3,6 +3,8 @@ package measures
 import (
 	"math"
 	"strconv"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // Instrument is a published scoring key: which items a questionnaire has,
@@ -25,12 +27,15 @@ type Instrument struct {
 	Status    Status     // verification status of the key as a whole
 	Notes     []string   // provenance, conventions and caveats
 
-	// Direction says what a higher score means, e.g. "higher = lonelier",
-	// "higher = more support".
-	Direction string
-	// HigherIsBetter is true when a higher score is the favourable outcome
-	// (more support, better wellbeing). Change classification uses it.
-	HigherIsBetter bool
+	// HigherMeans says in words what a higher score means, e.g.
+	// "higher = lonelier", "higher = more support" (JSON key "direction").
+	HigherMeans string
+	// Direction is effect.HigherIsBetter when a higher score is the
+	// favourable outcome (more support, better wellbeing) and
+	// effect.LowerIsBetter otherwise (JSON key "higher_is_better", true or
+	// false). Change classification and the orientation of effect sizes
+	// (effect.Estimate.Favoring) use it.
+	Direction effect.Direction
 
 	ResponseSets []ResponseSet
 	Recodes      []Recode

@@ -2,6 +2,7 @@ package measures
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -14,15 +15,24 @@ import (
 var keyFiles embed.FS
 
 // Lookup returns the built-in instrument with the given id (for example
-// "ucla-ls3", "djg-6", "lsns-6"). Every call returns a fresh copy. An
-// unknown id returns an error wrapping ErrUnknownInstrument.
+// "ucla-ls3", "djg-6", "lsns-6"), matched regardless of case and
+// surrounding spaces ("UCLA-LS3" finds "ucla-ls3"). Every call returns a
+// fresh copy. An unknown id returns an error wrapping
+// ErrUnknownInstrument that suggests the closest built-in ids ("ucla3":
+// did you mean "ucla-3"?) and lists them all.
 func Lookup(id string) (*Instrument, error) {
-	if !validID(id) {
-		return nil, fmt.Errorf("%w: %q", ErrUnknownInstrument, id)
+	key := strings.ToLower(strings.TrimSpace(id))
+	var data []byte
+	err := errors.New("invalid id")
+	if validID(key) {
+		data, err = keyFiles.ReadFile(path.Join("keys", key+".json"))
 	}
-	data, err := keyFiles.ReadFile(path.Join("keys", id+".json"))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %q (built in: %s)", ErrUnknownInstrument, id, strings.Join(IDs(), ", "))
+		hint := ""
+		if s := suggest(key, IDs()); len(s) > 0 {
+			hint = " did you mean " + strings.Join(quoteAll(s), " or ") + "?"
+		}
+		return nil, fmt.Errorf("%w: %q;%s built in: %s", ErrUnknownInstrument, id, hint, strings.Join(IDs(), ", "))
 	}
 	in, err := parse(data)
 	if err != nil {
@@ -30,6 +40,70 @@ func Lookup(id string) (*Instrument, error) {
 		panic(fmt.Sprintf("measures: built-in key %s: %v", id, err))
 	}
 	return in, nil
+}
+
+// suggest returns the ids that id was probably meant to be: those equal
+// to it once case and punctuation are ignored ("ucla3", "UCLA_3" for
+// "ucla-3"), else those within two edits of it on that footing.
+func suggest(id string, ids []string) []string {
+	c := canonical(id)
+	if c == "" {
+		return nil
+	}
+	var exact, near []string
+	for _, k := range ids {
+		ck := canonical(k)
+		switch {
+		case ck == c:
+			exact = append(exact, k)
+		case editDistance(ck, c) <= 2:
+			near = append(near, k)
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	return near
+}
+
+// canonical keeps the lower-case letters and digits of s.
+func canonical(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = fmt.Sprintf("%q", x)
+	}
+	return out
 }
 
 // IDs returns the ids of the built-in instruments in sorted order.

@@ -9,6 +9,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // The JSON schema of a scoring key. Field names are documented in doc.go;
@@ -154,12 +156,12 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 func build(k *jsonKey) (*Instrument, error) {
 	b := &keyBuilder{id: k.ID}
 	in := &Instrument{
-		ID:        k.ID,
-		Name:      k.Name,
-		Version:   k.Version,
-		Status:    Status(k.Status),
-		Notes:     k.Notes,
-		Direction: k.Direction,
+		ID:          k.ID,
+		Name:        k.Name,
+		Version:     k.Version,
+		Status:      Status(k.Status),
+		Notes:       k.Notes,
+		HigherMeans: k.Direction,
 	}
 	if !validID(k.ID) {
 		b.fail("id", "must be non-empty and use only a-z, 0-9, '-', '_', '.'")
@@ -193,7 +195,7 @@ func build(k *jsonKey) (*Instrument, error) {
 	if k.HigherIsBetter == nil {
 		b.fail("higher_is_better", "is required (true or false)")
 	} else {
-		in.HigherIsBetter = *k.HigherIsBetter
+		in.Direction = effect.DirectionFor(*k.HigherIsBetter)
 	}
 
 	// Response sets.
@@ -388,6 +390,9 @@ func (b *keyBuilder) scale(f string, s *jsonScale, itemIdx map[string]int, total
 		out.Missing = &MissingRule{MaxMissing: m.MaxMissing, Method: MissingMethod(m.Method), Source: m.Source}
 	}
 	if cv := s.Conversion; cv != nil {
+		if s.Missing != nil {
+			b.fail(f+".missing", "a scale with a conversion table needs every item: the table is published for complete responses")
+		}
 		if !validText(cv.Name) {
 			b.fail(f+".conversion.name", "must be non-empty text")
 		}
@@ -473,6 +478,8 @@ type cscale struct {
 	min     float64 // attainable range of the reported score
 	max     float64
 	intItem bool // every item score is an integer
+	// wholeBands: the bands apply to whole totals only
+	wholeBands bool
 }
 
 func compile(in *Instrument) (*compiled, error) {
@@ -563,6 +570,9 @@ func compile(in *Instrument) (*compiled, error) {
 				cs.max = math.Max(cs.max, m)
 			}
 		}
+		// Bands of a sum of whole-number item scores are published for
+		// whole totals only (see Score.Band).
+		cs.wholeBands = len(cs.bands) > 0 && !cs.mean && cs.intItem && cs.conv == nil
 		if len(cs.bands) > 0 {
 			first, last := cs.bands[0], cs.bands[len(cs.bands)-1]
 			if !first.Contains(cs.min) || !last.Contains(cs.max) {

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 const minimalKey = `{
@@ -147,12 +149,12 @@ func TestBuiltIn(t *testing.T) {
 		t.Fatal(len(all))
 	}
 	for _, in := range all {
-		if in.Direction == "" || len(in.Citations) == 0 || in.Name == "" || in.Version == "" || len(in.Notes) == 0 {
+		if in.HigherMeans == "" || len(in.Citations) == 0 || in.Name == "" || in.Version == "" || len(in.Notes) == 0 {
 			t.Errorf("%s: incomplete metadata", in.ID)
 		}
-		lonelier := strings.Contains(in.Direction, "lonelier")
-		if lonelier == in.HigherIsBetter {
-			t.Errorf("%s: direction %q vs HigherIsBetter %v", in.ID, in.Direction, in.HigherIsBetter)
+		lonelier := strings.Contains(in.HigherMeans, "lonelier")
+		if lonelier != (in.Direction == effect.LowerIsBetter) || in.Direction == effect.UnknownDirection {
+			t.Errorf("%s: direction %q vs Direction %v", in.ID, in.HigherMeans, in.Direction)
 		}
 	}
 	a, _ := Lookup("ucla-3")
@@ -161,9 +163,24 @@ func TestBuiltIn(t *testing.T) {
 	if b.Items[0].ID != "ucla3-companionship" {
 		t.Error("Lookup does not return a fresh copy")
 	}
-	for _, id := range []string{"ucla", "", "../keys/ucla-3", "UCLA-3"} {
-		if _, err := Lookup(id); !errors.Is(err, ErrUnknownInstrument) {
+	for _, id := range []string{"ucla", "", "../keys/ucla-3", "ucla-3/", "sw"} {
+		if _, err := Lookup(id); !errors.Is(err, ErrUnknownInstrument) || !strings.Contains(err.Error(), "built in: djg-11") {
 			t.Errorf("%q: %v", id, err)
+		}
+	}
+	// Case and surrounding spaces do not matter.
+	for _, id := range []string{"UCLA-3", " Ucla-3 ", "ucla-3\n"} {
+		if in, err := Lookup(id); err != nil || in.ID != "ucla-3" {
+			t.Errorf("%q: %v", id, err)
+		}
+	}
+	// Near misses get a suggestion.
+	for id, want := range map[string]string{"ucla3": `did you mean "ucla-3"?`, "UCLA_LS3": `did you mean "ucla-ls3"?`,
+		"djg6": `did you mean "djg-6"?`, "lsns6": `"lsns-6"`, "swemwbs7": `"swemwbs"`, "mspps": `"mspss"`,
+		"ucla": `"ucla-3"`} {
+		_, err := Lookup(id)
+		if !errors.Is(err, ErrUnknownInstrument) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %s", id, err, want)
 		}
 	}
 	// Ranges of the published scores.

@@ -3,6 +3,8 @@ package measures
 import (
 	"math"
 	"strconv"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // Score is the result of scoring one respondent.
@@ -12,18 +14,25 @@ type Score struct {
 	// many items are missing.
 	Total float64
 	// Raw is the total before conversion. It equals Total for instruments
-	// without a conversion table.
+	// without a conversion table. A conversion table (SWEMWBS's metric
+	// score) is published for complete responses only, so with a missing
+	// item both Total and Raw are NaN: no prorated raw score stands in.
 	Raw float64
 	// Band is the label of the band containing Total, or "" when the total
-	// has no bands or is NaN.
+	// has no bands, is NaN, or is a value the publication does not
+	// categorize: bands of a sum of whole-number item scores are defined
+	// on whole totals, so a prorated total such as 4.8 on the DJG-6 gets
+	// no band (a prorated 5 does).
 	Band string
 	// Missing is the number of missing items over the whole instrument.
 	Missing int
-	// Prorated reports that Total was computed from incomplete items under
-	// a missing-item rule (published, or the caller's opt-in).
+	// Prorated reports that Total is a number computed from incomplete
+	// items under a missing-item rule (published, or the caller's opt-in).
+	// It is false whenever Total is NaN.
 	Prorated bool
 	// NonStandard reports that a caller-supplied rule (ScoreOptions)
-	// produced the total or a subscale, rather than the published key.
+	// produced the total or a subscale (a number, not NaN), rather than
+	// the published key.
 	NonStandard bool
 	// Subscales holds one entry per subscale of the instrument, in order.
 	Subscales []SubscaleScore
@@ -33,9 +42,9 @@ type Score struct {
 type SubscaleScore struct {
 	ID       string
 	Value    float64 // NaN when too many of its items are missing
-	Band     string
+	Band     string  // "" as for Score.Band
 	Missing  int
-	Prorated bool
+	Prorated bool // Value is a number computed from incomplete items
 }
 
 // Subscale returns the score of the subscale with the given id, and
@@ -56,16 +65,21 @@ type ScoreOptions struct {
 	// MaxMissing > 0 opts in to scoring the total when at most MaxMissing
 	// items are missing, by Method. This is non-standard unless it
 	// reproduces a published rule: results carry NonStandard. It replaces
-	// a published rule of the total.
+	// a published rule of the total. It cannot apply to a total with a
+	// conversion table (published for complete responses only): scoring
+	// such an instrument with MaxMissing > 0 is an error.
 	MaxMissing int
-	// SubscaleMaxMissing is the same opt-in for each subscale.
+	// SubscaleMaxMissing is the same opt-in for each subscale; it is an
+	// error for an instrument without subscales.
 	SubscaleMaxMissing int
 	// Method is the opt-in missing-item method; the zero value means
 	// Prorate (person-mean proration).
 	Method MissingMethod
 }
 
-func (o *ScoreOptions) validate() error {
+// validate checks the options and, when in is not nil, that every option
+// set applies to in.
+func (o *ScoreOptions) validate(in *Instrument) error {
 	if o == nil {
 		return nil
 	}
@@ -80,7 +94,52 @@ func (o *ScoreOptions) validate() error {
 	default:
 		return fieldErr("ScoreOptions.Method", o.Method, "must be Prorate or SumAnswered")
 	}
+	if in != nil {
+		if o.MaxMissing > 0 && in.c.scales[0].conv != nil {
+			return fieldErr("ScoreOptions.MaxMissing", o.MaxMissing, "the "+in.ID+" total's "+in.Total.Conversion.Name+
+				" conversion is published for complete responses only; score without MaxMissing")
+		}
+		if o.SubscaleMaxMissing > 0 && len(in.Subscales) == 0 {
+			return fieldErr("ScoreOptions.SubscaleMaxMissing", o.SubscaleMaxMissing, in.ID+" has no subscales")
+		}
+	}
 	return nil
+}
+
+// fit returns the options that apply to in: ScoreCSV scores several
+// instruments with one set of options, and uses on each the ones it can.
+func (o *ScoreOptions) fit(in *Instrument) *ScoreOptions {
+	if o == nil {
+		return nil
+	}
+	c := *o
+	if in.c.scales[0].conv != nil {
+		c.MaxMissing = 0
+	}
+	if len(in.Subscales) == 0 {
+		c.SubscaleMaxMissing = 0
+	}
+	return &c
+}
+
+// appliesTo reports whether the options apply to at least one of the
+// instruments, for ScoreCSV, which scores several with one set of
+// options; it returns the error of the first instrument otherwise.
+func (o *ScoreOptions) appliesTo(ins []*Instrument) error {
+	if err := o.validate(nil); err != nil || o == nil {
+		return err
+	}
+	var first error
+	for _, in := range ins {
+		err := o.validate(in)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // Score scores one respondent. responses holds one value per item in the
@@ -100,13 +159,12 @@ func (in *Instrument) ScoreWith(responses []float64, o *ScoreOptions) (Score, er
 	if err := in.loaded(); err != nil {
 		return Score{}, err
 	}
-	if err := o.validate(); err != nil {
+	if err := o.validate(in); err != nil {
 		return Score{}, err
 	}
 	c := in.c
 	if len(responses) != c.k {
-		return Score{}, &FieldError{Field: "responses", Value: len(responses),
-			Reason: "want one response per item (" + strconv.Itoa(c.k) + ")"}
+		return Score{}, fieldErr("responses", len(responses), "want one response per item ("+strconv.Itoa(c.k)+")")
 	}
 	var sc Score
 	r := rowResult{sub: make([]float64, len(c.scales)-1), subMissing: make([]int, len(c.scales)-1),
@@ -193,6 +251,11 @@ func (in *Instrument) scoreRow(row, vals []float64, r *rowResult, o *ScoreOption
 	}
 	r.raw, r.prorated, r.nonStd = t.aggregate(sum, nmiss, o, true)
 	r.total, r.band = t.finish(r.raw, nmiss == 0)
+	if nmiss > 0 && r.total != r.total {
+		// No number was produced (a conversion needs every item): no
+		// prorated raw score and no flags.
+		r.raw, r.prorated, r.nonStd = math.NaN(), false, false
+	}
 	for s := range r.sub {
 		cs := &c.scales[s+1]
 		sum, nmiss = 0, 0
@@ -206,8 +269,11 @@ func (in *Instrument) scoreRow(row, vals []float64, r *rowResult, o *ScoreOption
 		var ns bool
 		var raw float64
 		raw, r.subPro[s], ns = cs.aggregate(sum, nmiss, o, false)
-		r.nonStd = r.nonStd || ns
 		r.sub[s], r.subBand[s] = cs.finish(raw, nmiss == 0)
+		if nmiss > 0 && r.sub[s] != r.sub[s] {
+			r.subPro[s], ns = false, false
+		}
+		r.nonStd = r.nonStd || ns
 		r.subMissing[s] = nmiss
 	}
 	return nil
@@ -280,8 +346,11 @@ func (cs *cscale) finish(raw float64, complete bool) (score float64, band int) {
 	return score, cs.band(score)
 }
 
+// band finds the band containing x. Bands of a sum of whole-number item
+// scores are published for whole totals: a prorated total between two
+// whole numbers is not categorized.
 func (cs *cscale) band(x float64) int {
-	if x != x {
+	if x != x || (cs.wholeBands && x != math.Trunc(x)) {
 		return -1
 	}
 	for i := range cs.bands {
@@ -292,8 +361,40 @@ func (cs *cscale) band(x float64) int {
 	return -1
 }
 
+// codeErr is the error about a response that is not an allowed code of
+// item j: an *effect.FieldError naming the item and listing the codes.
 func (in *Instrument) codeErr(j int, x float64) error {
-	return &ItemError{Item: in.Items[j].ID, Index: j, Value: strconv.FormatFloat(x, 'g', -1, 64), Err: ErrOutOfRange}
+	return &effect.FieldError{Field: in.Items[j].ID, Value: strconv.FormatFloat(x, 'g', -1, 64),
+		Reason: in.codeReason(j), Err: ErrOutOfRange}
+}
+
+// codeReason says what is wrong with a response to item j and which codes
+// are allowed: "response code not allowed (allowed: 1 to 4)".
+func (in *Instrument) codeReason(j int) string {
+	c := in.c
+	var codes []int
+	for k := 0; k < c.span[j]; k++ {
+		if v := c.tab[c.off[j]+k]; v == v {
+			codes = append(codes, c.lo[j]+k)
+		}
+	}
+	return "response code not allowed (allowed: " + codeList(codes) + ")"
+}
+
+// codeList prints consecutive codes as a range ("1 to 4") and others as a
+// list ("0, 2, 4").
+func codeList(codes []int) string {
+	if len(codes) == 0 {
+		return "none"
+	}
+	if codes[len(codes)-1]-codes[0] == len(codes)-1 && len(codes) > 2 {
+		return strconv.Itoa(codes[0]) + " to " + strconv.Itoa(codes[len(codes)-1])
+	}
+	s := strconv.Itoa(codes[0])
+	for _, c := range codes[1:] {
+		s += ", " + strconv.Itoa(c)
+	}
+	return s
 }
 
 // ItemScores writes the recoded item scores of one respondent into dst
@@ -306,14 +407,13 @@ func (in *Instrument) ItemScores(dst, responses []float64) ([]float64, error) {
 	}
 	c := in.c
 	if len(responses) != c.k {
-		return nil, &FieldError{Field: "responses", Value: len(responses),
-			Reason: "want one response per item (" + strconv.Itoa(c.k) + ")"}
+		return nil, fieldErr("responses", len(responses), "want one response per item ("+strconv.Itoa(c.k)+")")
 	}
 	if dst == nil {
 		dst = make([]float64, c.k)
 	}
 	if len(dst) != c.k {
-		return nil, &FieldError{Field: "dst", Value: len(dst), Reason: "want one element per item (" + strconv.Itoa(c.k) + ")"}
+		return nil, fieldErr("dst", len(dst), "want one element per item ("+strconv.Itoa(c.k)+")")
 	}
 	for j, x := range responses {
 		if x != x {

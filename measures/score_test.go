@@ -5,10 +5,19 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 var nan = math.NaN()
+
+// fitOptions drops the options that cannot apply to in (which ScoreWith
+// refuses): the total's MaxMissing for a total with a conversion table,
+// SubscaleMaxMissing without subscales.
+func fitOptions(in *Instrument, o *ScoreOptions) *ScoreOptions { return o.fit(in) }
 
 func lookup(t testing.TB, id string) *Instrument {
 	t.Helper()
@@ -66,7 +75,7 @@ func runCases(t *testing.T, id string, cases []scoreCase) {
 }
 
 // checkOutOfRange asserts that each bad code at each position is an
-// *ItemError wrapping ErrOutOfRange naming the item.
+// *effect.FieldError wrapping ErrOutOfRange naming the item.
 func checkOutOfRange(t *testing.T, id string, valid []float64, bad ...float64) {
 	t.Helper()
 	in := lookup(t, id)
@@ -75,8 +84,8 @@ func checkOutOfRange(t *testing.T, id string, valid []float64, bad ...float64) {
 			x := slices.Clone(valid)
 			x[j] = b
 			_, err := in.Score(x)
-			var ie *ItemError
-			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &ie) || ie.Item != in.Items[j].ID || ie.Index != j {
+			var ie *effect.FieldError
+			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &ie) || ie.Field != in.Items[j].ID || !strings.Contains(ie.Reason, "allowed") {
 				t.Errorf("%s item %d code %v: err = %v, want ErrOutOfRange naming %s", id, j, b, err, in.Items[j].ID)
 			}
 		}
@@ -240,6 +249,13 @@ func TestDJG6(t *testing.T) {
 			total: 1, band: "not lonely", missing: 1, pro: true, sub: map[string]float64{"emotional": 1, "social": nan}},
 		{name: "developer rule, 2 missing", resp: []float64{3, nan, nan, 1, 5, 1}, opts: &ScoreOptions{MaxMissing: 1, Method: SumAnswered},
 			total: nan, missing: 2},
+		// Prorated 4 of 5 answered to 4.8: the published categories are
+		// defined on whole totals (0-1, 2-4, 5-6), so no band.
+		{name: "prorated 4.8", resp: []float64{3, 3, 5, 3, nan, 3}, opts: &ScoreOptions{MaxMissing: 1},
+			total: 4.8, missing: 1, pro: true},
+		// Prorated 5 of 5 answered to 6: a whole total, banded.
+		{name: "prorated 6", resp: []float64{3, 3, 3, 3, nan, 3}, opts: &ScoreOptions{MaxMissing: 1},
+			total: 6, band: "severely lonely", missing: 1, pro: true},
 	})
 	s, _ := in.ScoreWith([]float64{3, nan, 5, 1, 5, 1}, &ScoreOptions{MaxMissing: 1, Method: SumAnswered})
 	if !s.NonStandard {
@@ -379,7 +395,8 @@ func TestWEMWBS(t *testing.T) {
 
 func TestSWEMWBS(t *testing.T) {
 	in := lookup(t, "swemwbs")
-	// The official conversion table (instruments.md §11b).
+	// The official conversion table (Stewart-Brown et al. 2009; the
+	// SWEMWBS user guide's raw-to-metric table).
 	table := map[int]float64{7: 7.00, 8: 9.51, 9: 11.25, 10: 12.40, 11: 13.33, 12: 14.08, 13: 14.75, 14: 15.32,
 		15: 15.84, 16: 16.36, 17: 16.88, 18: 17.43, 19: 17.98, 20: 18.59, 21: 19.25, 22: 19.98, 23: 20.73,
 		24: 21.54, 25: 22.35, 26: 23.21, 27: 24.11, 28: 25.03, 29: 26.02, 30: 27.03, 31: 28.13, 32: 29.31,
@@ -407,13 +424,22 @@ func TestSWEMWBS(t *testing.T) {
 	}
 	runCases(t, "swemwbs", []scoreCase{
 		{name: "missing", resp: append(rep(4, 6), nan), total: nan, missing: 1},
-		// Opt-in proration gives a raw score, but the metric conversion
-		// is defined for complete responses only.
-		{name: "opt-in", resp: append(rep(4, 6), nan), opts: &ScoreOptions{MaxMissing: 1}, total: nan, missing: 1, pro: true},
 	})
-	s, _ := in.ScoreWith(append(rep(4, 6), nan), &ScoreOptions{MaxMissing: 1})
-	if s.Raw != 28 {
-		t.Errorf("prorated raw = %v, want 28", s.Raw)
+	// With a missing item there is no metric total, and no prorated raw
+	// score or flag pretends otherwise.
+	s, err := in.Score(append(rep(4, 6), nan))
+	if err != nil || !math.IsNaN(s.Total) || !math.IsNaN(s.Raw) || s.Prorated || s.NonStandard || s.Band != "" {
+		t.Errorf("missing item: %+v %v", s, err)
+	}
+	// The missing-item option cannot apply to the metric total: refused,
+	// not ignored.
+	if _, err := in.ScoreWith(append(rep(4, 6), nan), &ScoreOptions{MaxMissing: 1}); !errors.Is(err, ErrInvalidInput) ||
+		!strings.Contains(err.Error(), "MaxMissing") {
+		t.Errorf("opt-in proration: err = %v", err)
+	}
+	var dst Scores
+	if err := in.ScoreMatrix(&dst, append(rep(4, 6), nan), &ScoreOptions{MaxMissing: 1}); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("ScoreMatrix opt-in proration: err = %v", err)
 	}
 	checkOutOfRange(t, "swemwbs", rep(3, 7), 0, 6)
 }
@@ -470,7 +496,7 @@ func TestScoreMatrixMatchesScore(t *testing.T) {
 			}
 		}
 		var dst Scores
-		o := &ScoreOptions{MaxMissing: 1, SubscaleMaxMissing: 1}
+		o := fitOptions(in, &ScoreOptions{MaxMissing: 1, SubscaleMaxMissing: 1})
 		if err := in.ScoreMatrix(&dst, x, o); err != nil {
 			t.Fatal(err)
 		}
@@ -484,8 +510,8 @@ func TestScoreMatrixMatchesScore(t *testing.T) {
 				t.Fatalf("%s row %d: errors differ: %v / %v", in.ID, i, err, dst.Err[i])
 			}
 			if err != nil {
-				var ie *ItemError
-				if !errors.As(dst.Err[i], &ie) || ie.Row != i+1 {
+				var ie *effect.FieldError
+				if !errors.As(dst.Err[i], &ie) || ie.Record != "respondent "+strconv.Itoa(i+1) || ie.Line != 0 {
 					t.Fatalf("%s row %d: %v", in.ID, i, dst.Err[i])
 				}
 				continue

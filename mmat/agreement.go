@@ -38,9 +38,9 @@ type Agreement struct {
 	// answer (NaN when N = 0).
 	PercentAgreement float64
 	// Kappa is Cohen's unweighted kappa; Weighted is the weighted kappa
-	// when AgreementOptions.Weights asked for one (its Err is nil and
-	// Value 0 otherwise; check Agree's options); AC1 is Gwet's AC1 over
-	// the three answers. Each carries its own Err (ErrUndefined) when
+	// when AgreementOptions.Weights asked for one (otherwise its values
+	// are NaN and its Err says it was not requested); AC1 is Gwet's AC1
+	// over the three answers. Each carries its own Err (ErrUndefined) when
 	// undefined, e.g. kappa when every pair is Yes/Yes.
 	Kappa, Weighted, AC1 Coefficient
 }
@@ -71,7 +71,7 @@ type AgreementReport struct {
 
 // Agree compares two raters' appraisals of the same studies, matched by
 // Study identifier. The unit is one (study, criterion) pair answered by both
-// raters (appraisal.md §5.4). Results are reported per criterion (often
+// raters. Results are reported per criterion (often
 // degenerate with few studies: see Coefficient.Err) and pooled.
 //
 // Errors: a study listed twice for the same rater (ErrDuplicate), an invalid
@@ -87,7 +87,7 @@ func Agree(a, b []Appraisal, o *AgreementOptions) (AgreementReport, error) {
 		return AgreementReport{}, err
 	}
 	if opt.Weights < Unweighted || opt.Weights > Quadratic {
-		return AgreementReport{}, &Error{Text: opt.Weights.String(), Reason: "unknown weights", Err: ErrInvalidInput}
+		return AgreementReport{}, fieldError(0, "", "", "", "AgreementOptions.Weights", opt.Weights.String(), ErrInvalidInput, "use Unweighted, Linear or Quadratic")
 	}
 	ia, err := indexByStudy(a, "A")
 	if err != nil {
@@ -125,7 +125,7 @@ func Agree(a, b []Appraisal, o *AgreementOptions) (AgreementReport, error) {
 			for id := range ap.Ratings {
 				k := order(id)
 				if k < 0 {
-					return AgreementReport{}, &Error{Study: x.Study, Rater: ap.Rater, Criterion: id, Text: id, Err: ErrUnknownCriterion}
+					return AgreementReport{}, fieldError(0, "", x.Study, ap.Rater, id, nil, ErrUnknownCriterion, "")
 				}
 				ids[k] = true
 			}
@@ -141,7 +141,7 @@ func Agree(a, b []Appraisal, o *AgreementOptions) (AgreementReport, error) {
 				rater string
 			}{{ra, x.Rater}, {rb, y.Rater}} {
 				if p.ans != NotRated && !p.ans.Valid() {
-					return AgreementReport{}, &Error{Study: x.Study, Rater: p.rater, Criterion: id, Text: p.ans.String(), Err: ErrInvalidAnswer}
+					return AgreementReport{}, fieldError(0, "", x.Study, p.rater, id, p.ans.String(), ErrInvalidAnswer, "")
 				}
 			}
 			seen[k] = true
@@ -158,7 +158,7 @@ func Agree(a, b []Appraisal, o *AgreementOptions) (AgreementReport, error) {
 		}
 	}
 	if len(rep.Studies) == 0 {
-		return rep, &Error{Reason: "no study appraised by both raters", Err: ErrInvalidInput}
+		return rep, fieldError(0, "", "", "", "", nil, ErrInvalidInput, "no study appraised by both raters")
 	}
 	var total [3][3]int
 	totalExcl := 0
@@ -206,7 +206,7 @@ func AgreeRaters(apps []Appraisal, ra, rb string, o *AgreementOptions) (Agreemen
 		}
 	}
 	if ra == rb || len(a) == 0 || len(b) == 0 {
-		return AgreementReport{}, &Error{Reason: fmt.Sprintf("need appraisals by two different raters %q and %q", ra, rb), Err: ErrInvalidInput}
+		return AgreementReport{}, fieldError(0, "", "", "", "", nil, ErrInvalidInput, fmt.Sprintf("need appraisals by two different raters %q and %q", ra, rb))
 	}
 	return Agree(a, b, o)
 }
@@ -215,8 +215,8 @@ func indexByStudy(apps []Appraisal, which string) (map[string]int, error) {
 	m := make(map[string]int, len(apps))
 	for i := range apps {
 		if _, dup := m[apps[i].Study]; dup {
-			return nil, &Error{Study: apps[i].Study, Rater: apps[i].Rater,
-				Reason: "study appraised twice by rater " + which, Err: ErrDuplicate}
+			return nil, fieldError(0, "", apps[i].Study, apps[i].Rater, "", nil, ErrDuplicate,
+				"study appraised twice by rater "+which)
 		}
 		m[apps[i].Study] = i
 	}
@@ -250,18 +250,20 @@ func agreement(id string, t [3][3]int, excluded int, w Weights, level float64) A
 		u := undefined("no pair answered by both raters", level)
 		ag.PercentAgreement = u.Value
 		ag.Kappa, ag.AC1 = u, u
-		if w != Unweighted {
-			ag.Weighted = u
+		ag.Weighted = u
+		if w == Unweighted {
+			ag.Weighted = notRequested(level)
 		}
 		return ag
 	}
 	ag.PercentAgreement = 100 * float64(agree) / float64(ag.N)
 	// The table is valid by construction, so errors cannot occur here.
-	ag.Kappa, _ = KappaTable(tab, nil, level)
-	ag.AC1, _ = AC1Table(tab, level)
+	ag.Kappa, _ = KappaTable(tab, nil, &AgreementOptions{Level: level})
+	ag.AC1, _ = AC1Table(tab, &AgreementOptions{Level: level})
 	if w != Unweighted {
-		wm, _ := WeightMatrix(3, w)
-		ag.Weighted, _ = KappaTable(tab, wm, level)
+		ag.Weighted, _ = KappaTable(tab, nil, &AgreementOptions{Weights: w, Level: level})
+	} else {
+		ag.Weighted = notRequested(level)
 	}
 	return ag
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// ex7 returns appraisal.md §5.3 Ex7 as two raters' appraisals of four
+// ex7 returns a seven-study worked example as two raters' appraisals of four
 // qualitative studies (5 criteria each, 20 judgements, no screening answers).
 func ex7(t testing.TB) (a, b []Appraisal) {
 	r1 := strings.Fields("Y Y Y N CT Y Y N Y CT Y Y N Y Y CT Y N Y Y")
@@ -40,7 +40,7 @@ func TestAgreeEx7(t *testing.T) {
 	if o.Table != [3][3]int{{10, 1, 2}, {1, 2, 0}, {0, 0, 4}} || o.N != 20 || o.Excluded != 8 {
 		t.Fatalf("table %v N %d excluded %d", o.Table, o.N, o.Excluded)
 	}
-	// appraisal.md §5.3 Ex7 (R 4.2.2; 6 decimals).
+	// a seven-study worked example (R 4.2.2; 6 decimals).
 	checks := []struct {
 		name      string
 		got, want float64
@@ -93,9 +93,9 @@ func TestAgreeEx7(t *testing.T) {
 	if sum != 20 {
 		t.Errorf("per-criterion N sums to %d", sum)
 	}
-	// Unweighted request leaves Weighted zero.
+	// Unweighted request leaves Weighted NaN, with an error saying so.
 	u, _ := Agree(a, b, nil)
-	if u.Overall.Weighted != (Coefficient{}) {
+	if w := u.Overall.Weighted; !math.IsNaN(w.Value) || !math.IsNaN(w.SE) || !errors.Is(w.Err, ErrUndefined) {
 		t.Errorf("Weighted computed without being asked: %+v", u.Overall.Weighted)
 	}
 	// AgreeRaters on the combined list gives the same result.

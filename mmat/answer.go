@@ -55,8 +55,10 @@ func (a Answer) Code() string {
 	return ""
 }
 
-// Symbol returns the symbol used in traffic-light grids (robvis style,
-// appraisal.md §1.4): "+" Yes, "-" No, "?" Can't tell, "" NotRated.
+// Symbol returns the symbol used in traffic-light grids, in the style of
+// robvis (McGuinness & Higgins 2021): "+" Yes, "-" No, "?" Can't tell, ""
+// NotRated. ParseAnswer reads these symbols back, so a grid saved with them
+// keeps every answer.
 func (a Answer) Symbol() string {
 	switch a {
 	case Yes:
@@ -72,7 +74,7 @@ func (a Answer) Symbol() string {
 // MarshalText encodes a as String(); invalid values are an error.
 func (a Answer) MarshalText() ([]byte, error) {
 	if a != NotRated && !a.Valid() {
-		return nil, &Error{Text: a.String(), Err: ErrInvalidAnswer}
+		return nil, fieldError(0, "", "", "", "answer", a.String(), ErrInvalidAnswer, "not Yes, No, Can't tell or not rated")
 	}
 	return []byte(a.String()), nil
 }
@@ -87,10 +89,12 @@ func (a *Answer) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// answerAliases: every accepted spelling, after normalise. The list is
+// answerAliases: every accepted spelling, after normalize. The list is
 // explicit on purpose: robvis guesses from first letters and turns "NI"
-// into "Not applicable" (appraisal.md §4.1); here an unknown text is an
-// error. "Partial" is deliberately absent (not an MMAT response).
+// into "Not applicable"; here an unknown text is an error. "Partial" is
+// deliberately absent (not an MMAT response). The grid symbols of Symbol
+// ("+", "-", "?") are answers, so "-" means No, never "not rated"; a
+// minus sign (U+2212) is read as "-" too.
 var answerAliases = map[string]Answer{
 	"y": Yes, "yes": Yes,
 	"n": No, "no": No,
@@ -98,14 +102,15 @@ var answerAliases = map[string]Answer{
 	"cannot tell": CantTell, "can not tell": CantTell, "unclear": CantTell,
 	"u": CantTell, "uc": CantTell, "?": CantTell, "can't say": CantTell,
 	"cannot say": CantTell, "don't know": CantTell, "unable to determine": CantTell,
-	"": NotRated, "-": NotRated, "na": NotRated, "n/a": NotRated,
+	"+": Yes, "-": No, "\u2212": No,
+	"": NotRated, "na": NotRated, "n/a": NotRated,
 	"not rated": NotRated, "not applicable": NotRated, "not appraised": NotRated,
 }
 
-// normalise folds case, trims and collapses white space, and maps the
+// normalize folds case, trims and collapses white space, and maps the
 // apostrophe look-alikes (U+2019, U+2018, U+02BC, U+00B4, U+0060, U+2032)
 // to "'".
-func normalise(s string) string {
+func normalize(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '\u2019', '\u2018', '\u02BC', '\u00B4', '`', '\u2032':
@@ -118,21 +123,25 @@ func normalise(s string) string {
 
 // ParseAnswer parses the spellings reviewers use:
 //
-//	Yes:        "Y", "Yes"
-//	No:         "N", "No"
+//	Yes:        "Y", "Yes", "+"
+//	No:         "N", "No", "-" (or the minus sign U+2212)
 //	Can't tell: "CT", "C/T", "Can't tell", "Cant tell", "Cannot tell",
 //	            "Can not tell", "Unclear", "U", "UC", "?", "Can't say",
 //	            "Cannot say", "Don't know", "Unable to determine"
-//	NotRated:   "", "-", "NA", "N/A", "Not rated", "Not applicable",
+//	NotRated:   "", "NA", "N/A", "Not rated", "Not applicable",
 //	            "Not appraised"
 //
 // Case, surrounding and repeated white space and apostrophe variants
-// (’ ‘ ʼ ´ ` ′) are ignored. Any other text, including "Partial", returns an
-// *Error wrapping ErrInvalidAnswer; there is no first-letter guessing. To
-// accept another spelling, map it explicitly (ReadOptions.Aliases).
+// (’ ‘ ʼ ´ ` ′) are ignored. "+", "-" and "?" are the symbols of
+// Answer.Symbol, so "-" is No (a dash for "not rated" must be mapped
+// explicitly). Any other text, including "Partial" and the en dash "–",
+// returns an *effect.FieldError wrapping ErrInvalidAnswer; there is no
+// first-letter guessing. To accept another spelling, map it explicitly
+// (ReadOptions.Aliases).
 func ParseAnswer(s string) (Answer, error) {
-	if a, ok := answerAliases[normalise(s)]; ok {
+	if a, ok := answerAliases[normalize(s)]; ok {
 		return a, nil
 	}
-	return NotRated, &Error{Text: s, Err: ErrInvalidAnswer}
+	return NotRated, fieldError(0, "", "", "", "answer", s, ErrInvalidAnswer,
+		"use Yes, No or Can't tell, or map the spelling with ReadOptions.Aliases")
 }

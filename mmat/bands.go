@@ -1,9 +1,6 @@
 package mmat
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // Band is one class of a Bands scale: percentages at or above Min (and
 // below the next band's Min) get Label.
@@ -42,7 +39,7 @@ var Stars = Bands{
 var ThreeLevel = Bands{
 	Name: "Low / Moderate / High",
 	Citation: "Review convention (<=40% low, 60% moderate, >=80% high of MMAT criteria met), not MMAT guidance; " +
-		"no primary source verified (appraisal.md §1.4). The percentage itself follows the 'MMAT criteria " +
+		"no primary source verified. The percentage itself follows the 'MMAT criteria " +
 		"satisfied' column of e.g. J Adv Nurs 2022;78(11):3587-3606, doi:10.1111/jan.15387, Table 3.",
 	Bands: []Band{{0, "Low"}, {60, "Moderate"}, {80, "High"}},
 }
@@ -52,10 +49,10 @@ var ThreeLevel = Bands{
 // outside [0, 100] or below the first band returns ErrInvalidInput.
 func (b Bands) Label(percent float64) (string, error) {
 	if math.IsNaN(percent) {
-		return "", &Error{Reason: "no percentage (study screened out or invalid)", Err: ErrUndefined}
+		return "", fieldError(0, "", "", "", "", nil, ErrUndefined, "no percentage (study screened out or invalid)")
 	}
 	if percent < 0 || percent > 100 || len(b.Bands) == 0 || percent < b.Bands[0].Min {
-		return "", &Error{Text: fmt.Sprint(percent), Reason: "percentage outside the bands", Err: ErrInvalidInput}
+		return "", fieldError(0, "", "", "", "percent", percent, ErrInvalidInput, "percentage outside the bands")
 	}
 	// Tolerance so that 3/5*100 = 60.00000000000001 and 59.999... both land
 	// where a reader expects.

@@ -44,7 +44,7 @@ func BenchmarkKappaTable(b *testing.B) {
 	t := [][]float64{{22, 2, 1}, {3, 4, 1}, {1, 1, 5}}
 	w, _ := WeightMatrix(3, Quadratic)
 	for i := 0; i < b.N; i++ {
-		if _, err := KappaTable(t, w, 0.95); err != nil {
+		if _, err := KappaTable(t, w, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -94,10 +94,10 @@ func BenchmarkKappaPsychEquivalent(b *testing.B) {
 	t := [][]float64{{22, 2, 1}, {3, 4, 1}, {1, 1, 5}}
 	for i := 0; i < b.N; i++ {
 		w, _ := WeightMatrix(3, Quadratic)
-		if _, err := KappaTable(t, nil, 0.95); err != nil {
+		if _, err := KappaTable(t, nil, nil); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := KappaTable(t, w, 0.95); err != nil {
+		if _, err := KappaTable(t, w, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

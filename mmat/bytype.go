@@ -40,7 +40,7 @@ func SummarizeByType(apps []Appraisal, o *Options) ([]TypeSummary, error) {
 	for i := range apps {
 		a := &apps[i]
 		if seen[a.Study] {
-			errs = append(errs, &Error{Study: a.Study, Reason: "study appears more than once; pass one appraisal per study", Err: ErrDuplicate})
+			errs = append(errs, fieldError(0, "", a.Study, "", "", nil, ErrDuplicate, "study appears more than once; pass one appraisal per study"))
 		}
 		seen[a.Study] = true
 		if _, err := a.Validate(&opt); err != nil {

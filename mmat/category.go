@@ -60,34 +60,59 @@ func (c Category) Short() string {
 	return c.String()
 }
 
-// categoryAliases maps normalised spellings to categories. Explicit list:
-// no prefix or first-letter matching.
+// categoryAliases maps normalized spellings (see categoryKey) to
+// categories. Explicit list: no prefix or first-letter matching.
 var categoryAliases = map[string]Category{
-	"1": Qualitative, "qualitative": Qualitative, "qual": Qualitative,
-	"2": RCT, "rct": RCT, "randomized": RCT, "randomised": RCT,
-	"randomized controlled trial": RCT, "randomised controlled trial": RCT,
-	"quantitative randomized controlled trials": RCT, "quantitative randomised controlled trials": RCT,
-	"quantitative randomized controlled trial": RCT, "quantitative randomised controlled trial": RCT,
-	"3": NonRandomized, "non-randomized": NonRandomized, "non-randomised": NonRandomized,
-	"nonrandomized": NonRandomized, "nonrandomised": NonRandomized,
-	"quantitative non-randomized": NonRandomized, "quantitative non-randomised": NonRandomized,
-	"4": Descriptive, "descriptive": Descriptive, "quantitative descriptive": Descriptive,
-	"5": MixedMethods, "mixed methods": MixedMethods, "mixed-methods": MixedMethods, "mixed": MixedMethods,
+	"1": Qualitative, "qualitative": Qualitative, "qual": Qualitative, "qualitative research": Qualitative,
+	"2": RCT, "rct": RCT, "randomized": RCT, "randomized controlled trial": RCT, "randomized controlled": RCT,
+	"randomized trial": RCT, "randomized control trial": RCT,
+	"3": NonRandomized, "non randomized": NonRandomized, "nonrandomized": NonRandomized,
+	"non randomized trial": NonRandomized, "non randomized controlled trial": NonRandomized,
+	"4": Descriptive, "descriptive": Descriptive,
+	"5": MixedMethods, "mixed methods": MixedMethods, "mixed": MixedMethods, "mixed method": MixedMethods,
+}
+
+var categoryFold = strings.NewReplacer("-", " ", "_", " ", "randomis", "randomiz", "\u2010", " ", "\u2011", " ")
+
+// categoryKey folds the spellings of a category heading onto one key:
+// case and white space, hyphens ("non-randomised", "mixed-methods"),
+// British -ise- spellings, plurals ("studies", "trials", "RCTs") and the
+// "quantitative" qualifier ("Quantitative descriptive studies").
+func categoryKey(s string) string {
+	if len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		return s // the usual cell: a category number
+	}
+	s = strings.ToLower(s)
+	s = categoryFold.Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimPrefix(s, "quantitative ")
+	for _, suf := range []string{" studies", " study", " designs", " design"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	switch {
+	case strings.HasSuffix(s, " trials"):
+		s = strings.TrimSuffix(s, "s")
+	case s == "rcts":
+		s = "rct"
+	}
+	return s
 }
 
 // ParseCategory parses a category from its number ("2"), its MMAT name
 // ("Quantitative randomized controlled trials"), its short name ("RCT",
-// "Non-randomized", "Mixed methods") or the names used by Critiplot
-// ("Randomized", "Descriptive"). Case, surrounding space and British
-// spellings are accepted. The empty string gives 0 with no error (not set).
+// "Non-randomized", "Mixed methods") or the headings reviews use for their
+// per-type tables: plurals ("Qualitative studies", "Mixed methods
+// studies", "RCTs"), British spellings ("Randomised controlled trials",
+// "non-randomised"), with or without "Quantitative". Case, hyphens and
+// spacing are ignored. The empty string gives 0 with no error (not set).
 // Anything else returns an error wrapping ErrInvalidCategory.
 func ParseCategory(s string) (Category, error) {
-	k := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	k := categoryKey(s)
 	if k == "" {
 		return 0, nil
 	}
 	if c, ok := categoryAliases[k]; ok {
 		return c, nil
 	}
-	return 0, &Error{Text: s, Err: ErrInvalidCategory}
+	return 0, fieldError(0, "", "", "", "category", s, ErrInvalidCategory, categoryHint)
 }

@@ -16,7 +16,8 @@ type Criterion struct {
 func (c Criterion) Screening() bool { return c.Category == 0 }
 
 // criteria in MMAT order: S1, S2, 1.1 ... 5.5. Paraphrases follow
-// appraisal.md §1.2 and are deliberately not the tool's wording.
+// the MMAT 2018 user guide (Hong et al. 2018) in this package's own
+// words and are deliberately not the tool's wording.
 var criteria = []Criterion{
 	{"S1", 0, "Clear questions", "The research questions or objectives are stated clearly."},
 	{"S2", 0, "Data fit questions", "The data collected allow the questions to be answered."},

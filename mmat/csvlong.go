@@ -3,7 +3,9 @@ package mmat
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -11,12 +13,26 @@ import (
 // Long CSV column names, in the order WriteLong writes them.
 var longColumns = []string{"study", "rater", "category", "component", "criterion", "answer", "comment"}
 
+// longReadColumns are the columns ReadLong knows; wideReadColumns the
+// non-criterion columns ReadWide knows.
+var (
+	longReadColumns = []string{"study", "author", "year", "rater", "category", "component", "criterion", "answer", "comment"}
+	wideReadColumns = []string{"study", "author", "year", "rater", "category", "component"}
+)
+
+// columnAliases maps header cells (lower case, trimmed) to column names.
+// "author" and "year" make the study identifier ("Smith 2019") when there
+// is no study column, as in the tables reviews publish.
 var columnAliases = map[string]string{
 	"study": "study", "study_id": "study", "study id": "study", "author_year": "study",
+	"author year": "study", "author, year": "study", "reference": "study", "citation": "study",
+	"author": "author", "authors": "author", "first author": "author", "first_author": "author",
+	"year": "year", "publication year": "year", "pub_year": "year",
 	"rater": "rater", "reviewer": "rater",
 	"category": "category", "study_category": "category", "study category": "category", "study type": "category",
 	"component": "component", "quant_component": "component", "quantitative component": "component",
 	"criterion": "criterion", "criterion_id": "criterion", "item": "criterion",
+	"question": "criterion", "questions": "criterion", "criteria": "criterion",
 	"answer": "answer", "response": "answer", "rating": "answer",
 	"comment": "comment", "comments": "comment",
 }
@@ -64,13 +80,77 @@ func WriteLong(w io.Writer, apps []Appraisal) error {
 	return cw.Error()
 }
 
+// csvInput wraps an encoding/csv reader so that errors can name the
+// physical line of a field (the header is line 1), as csv.ParseError does.
+type csvInput struct {
+	cr *csv.Reader
+}
+
+func newCSVInput(r io.Reader, comma rune) csvInput {
+	cr := csv.NewReader(r)
+	cr.Comma = comma
+	cr.FieldsPerRecord = 0
+	return csvInput{cr}
+}
+
+// line returns the physical line of field j of the record just read.
+func (c csvInput) line(rec []string, j int) int {
+	if len(rec) == 0 {
+		return 0
+	}
+	if j < 0 || j >= len(rec) {
+		j = 0
+	}
+	l, _ := c.cr.FieldPos(j)
+	return l
+}
+
+// readError turns an encoding/csv error into the package's error with the
+// line encoding/csv reports.
+func readError(err error, fallback int) error {
+	line := fallback
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		line = pe.Line
+	}
+	return fieldError(line, "", "", "", "", nil, ErrInvalidInput, err.Error())
+}
+
 // header maps column names to their index.
 type header struct {
 	idx  map[string]int
 	name []string // original header cells
 }
 
-func readHeader(rec []string, allowed []string, required []string, extra func(string) bool, o *ReadOptions) (header, error) {
+// quoteAll lists header cells for a message: "a", "b", "c".
+func quoteAll(cells []string) string {
+	q := make([]string, len(cells))
+	for i, c := range cells {
+		q[i] = strconv.Quote(c)
+	}
+	return strings.Join(q, ", ")
+}
+
+// headerHint lists the header cells found and, when one of them holds a
+// ';' (or a tab) that is not the separator, suggests ReadOptions.Comma: the
+// usual cause is a file saved with semicolons by a spreadsheet in a
+// locale with a decimal comma.
+func headerHint(rec []string, o *ReadOptions) string {
+	hint := "the header holds " + quoteAll(rec)
+	for _, sep := range []rune{';', '\t'} {
+		if sep == o.Comma {
+			continue
+		}
+		for _, cell := range rec {
+			if strings.ContainsRune(cell, sep) {
+				return hint + fmt.Sprintf("; it contains %q: set ReadOptions.Comma to %q", string(sep), string(sep))
+			}
+		}
+	}
+	return hint
+}
+
+func readHeader(rec []string, allowed []string, extra func(string) bool, o *ReadOptions) (header, error) {
 	h := header{idx: map[string]int{}, name: rec}
 	ok := map[string]bool{}
 	for _, c := range allowed {
@@ -78,27 +158,77 @@ func readHeader(rec []string, allowed []string, required []string, extra func(st
 	}
 	for j, cell := range rec {
 		raw := strings.TrimSpace(strings.TrimPrefix(cell, "\uFEFF"))
-		name, known := columnAliases[strings.ToLower(raw)]
+		name, known := columnAliases[strings.ToLower(strings.Join(strings.Fields(raw), " "))]
 		if !known || !ok[name] {
 			if extra != nil && extra(raw) {
 				name = raw
 			} else if o.IgnoreUnknownColumns {
 				continue
 			} else {
-				return h, &Error{Row: 1, Column: cell, Text: cell, Reason: "unknown column", Err: ErrInvalidInput}
+				return h, fieldError(1, cell, "", "", "", nil, ErrInvalidInput,
+					"unknown column; "+headerHint(rec, o)+"; known columns: "+strings.Join(allowed, ", ")+
+						" (set ReadOptions.IgnoreUnknownColumns to skip others)")
 			}
 		}
 		if _, dup := h.idx[name]; dup {
-			return h, &Error{Row: 1, Column: cell, Reason: "column appears twice", Err: ErrDuplicate}
+			return h, fieldError(1, cell, "", "", "", nil, ErrDuplicate, "column appears twice")
 		}
 		h.idx[name] = j
 	}
-	for _, c := range required {
-		if _, ok := h.idx[c]; !ok {
-			return h, &Error{Row: 1, Column: c, Reason: "required column missing", Err: ErrInvalidInput}
-		}
+	_, hasStudy := h.idx["study"]
+	_, hasAuthor := h.idx["author"]
+	if !hasStudy && !hasAuthor {
+		return h, fieldError(1, "study", "", "", "", nil, ErrInvalidInput,
+			"required column missing: study (or author and year); "+headerHint(rec, o))
+	}
+	if _, ok := h.idx["category"]; !ok && o.Category == 0 {
+		return h, fieldError(1, "category", "", "", "", nil, ErrInvalidInput,
+			"required column missing: category (or set ReadOptions.Category for a table of one category); "+headerHint(rec, o))
 	}
 	return h, nil
+}
+
+// study returns the study identifier of a row: the study column, or
+// "Author Year" from the author and year columns.
+func (h header) study(rec []string) string {
+	if _, ok := h.idx["study"]; ok {
+		return h.get(rec, "study")
+	}
+	author, year := strings.TrimSpace(h.get(rec, "author")), strings.TrimSpace(h.get(rec, "year"))
+	if author == "" {
+		return ""
+	}
+	if year == "" {
+		return author
+	}
+	return author + " " + year
+}
+
+// studyColumn is the column an error about the study identifier names.
+func (h header) studyColumn() string {
+	if _, ok := h.idx["study"]; ok {
+		return h.col("study")
+	}
+	return h.col("author")
+}
+
+// col returns the header cell of column name as written, or name.
+func (h header) col(name string) string {
+	if j, ok := h.idx[name]; ok {
+		return h.name[j]
+	}
+	return name
+}
+
+// category parses a row's category cell, falling back on
+// ReadOptions.Category when the column is absent or the cell is empty.
+func (h header) category(rec []string, o *ReadOptions) (Category, string, error) {
+	text := h.get(rec, "category")
+	c, err := ParseCategory(text)
+	if err == nil && c == 0 {
+		c = o.Category
+	}
+	return c, text, err
 }
 
 // invalidUTF8 returns the first of the named columns whose cell is not
@@ -117,6 +247,13 @@ func (h header) get(rec []string, name string) string {
 		return rec[j]
 	}
 	return ""
+}
+
+func (h header) index(name string) int {
+	if j, ok := h.idx[name]; ok {
+		return j
+	}
+	return 0
 }
 
 // errList collects row errors up to a cap.
@@ -138,16 +275,16 @@ type builder struct {
 	at   map[key]int
 }
 
-func (b *builder) get(k key, row int, cat, comp Category, h header, catSet, compSet bool) (*Appraisal, error) {
+func (b *builder) get(k key, line int, cat, comp Category, h header, compSet bool) (*Appraisal, error) {
 	if i, ok := b.at[k]; ok {
 		a := &b.apps[i]
-		if catSet && a.Category != cat {
-			return nil, &Error{Row: row, Column: h.name[h.idx["category"]], Study: k.study, Rater: k.rater,
-				Reason: "category differs from an earlier row of the same study and rater", Err: ErrInvalidInput}
+		if a.Category != cat {
+			return nil, fieldError(line, h.col("category"), k.study, k.rater, "category", formatCategory(cat), ErrInvalidInput,
+				"differs from the category "+formatCategory(a.Category)+" of an earlier row of the same study and rater")
 		}
 		if compSet && a.Component != comp {
-			return nil, &Error{Row: row, Column: h.name[h.idx["component"]], Study: k.study, Rater: k.rater,
-				Reason: "component differs from an earlier row of the same study and rater", Err: ErrInvalidInput}
+			return nil, fieldError(line, h.col("component"), k.study, k.rater, "component", formatCategory(comp), ErrInvalidInput,
+				"differs from the component "+formatCategory(a.Component)+" of an earlier row of the same study and rater")
 		}
 		return a, nil
 	}
@@ -161,65 +298,81 @@ func (b *builder) get(k key, row int, cat, comp Category, h header, catSet, comp
 
 // ReadLong reads the long CSV layout written by WriteLong. The header row
 // is required; columns may come in any order and are matched
-// case-insensitively (aliases: study_id, Author_Year, reviewer, response,
-// comments, ...). Required: study, category, criterion, answer; optional:
-// rater, component, comment. Rows with the same (study, rater) form one
+// case-insensitively (aliases: study_id, Author_Year, reviewer, question,
+// response, comments, ...). Required: study (or author, with an optional
+// year: the study is then "Author Year"), category (unless
+// ReadOptions.Category is set), criterion, answer; optional: rater,
+// component, comment. Rows with the same (study, rater) form one
 // appraisal, in order of first appearance; their category and component
 // must agree. A row with an empty criterion only declares the appraisal.
 //
 // Identifiers and comments are kept verbatim (no trimming). Answers are
 // parsed with ParseAnswer plus o.Aliases; criteria must be S1, S2 or
-// 1.1-5.5 (case and surrounding space ignored). Errors name the row (the
-// header is row 1), column, study, rater, criterion and offending text;
-// up to o.MaxErrors are joined. Reading does not apply the MMAT rules: call
-// Validate.
+// 1.1-5.5, with or without a "Q" prefix ("Q2.1", "QS1"; case and
+// surrounding space ignored). Errors name the physical line of the file
+// (the header is line 1), the column, study and rater, criterion and
+// offending text; up to o.MaxErrors are joined. Reading does not apply the
+// MMAT rules: call Validate.
 func ReadLong(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
-	opt := o.orDefault()
-	cr := csv.NewReader(r)
-	cr.Comma = opt.Comma
-	cr.FieldsPerRecord = 0
-	rec, err := cr.Read()
+	opt, err := o.orDefault()
+	if err != nil {
+		return nil, err
+	}
+	in := newCSVInput(r, opt.Comma)
+	rec, err := in.cr.Read()
 	if err != nil {
 		if err == io.EOF {
-			return nil, &Error{Row: 1, Reason: "no header row", Err: ErrInvalidInput}
+			return nil, fieldError(1, "", "", "", "", nil, ErrInvalidInput, "no header row")
 		}
-		return nil, &Error{Row: 1, Reason: err.Error(), Err: ErrInvalidInput}
+		return nil, readError(err, 1)
 	}
-	h, err := readHeader(rec, longColumns, []string{"study", "category", "criterion", "answer"}, nil, &opt)
+	h, err := readHeader(rec, longReadColumns, nil, &opt)
+	if err == nil {
+		for _, c := range []string{"criterion", "answer"} {
+			if _, ok := h.idx[c]; !ok {
+				err = fieldError(1, c, "", "", "", nil, ErrInvalidInput, "required column missing: "+c+"; "+headerHint(rec, &opt))
+				break
+			}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	var b builder
 	el := errList{max: opt.MaxErrors}
 	done := map[key]map[string]bool{}
-	for row := 2; ; row++ {
-		rec, err := cr.Read()
+	for {
+		rec, err := in.cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			el.add(&Error{Row: row, Reason: err.Error(), Err: ErrInvalidInput})
+			el.add(readError(err, 0))
 			break
 		}
-		k := key{h.get(rec, "study"), h.get(rec, "rater")}
-		loc := func(col, crit, text string, sentinel error, reason string) error {
-			return &Error{Row: row, Column: h.name[h.idx[col]], Study: k.study, Rater: k.rater, Criterion: crit, Text: text, Reason: reason, Err: sentinel}
+		k := key{h.study(rec), h.get(rec, "rater")}
+		loc := func(col, crit string, text any, sentinel error, reason string) error {
+			field := crit
+			if field == "" && col != "criterion" && col != "answer" {
+				field = col
+			}
+			return fieldError(in.line(rec, h.index(col)), h.col(col), k.study, k.rater, field, text, sentinel, reason)
 		}
 		if k.study == "" {
-			if el.add(loc("study", "", "", ErrInvalidInput, "empty study identifier")) {
+			if el.add(fieldError(in.line(rec, h.index("study")), h.studyColumn(), "", k.rater, "", nil, ErrInvalidInput, "empty study identifier")) {
 				break
 			}
 			continue
 		}
-		if bad := invalidUTF8(h, rec, "study", "rater", "comment"); bad != "" {
-			if el.add(loc(bad, "", "", ErrInvalidInput, "text is not valid UTF-8")) {
+		if bad := invalidUTF8(h, rec, "study", "author", "year", "rater", "comment"); bad != "" {
+			if el.add(loc(bad, "", nil, ErrInvalidInput, "text is not valid UTF-8")) {
 				break
 			}
 			continue
 		}
-		cat, err := parseCategoryCell(h.get(rec, "category"))
+		cat, text, err := h.category(rec, &opt)
 		if err != nil {
-			if el.add(loc("category", "", h.get(rec, "category"), ErrInvalidCategory, "")) {
+			if el.add(loc("category", "", text, ErrInvalidCategory, categoryHint)) {
 				break
 			}
 			continue
@@ -227,14 +380,14 @@ func ReadLong(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
 		var comp Category
 		_, compSet := h.idx["component"]
 		if compSet {
-			if comp, err = parseCategoryCell(h.get(rec, "component")); err != nil {
-				if el.add(loc("component", "", h.get(rec, "component"), ErrInvalidCategory, "")) {
+			if comp, err = ParseCategory(h.get(rec, "component")); err != nil {
+				if el.add(loc("component", "", h.get(rec, "component"), ErrInvalidCategory, categoryHint)) {
 					break
 				}
 				continue
 			}
 		}
-		a, err := b.get(k, row, cat, comp, h, true, compSet)
+		a, err := b.get(k, in.line(rec, h.index("category")), cat, comp, h, compSet)
 		if err != nil {
 			if el.add(err) {
 				break
@@ -244,7 +397,7 @@ func ReadLong(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
 		critText, ansText, comment := h.get(rec, "criterion"), h.get(rec, "answer"), h.get(rec, "comment")
 		if strings.TrimSpace(critText) == "" {
 			if strings.TrimSpace(ansText) != "" || comment != "" {
-				if el.add(loc("criterion", "", "", ErrUnknownCriterion, "answer or comment without a criterion")) {
+				if el.add(loc("criterion", "", nil, ErrUnknownCriterion, "answer or comment without a criterion")) {
 					break
 				}
 			}
@@ -252,14 +405,14 @@ func ReadLong(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
 		}
 		id, err := parseCriterionID(critText)
 		if err != nil {
-			if el.add(loc("criterion", critText, critText, ErrUnknownCriterion, "")) {
+			if el.add(loc("criterion", critText, nil, ErrUnknownCriterion, "use S1, S2 or 1.1-5.5 (a Q prefix is accepted)")) {
 				break
 			}
 			continue
 		}
 		ans, err := opt.parseAnswer(ansText)
 		if err != nil {
-			if el.add(loc("answer", id, ansText, ErrInvalidAnswer, "")) {
+			if el.add(loc("answer", id, ansText, ErrInvalidAnswer, answerHint)) {
 				break
 			}
 			continue
@@ -268,7 +421,7 @@ func ReadLong(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
 			done[k] = map[string]bool{}
 		}
 		if done[k][id] {
-			if el.add(loc("criterion", id, critText, ErrDuplicate, "criterion appears twice for this study and rater")) {
+			if el.add(loc("criterion", id, nil, ErrDuplicate, "criterion appears twice for this study and rater")) {
 				break
 			}
 			continue
@@ -283,3 +436,9 @@ func ReadLong(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
 	}
 	return b.apps, nil
 }
+
+// Hints appended to reader errors: what would fix the cell.
+const (
+	answerHint   = "use Yes, No, Can't tell or a short form (Y, N, CT, +, -, ?); map other spellings with ReadOptions.Aliases"
+	categoryHint = "use 1-5 or a name such as Qualitative, RCT, Non-randomized, Descriptive, Mixed methods"
+)

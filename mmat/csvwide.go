@@ -107,26 +107,32 @@ func wideColumn(name string) (id string, comment, ok bool) {
 }
 
 // ReadWide reads the wide layout written by WriteWide (one row per
-// appraisal). Required columns: study and category; optional: rater,
-// component, answer columns named by criterion ("S1", "2.3"; a "Q" prefix
-// as in "QS1" or "Q2.3" is accepted) and comment columns ("2.3 comment",
-// "2.3_comment", "comment 2.3"). Empty answer cells mean not rated. The
-// same (study, rater) twice is an ErrDuplicate error. Errors name the row
-// (header = row 1), column, study, rater, criterion and text. Reading does
-// not apply the MMAT rules: call Validate.
+// appraisal), and the per-category tables reviews publish. Required
+// columns: study (or author, with an optional year: the study is then
+// "Author Year") and category (unless ReadOptions.Category is set, as for
+// a table of one study type); optional: rater, component, answer columns
+// named by criterion ("S1", "2.3"; a "Q" prefix as in "QS1" or "Q2.3" is
+// accepted) and comment columns ("2.3 comment", "2.3_comment",
+// "comment 2.3"). Empty answer cells mean not rated; "+", "-" and "?" are
+// read as Yes, No and Can't tell. The same (study, rater) twice is an
+// ErrDuplicate error. Errors name the physical line of the file (header =
+// line 1), column, study and rater, criterion and text. Reading does not
+// apply the MMAT rules: call Validate.
 func ReadWide(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
-	opt := o.orDefault()
-	cr := csv.NewReader(r)
-	cr.Comma = opt.Comma
-	rec, err := cr.Read()
+	opt, err := o.orDefault()
+	if err != nil {
+		return nil, err
+	}
+	in := newCSVInput(r, opt.Comma)
+	rec, err := in.cr.Read()
 	if err != nil {
 		if err == io.EOF {
-			return nil, &Error{Row: 1, Reason: "no header row", Err: ErrInvalidInput}
+			return nil, fieldError(1, "", "", "", "", nil, ErrInvalidInput, "no header row")
 		}
-		return nil, &Error{Row: 1, Reason: err.Error(), Err: ErrInvalidInput}
+		return nil, readError(err, 1)
 	}
 	isCrit := func(s string) bool { _, _, ok := wideColumn(s); return ok }
-	h, err := readHeader(rec, longColumns[:4], []string{"study", "category"}, isCrit, &opt)
+	h, err := readHeader(rec, wideReadColumns, isCrit, &opt)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +156,7 @@ func ReadWide(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
 			k += " comment"
 		}
 		if seenCol[k] {
-			return nil, &Error{Row: 1, Column: cell, Criterion: id, Reason: "criterion column appears twice", Err: ErrDuplicate}
+			return nil, fieldError(1, cell, "", "", id, nil, ErrDuplicate, "criterion column appears twice")
 		}
 		seenCol[k] = true
 		cols = append(cols, col{j, id, comment})
@@ -159,47 +165,49 @@ func ReadWide(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
 	seen := map[key]int{}
 	el := errList{max: opt.MaxErrors}
 rows:
-	for row := 2; ; row++ {
-		rec, err := cr.Read()
+	for {
+		rec, err := in.cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			el.add(&Error{Row: row, Reason: err.Error(), Err: ErrInvalidInput})
+			el.add(readError(err, 0))
 			break
 		}
-		k := key{h.get(rec, "study"), h.get(rec, "rater")}
-		loc := func(column, crit, text string, sentinel error, reason string) error {
-			return &Error{Row: row, Column: column, Study: k.study, Rater: k.rater, Criterion: crit, Text: text, Reason: reason, Err: sentinel}
+		k := key{h.study(rec), h.get(rec, "rater")}
+		loc := func(j int, field string, text any, sentinel error, reason string) error {
+			return fieldError(in.line(rec, j), h.name[j], k.study, k.rater, field, text, sentinel, reason)
 		}
 		if k.study == "" {
-			if el.add(loc(rec0(h, "study"), "", "", ErrInvalidInput, "empty study identifier")) {
+			if el.add(fieldError(in.line(rec, h.index("study")), h.studyColumn(), "", k.rater, "", nil, ErrInvalidInput, "empty study identifier")) {
 				break
 			}
 			continue
 		}
-		if bad := invalidUTF8(h, rec, "study", "rater"); bad != "" {
-			if el.add(loc(rec0(h, bad), "", "", ErrInvalidInput, "text is not valid UTF-8")) {
+		if bad := invalidUTF8(h, rec, "study", "author", "year", "rater"); bad != "" {
+			if el.add(loc(h.index(bad), bad, nil, ErrInvalidInput, "text is not valid UTF-8")) {
 				break
 			}
 			continue
 		}
+		line := in.line(rec, 0)
 		if first, dup := seen[k]; dup {
-			if el.add(loc(rec0(h, "study"), "", "", ErrDuplicate, "same study and rater as row "+itoa(first))) {
+			if el.add(fieldError(line, h.studyColumn(), k.study, k.rater, "", nil, ErrDuplicate, "same study and rater as line "+itoa(first))) {
 				break
 			}
 			continue
 		}
-		seen[k] = row
+		seen[k] = line
 		a := Appraisal{Study: k.study, Rater: k.rater}
-		if a.Category, err = parseCategoryCell(h.get(rec, "category")); err != nil {
-			if el.add(loc(rec0(h, "category"), "", h.get(rec, "category"), ErrInvalidCategory, "")) {
+		var text string
+		if a.Category, text, err = h.category(rec, &opt); err != nil {
+			if el.add(loc(h.index("category"), "category", text, ErrInvalidCategory, categoryHint)) {
 				break
 			}
 			continue
 		}
-		if a.Component, err = parseCategoryCell(h.get(rec, "component")); err != nil {
-			if el.add(loc(rec0(h, "component"), "", h.get(rec, "component"), ErrInvalidCategory, "")) {
+		if a.Component, err = ParseCategory(h.get(rec, "component")); err != nil {
+			if el.add(loc(h.index("component"), "component", h.get(rec, "component"), ErrInvalidCategory, categoryHint)) {
 				break
 			}
 			continue
@@ -212,7 +220,7 @@ rows:
 			r := a.Ratings[c.id]
 			if c.comment {
 				if !utf8.ValidString(v) {
-					if el.add(loc(h.name[c.j], c.id, "", ErrInvalidInput, "text is not valid UTF-8")) {
+					if el.add(loc(c.j, c.id, nil, ErrInvalidInput, "text is not valid UTF-8")) {
 						break rows
 					}
 					continue rows
@@ -221,7 +229,7 @@ rows:
 			} else {
 				ans, err := opt.parseAnswer(v)
 				if err != nil {
-					if el.add(loc(h.name[c.j], c.id, v, ErrInvalidAnswer, "")) {
+					if el.add(loc(c.j, c.id, v, ErrInvalidAnswer, answerHint)) {
 						break rows
 					}
 					continue rows
@@ -238,11 +246,4 @@ rows:
 		return nil, el.err()
 	}
 	return out, nil
-}
-
-func rec0(h header, name string) string {
-	if j, ok := h.idx[name]; ok {
-		return h.name[j]
-	}
-	return name
 }

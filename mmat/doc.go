@@ -24,10 +24,12 @@
 // # Answers
 //
 // ParseAnswer accepts the spellings reviewers use (Y, Yes, N, No, CT, Can't
-// tell, Cannot tell, Unclear, U, UC, ?, ...), ignoring case, spacing and
-// apostrophe variants such as U+2019, and rejects everything else with an
-// error that names the text (readers add the study, criterion, row and
-// column). There is no first-letter guessing: robvis, for example, turns
+// tell, Cannot tell, Unclear, U, UC, ...) and the grid symbols of
+// Answer.Symbol ("+" Yes, "-" No, "?" Can't tell, so that a grid saved with
+// them reads back unchanged), ignoring case, spacing and apostrophe
+// variants such as U+2019, and rejects everything else with an error that
+// names the text (readers add the line, column, study, rater and
+// criterion). There is no first-letter guessing: robvis, for example, turns
 // "NI" into "Not applicable". "Partial" is not an MMAT response; map it
 // explicitly with ReadOptions.Aliases if a review protocol says so.
 //
@@ -82,7 +84,9 @@
 // Yes, where kappa can be low or negative despite high agreement (the kappa
 // paradox). Intervals are clamped to [-1, 1], as psych and vcd do.
 // KappaTable and AC1Table work on any square table of counts, with any
-// weights.
+// weights; the confidence level is AgreementOptions.Level (0 means 0.95).
+// Agreement.Weighted is NaN, with an Err saying so, unless a weighting was
+// requested.
 //
 // Special cases: when both raters used a single category throughout, the
 // expected agreement is 1 and kappa is 0/0; the Coefficient then holds NaN
@@ -112,9 +116,15 @@
 //   - JSON (WriteJSON, ReadJSON): an array of Appraisal objects.
 //
 // Readers match headers case-insensitively (with aliases such as
-// Author_Year, Study_Category, reviewer, response), keep identifiers and
-// comments verbatim, and report every problem with its row (the header is
-// row 1), column, study, rater, criterion and text. Zero Ratings (no answer,
+// Author_Year, Study_Category, Question, reviewer, response; "Author" and
+// "Year" columns make the study identifier "Author Year"), accept the
+// category headings reviews print ("Randomised controlled trials",
+// "Qualitative studies", "RCTs"), read a table of one study type with
+// ReadOptions.Category, keep identifiers and comments verbatim, and report
+// every problem with the physical line of the file (the header is line 1,
+// as encoding/csv counts), column, study, rater, criterion and text. A
+// reader that meets an unknown column lists the headers it found and, when
+// one holds a ';', suggests ReadOptions.Comma. Zero Ratings (no answer,
 // no comment) are not stored. encoding/csv turns "\r\n" inside a quoted
 // comment into "\n"; that is the only normalisation. Reading does not
 // apply the MMAT rules: call Validate.
@@ -134,9 +144,14 @@
 //
 // Every error wraps one of the sentinels (ErrInvalidAnswer,
 // ErrUnknownCriterion, ErrInvalidCategory, ErrWrongCategory,
-// ErrMissingAnswer, ErrDuplicate, ErrInvalidInput, ErrUndefined), usually
-// inside an *Error locating it; several problems are joined with
-// errors.Join, so errors.Is and errors.As work on each.
+// ErrMissingAnswer, ErrDuplicate, ErrInvalidInput, ErrUndefined; warnings
+// ErrNotAppraisable and ErrDerived55), usually inside an
+// *effect.FieldError, the one positioned error of the module: Line (file
+// line, header = 1), Column (as written in the file), Record ("study Smith
+// 2019, rater AB"), Field (the criterion, e.g. "2.3", or "category"),
+// Value (the text as given) and Reason (what is wrong and what would fix
+// it). Several problems are joined with errors.Join, so errors.Is and
+// errors.As work on each.
 //
 // # References
 //

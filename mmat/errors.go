@@ -2,14 +2,15 @@ package mmat
 
 import (
 	"errors"
-	"fmt"
-	"strconv"
 	"strings"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them;
-// test with errors.Is. Most arrive inside an *Error that names the study,
-// rater, criterion, row and column concerned.
+// test with errors.Is. Most arrive inside an *effect.FieldError that names
+// the file line, column, study and rater (its Record), criterion (its
+// Field) and the offending text (its Value).
 var (
 	// ErrInvalidAnswer: an answer text that is not one of the accepted
 	// spellings of Yes, No or Can't tell (see ParseAnswer).
@@ -38,57 +39,42 @@ var (
 	// ErrNotAppraisable marks warnings about studies that failed
 	// screening (S1 or S2 answered No or Can't tell).
 	ErrNotAppraisable = errors.New("mmat: not appraisable further")
+	// ErrDerived55 marks the warning of Validate when Options.Derive55 is
+	// set and a hand rating of 5.5 differs from the rating derived from
+	// the components.
+	ErrDerived55 = errors.New("mmat: hand rating of 5.5 differs from the derived rating")
 )
 
-// Error locates a problem in an appraisal or in an input file. Fields that
-// do not apply are left zero. It wraps one of the sentinel errors.
-type Error struct {
-	Row       int    // 1-based record number in the input file (the header is row 1); 0 if not from a file
-	Column    string // column name in the input file, or JSON field
-	Study     string // study identifier
-	Rater     string // rater identifier
-	Criterion string // criterion identifier, e.g. "2.3"
-	Text      string // the offending text, if any
-	Reason    string // human-readable detail
-	Err       error  // sentinel
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("mmat: ")
+// record names whose row an error concerns: "study Smith 2019, rater AB".
+func record(study, rater string) string {
 	var parts []string
-	if e.Row > 0 {
-		parts = append(parts, "row "+strconv.Itoa(e.Row))
+	if study != "" {
+		parts = append(parts, "study "+study)
 	}
-	if e.Column != "" {
-		parts = append(parts, "column "+strconv.Quote(e.Column))
+	if rater != "" {
+		parts = append(parts, "rater "+rater)
 	}
-	if e.Study != "" {
-		parts = append(parts, "study "+strconv.Quote(e.Study))
-	}
-	if e.Rater != "" {
-		parts = append(parts, "rater "+strconv.Quote(e.Rater))
-	}
-	if e.Criterion != "" {
-		parts = append(parts, "criterion "+e.Criterion)
-	}
-	if len(parts) > 0 {
-		b.WriteString(strings.Join(parts, ", "))
-		b.WriteString(": ")
-	}
-	if e.Text != "" || e.Err == ErrInvalidAnswer {
-		fmt.Fprintf(&b, "%q: ", e.Text)
-	}
-	msg := "error"
-	if e.Err != nil {
-		msg = strings.TrimPrefix(e.Err.Error(), "mmat: ")
-	}
-	b.WriteString(msg)
-	if e.Reason != "" {
-		b.WriteString(" (" + e.Reason + ")")
-	}
-	return b.String()
+	return strings.Join(parts, ", ")
 }
 
-// Unwrap returns the sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+// fieldError builds the package's positioned error. The reason starts with
+// what the sentinel says (without its "mmat: " prefix, which Error adds)
+// and continues with the detail, if any. A nil value is left out of the
+// message.
+func fieldError(line int, column, study, rater, field string, value any, sentinel error, detail string) *effect.FieldError {
+	reason := strings.TrimPrefix(sentinel.Error(), "mmat: ")
+	if detail != "" {
+		reason += " (" + detail + ")"
+	}
+	return &effect.FieldError{Line: line, Column: column, Record: record(study, rater), Field: field,
+		Value: value, Reason: reason, Err: sentinel}
+}
+
+// textValue returns s as an error Value, or nil when s is empty so that
+// the message does not print an empty string.
+func textValue(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

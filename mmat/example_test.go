@@ -18,7 +18,7 @@ func ExampleParseAnswer() {
 	// "cannot tell" -> "Can't tell" <nil>
 	// "Can’t tell" -> "Can't tell" <nil>
 	// "Unclear" -> "Can't tell" <nil>
-	// "Partial" -> "" mmat: "Partial": invalid answer
+	// "Partial" -> "" mmat: answer = "Partial": invalid answer (use Yes, No or Can't tell, or map the spelling with ReadOptions.Aliases)
 }
 
 func ExampleAppraisal_Validate() {
@@ -31,10 +31,10 @@ func ExampleAppraisal_Validate() {
 	_, err := a.Validate(nil)
 	fmt.Println(err)
 	// Output:
-	// mmat: study "Smith 2019", rater "AB", criterion 3.1: criterion not in the study's category (criterion of category 3 in a study of category 2)
-	// mmat: study "Smith 2019", rater "AB", criterion 2.3: required criterion not answered
-	// mmat: study "Smith 2019", rater "AB", criterion 2.4: required criterion not answered
-	// mmat: study "Smith 2019", rater "AB", criterion 2.5: required criterion not answered
+	// mmat: study Smith 2019, rater AB: 3.1: criterion not in the study's category (criterion of category 3 in a study of category 2)
+	// mmat: study Smith 2019, rater AB: 2.3: required criterion not answered
+	// mmat: study Smith 2019, rater AB: 2.4: required criterion not answered
+	// mmat: study Smith 2019, rater AB: 2.5: required criterion not answered
 }
 
 const longCSV = `study,rater,category,component,criterion,answer,comment
@@ -102,14 +102,14 @@ func ExampleSelect() {
 }
 
 func ExampleKappaTable() {
-	// appraisal.md §5.3 Ex2: rows rater A, columns rater B, order Yes, Can't tell, No.
+	// Rows rater A, columns rater B, order Yes, Can't tell, No.
 	table := [][]float64{{22, 2, 1}, {3, 4, 1}, {1, 1, 5}}
-	k, _ := mmat.KappaTable(table, nil, 0.95)
+	k, _ := mmat.KappaTable(table, nil, nil)
 	fmt.Printf("kappa %.4f SE %.4f 95%% CI [%.4f, %.4f]\n", k.Value, k.SE, k.CI.Lower, k.CI.Upper)
 	w, _ := mmat.WeightMatrix(3, mmat.Quadratic)
-	kw, _ := mmat.KappaTable(table, w, 0.95)
+	kw, _ := mmat.KappaTable(table, w, nil)
 	fmt.Printf("quadratic weighted kappa %.4f SE %.4f\n", kw.Value, kw.SE)
-	ac1, _ := mmat.AC1Table(table, 0.95)
+	ac1, _ := mmat.AC1Table(table, nil)
 	fmt.Printf("AC1 %.4f SE %.4f\n", ac1.Value, ac1.SE)
 	// Output:
 	// kappa 0.5740 SE 0.1195 95% CI [0.3398, 0.8081]
@@ -205,5 +205,5 @@ func ExampleReadWide() {
 	// Output:
 	// Befriending RCT: 3 of 5 criteria met
 	// Peer support RCT: 5 of 5 criteria met
-	// mmat: row 2, column "2.1", study "Cohort", criterion 2.1: "Partly": invalid answer
+	// mmat: line 2, column "2.1", study Cohort: 2.1 = "Partly": invalid answer (use Yes, No, Can't tell or a short form (Y, N, CT, +, -, ?); map other spellings with ReadOptions.Aliases)
 }

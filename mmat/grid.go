@@ -112,7 +112,7 @@ func (c CriterionCount) Share(a Answer) float64 {
 }
 
 // NotMet returns No + CantTell: the MMAT reporting convention counts
-// Can't tell as not met (appraisal.md §1.4).
+// Can't tell as not met (Hong et al. 2018).
 func (c CriterionCount) NotMet() int { return c.No + c.CantTell }
 
 // CountCriteria tallies answers per criterion over apps, for the columns of

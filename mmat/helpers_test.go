@@ -23,7 +23,7 @@ func app(t testing.TB, study string, cat, comp Category, spec string) Appraisal 
 	return a
 }
 
-// The worked examples of appraisal.md §1.6.
+// Worked examples, one per category.
 func workedExamples(t testing.TB) []Appraisal {
 	return []Appraisal{
 		app(t, "Q1", Qualitative, 0, "S1=Y S2=Y 1.1=Y 1.2=Y 1.3=CT 1.4=N 1.5=Y"),

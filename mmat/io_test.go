@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 var pieces = []string{"Smith", "2019", "a,b", `"q"`, " lead", "trail ", "é", "Ünï", "line\nbreak", "tab\t", "|", "Can’t", "", "x", "=1+1"}
@@ -134,11 +136,11 @@ func TestWriteRejects(t *testing.T) {
 	}
 }
 
-func firstError(t *testing.T, err error) *Error {
+func firstError(t *testing.T, err error) *effect.FieldError {
 	t.Helper()
-	var e *Error
+	var e *effect.FieldError
 	if !errors.As(err, &e) {
-		t.Fatalf("error %v is not an *Error", err)
+		t.Fatalf("error %v is not an *effect.FieldError", err)
 	}
 	return e
 }
@@ -150,11 +152,11 @@ func TestReadLongErrors(t *testing.T) {
 		"Smith 2019,AB,2,2.3,Partial,dropouts 30%\n"
 	_, err := ReadLong(strings.NewReader(in), nil)
 	e := firstError(t, err)
-	if !errors.Is(err, ErrInvalidAnswer) || e.Row != 3 || e.Column != "Answer" || e.Study != "Smith 2019" || e.Criterion != "2.3" || e.Text != "Partial" {
+	if !errors.Is(err, ErrInvalidAnswer) || e.Line != 3 || e.Column != "Answer" || e.Record != "study Smith 2019, rater AB" || e.Field != "2.3" || e.Value != "Partial" {
 		t.Errorf("got %+v", e)
 	}
 	msg := err.Error()
-	for _, s := range []string{"row 3", `column "Answer"`, `study "Smith 2019"`, "criterion 2.3", `"Partial"`} {
+	for _, s := range []string{"line 3", `column "Answer"`, `study Smith 2019`, `2.3 = "Partial"`} {
 		if !strings.Contains(msg, s) {
 			t.Errorf("message %q lacks %s", msg, s)
 		}
@@ -194,8 +196,8 @@ func TestReadLongErrors(t *testing.T) {
 			t.Errorf("%s: err = %v; want %v", name, err, c.want)
 			continue
 		}
-		if e := firstError(t, err); e.Row != c.row || e.Column != c.col {
-			t.Errorf("%s: row %d column %q; want %d %q", name, e.Row, e.Column, c.row, c.col)
+		if e := firstError(t, err); e.Line != c.row || e.Column != c.col {
+			t.Errorf("%s: row %d column %q; want %d %q", name, e.Line, e.Column, c.row, c.col)
 		}
 	}
 	// Lenient spellings: Critiplot-style headers, names, case, spaces.
@@ -223,7 +225,7 @@ func TestReadWideErrors(t *testing.T) {
 		"R2,AB,2,Y,Y,Y,Y,NI,Y,Y,\n"
 	_, err := ReadWide(strings.NewReader(in), nil)
 	e := firstError(t, err)
-	if !errors.Is(err, ErrInvalidAnswer) || e.Row != 3 || e.Column != "2.3" || e.Study != "R2" || e.Criterion != "2.3" || e.Text != "NI" {
+	if !errors.Is(err, ErrInvalidAnswer) || e.Line != 3 || e.Column != "2.3" || e.Record != "study R2, rater AB" || e.Field != "2.3" || e.Value != "NI" {
 		t.Errorf("got %+v", e)
 	}
 	apps, err := ReadWide(strings.NewReader(strings.Replace(in, "NI", "Cannot tell", 1)), nil)
@@ -254,8 +256,8 @@ func TestReadWideErrors(t *testing.T) {
 			t.Errorf("%s: err = %v; want %v", name, err, c.want)
 			continue
 		}
-		if e := firstError(t, err); e.Row != c.row || e.Column != c.col {
-			t.Errorf("%s: row %d column %q; want %d %q", name, e.Row, e.Column, c.row, c.col)
+		if e := firstError(t, err); e.Line != c.row || e.Column != c.col {
+			t.Errorf("%s: row %d column %q; want %d %q", name, e.Line, e.Column, c.row, c.col)
 		}
 	}
 	// Q-prefixed and comment-prefixed columns.
@@ -304,9 +306,9 @@ func TestReadJSONErrors(t *testing.T) {
 func roundTrip(t *testing.T, f format, data []byte) {
 	apps, err := f.read(bytes.NewBuffer(data), nil)
 	if err != nil {
-		var e *Error
+		var e *effect.FieldError
 		if !errors.As(err, &e) {
-			t.Fatalf("%s: error %v is not an *Error", f.name, err)
+			t.Fatalf("%s: error %v is not an *effect.FieldError", f.name, err)
 		}
 		return
 	}
@@ -341,12 +343,12 @@ func seeds(f *testing.F, extra ...string) {
 }
 
 func FuzzReadLong(f *testing.F) {
-	seeds(f, "study,category,criterion,answer\ns,2,2.1,Y\n", "study,category,criterion,answer,comment\n\"a\"\"b\",5,s1,can’t tell,\"x\r\ny\"\n")
+	seeds(f, "study,category,criterion,answer\ns,2,2.1,Y\n", "Author,Year,Question,Answer,Category\nSmith,2019,Q2.1,-,RCTs\n", "study,category,criterion,answer,comment\n\"a\"\"b\",5,s1,can’t tell,\"x\r\ny\"\n")
 	f.Fuzz(func(t *testing.T, data []byte) { roundTrip(t, formats[0], data) })
 }
 
 func FuzzReadWide(f *testing.F) {
-	seeds(f, "study,category,S1,2.1 comment\na,2,Y,c\n", "Study,Rater,Category,QS1,Q1.1,comment 1.1\nA,,1,yes,no,why\n")
+	seeds(f, "study,category,S1,2.1 comment\na,2,Y,c\n", "Author,Year,Category,Q2.1,Q2.2\nSmith,2019,Randomised controlled trials,+,-\n", "Study,Rater,Category,QS1,Q1.1,comment 1.1\nA,,1,yes,no,why\n")
 	f.Fuzz(func(t *testing.T, data []byte) { roundTrip(t, formats[1], data) })
 }
 

@@ -65,33 +65,46 @@ func WriteJSON(w io.Writer, apps []Appraisal) error {
 }
 
 // ReadJSON reads the layout written by WriteJSON: a JSON array of
-// appraisal objects. Unknown fields are an error. "category" and
-// "component" may be numbers (1-5) or names accepted by ParseCategory;
-// answers are parsed with ParseAnswer plus o.Aliases (the CSV settings of o
-// are ignored). Errors name the appraisal (Row = its 1-based position in
-// the array), the field path, study, rater, criterion and text. Reading
-// does not apply the MMAT rules: call Validate.
+// appraisal objects. Unknown fields are an error unless
+// o.IgnoreUnknownColumns; a missing category is o.Category. "category"
+// and "component" may be numbers (1-5) or names accepted by
+// ParseCategory; answers are parsed with ParseAnswer plus o.Aliases
+// (o.Comma must be 0). Errors name the appraisal's position and field
+// path in Column ("[3].ratings.\"2.1\".answer"), the study and rater, the
+// criterion and the text; Line is 0. Reading does not apply the MMAT
+// rules: call Validate.
 func ReadJSON(r io.Reader, o *ReadOptions) ([]Appraisal, error) {
-	opt := o.orDefault()
+	opt, err := o.orDefault()
+	if err != nil {
+		return nil, err
+	}
+	if o != nil && o.Comma != 0 {
+		return nil, fieldError(0, "", "", "", "ReadOptions.Comma", string(o.Comma), ErrInvalidInput, "a JSON file has no separator; leave Comma 0")
+	}
 	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
+	if !opt.IgnoreUnknownColumns {
+		dec.DisallowUnknownFields()
+	}
 	var in []jsonAppraisal
 	if err := dec.Decode(&in); err != nil {
-		return nil, &Error{Reason: err.Error(), Err: ErrInvalidInput}
+		return nil, fieldError(0, "", "", "", "", nil, ErrInvalidInput, err.Error())
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, &Error{Reason: "unexpected data after the JSON array", Err: ErrInvalidInput}
+		return nil, fieldError(0, "", "", "", "", nil, ErrInvalidInput, "unexpected data after the JSON array")
 	}
 	if in == nil {
-		return nil, &Error{Reason: "expected a JSON array of appraisals, got null", Err: ErrInvalidInput}
+		return nil, fieldError(0, "", "", "", "", nil, ErrInvalidInput, "expected a JSON array of appraisals, got null")
 	}
 	out := make([]Appraisal, len(in))
 	el := errList{max: opt.MaxErrors}
 apps:
 	for i, j := range in {
 		loc := func(field, crit, text string, sentinel error, reason string) error {
-			return &Error{Row: i + 1, Column: fmt.Sprintf("[%d].%s", i, field), Study: j.Study, Rater: j.Rater,
-				Criterion: crit, Text: text, Reason: reason, Err: sentinel}
+			name := crit
+			if name == "" {
+				name = field
+			}
+			return fieldError(0, fmt.Sprintf("[%d].%s", i, field), j.Study, j.Rater, name, textValue(text), sentinel, reason)
 		}
 		a := Appraisal{Study: j.Study, Rater: j.Rater}
 		if j.Study == "" {
@@ -106,6 +119,9 @@ apps:
 				break
 			}
 			continue
+		}
+		if a.Category == 0 {
+			a.Category = opt.Category
 		}
 		if a.Component, err = jsonCategory(j.Component); err != nil {
 			if el.add(loc("component", "", string(j.Component), ErrInvalidCategory, "")) {
@@ -154,7 +170,7 @@ func jsonCategory(raw json.RawMessage) (Category, error) {
 	}
 	n, err := strconv.Atoi(string(raw))
 	if err != nil || n < 0 || n > 5 {
-		return 0, &Error{Text: string(raw), Err: ErrInvalidCategory}
+		return 0, fieldError(0, "", "", "", "category", string(raw), ErrInvalidCategory, "")
 	}
 	return Category(n), nil
 }

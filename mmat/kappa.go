@@ -3,6 +3,8 @@ package mmat
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -25,6 +27,7 @@ const (
 	Quadratic
 )
 
+// String returns "unweighted", "linear", "quadratic" or "Weights(n)".
 func (w Weights) String() string {
 	switch w {
 	case Unweighted:
@@ -40,10 +43,10 @@ func (w Weights) String() string {
 // WeightMatrix returns the q×q agreement weights of kind w (q >= 2).
 func WeightMatrix(q int, w Weights) ([][]float64, error) {
 	if q < 2 {
-		return nil, &Error{Text: fmt.Sprint(q), Reason: "need at least 2 categories", Err: ErrInvalidInput}
+		return nil, fieldError(0, "", "", "", "q", q, ErrInvalidInput, "need at least 2 categories")
 	}
 	if w < Unweighted || w > Quadratic {
-		return nil, &Error{Text: w.String(), Reason: "unknown weights", Err: ErrInvalidInput}
+		return nil, fieldError(0, "", "", "", "weights", w.String(), ErrInvalidInput, "use Unweighted, Linear or Quadratic")
 	}
 	m := make([][]float64, q)
 	for i := range m {
@@ -90,34 +93,41 @@ type Coefficient struct {
 func undefined(reason string, level float64) Coefficient {
 	n := math.NaN()
 	return Coefficient{Value: n, SE: n, SE0: n, Z: n, P: n, CI: effect.Interval{Lower: n, Upper: n, Level: level},
-		Err: &Error{Reason: reason, Err: ErrUndefined}}
+		Err: fieldError(0, "", "", "", "", nil, ErrUndefined, reason)}
+}
+
+// notRequested is the Weighted coefficient of an Agreement when no
+// weighting was asked for: NaN, so that it cannot be mistaken for a value.
+func notRequested(level float64) Coefficient {
+	c := undefined("weighted kappa not requested (AgreementOptions.Weights is Unweighted)", level)
+	return c
 }
 
 // proportions checks a q×q table of counts and returns proportions and n.
 func proportions(table [][]float64) ([][]float64, float64, error) {
 	q := len(table)
 	if q < 2 {
-		return nil, 0, &Error{Reason: "table needs at least 2 categories", Err: ErrInvalidInput}
+		return nil, 0, fieldError(0, "", "", "", "table", nil, ErrInvalidInput, "table needs at least 2 categories")
 	}
 	n := 0.0
 	for i, row := range table {
 		if len(row) != q {
-			return nil, 0, &Error{Reason: fmt.Sprintf("row %d has %d cells, want %d (square table)", i+1, len(row), q), Err: ErrInvalidInput}
+			return nil, 0, fieldError(0, "", "", "", "table", nil, ErrInvalidInput, fmt.Sprintf("row %d has %d cells, want %d (square table)", i+1, len(row), q))
 		}
 		for j, v := range row {
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-				return nil, 0, &Error{Text: fmt.Sprint(v), Reason: fmt.Sprintf("cell [%d,%d] must be a finite count >= 0", i+1, j+1), Err: ErrInvalidInput}
+				return nil, 0, fieldError(0, "", "", "", fmt.Sprintf("table[%d][%d]", i, j), v, ErrInvalidInput, "must be a finite count >= 0")
 			}
 			if v != math.Trunc(v) {
 				// Proportions (or weighted counts) would make n wrong,
 				// and with it every standard error and interval.
-				return nil, 0, &Error{Text: fmt.Sprint(v), Reason: fmt.Sprintf("cell [%d,%d] must be a whole count (pass counts, not proportions)", i+1, j+1), Err: ErrInvalidInput}
+				return nil, 0, fieldError(0, "", "", "", fmt.Sprintf("table[%d][%d]", i, j), v, ErrInvalidInput, "must be a whole count (pass counts, not proportions)")
 			}
 			n += v
 		}
 	}
 	if n <= 0 || math.IsInf(n, 0) {
-		return nil, 0, &Error{Reason: "table is empty", Err: ErrInvalidInput}
+		return nil, 0, fieldError(0, "", "", "", "table", nil, ErrInvalidInput, "table is empty")
 	}
 	p := make([][]float64, q)
 	for i := range table {
@@ -134,7 +144,7 @@ func checkLevel(level float64) (float64, error) {
 		return 0.95, nil
 	}
 	if !(level > 0 && level < 1) {
-		return 0, &Error{Text: fmt.Sprint(level), Reason: "level must be in (0, 1)", Err: ErrInvalidInput}
+		return 0, fieldError(0, "", "", "", "Level", level, ErrInvalidInput, "must be in (0, 1); 0 means 0.95")
 	}
 	return level, nil
 }
@@ -142,11 +152,14 @@ func checkLevel(level float64) (float64, error) {
 func clamp(x float64) float64 { return math.Max(-1, math.Min(1, x)) }
 
 // KappaTable returns Cohen's (1960) kappa, or the weighted kappa of Cohen
-// (1968) when w is not nil, for a q×q table of whole counts (rows rater A,
-// columns rater B), with the Fleiss, Cohen & Everitt (1969) non-null and
-// null standard errors and a normal confidence interval at level (0 means
-// 0.95). w must be q×q with entries in [0, 1] and 1 on the diagonal; nil
-// means identity weights (unweighted kappa).
+// (1968), for a q×q table of whole counts (rows rater A, columns rater B),
+// with the Fleiss, Cohen & Everitt (1969) non-null and null standard
+// errors and a normal confidence interval at o.Level (0 means 0.95).
+//
+// The weights are w, a q×q matrix with entries in [0, 1] and 1 on the
+// diagonal, or, when w is nil, those of o.Weights (WeightMatrix; the zero
+// value is identity weights, i.e. unweighted kappa). Giving both w and a
+// non-zero o.Weights is an error. A nil o means unweighted, 95%.
 //
 // Special cases: when the expected agreement is 1 (both raters used one
 // and the same category throughout) kappa is 0/0; the result then has NaN
@@ -154,28 +167,38 @@ func clamp(x float64) float64 { return math.Max(-1, math.Min(1, x)) }
 // (psych prints "no variance" and returns NA). A negative variance from
 // rounding is set to 0. Invalid tables, weights or levels return an
 // error wrapping ErrInvalidInput.
-func KappaTable(table, w [][]float64, level float64) (Coefficient, error) {
+func KappaTable(table, w [][]float64, o *AgreementOptions) (Coefficient, error) {
+	var opt AgreementOptions
+	if o != nil {
+		opt = *o
+	}
 	p, n, err := proportions(table)
 	if err != nil {
 		return Coefficient{}, err
 	}
-	if level, err = checkLevel(level); err != nil {
+	level, err := checkLevel(opt.Level)
+	if err != nil {
 		return Coefficient{}, err
 	}
 	q := len(p)
 	if w == nil {
-		w, _ = WeightMatrix(q, Unweighted)
+		if w, err = WeightMatrix(q, opt.Weights); err != nil {
+			return Coefficient{}, err
+		}
+	} else if opt.Weights != Unweighted {
+		return Coefficient{}, fieldError(0, "", "", "", "AgreementOptions.Weights", opt.Weights.String(), ErrInvalidInput,
+			"weights given twice: pass either a weight matrix w or AgreementOptions.Weights")
 	}
 	if len(w) != q {
-		return Coefficient{}, &Error{Reason: fmt.Sprintf("weights have %d rows, want %d", len(w), q), Err: ErrInvalidInput}
+		return Coefficient{}, fieldError(0, "", "", "", "w", nil, ErrInvalidInput, fmt.Sprintf("weights have %d rows, want %d", len(w), q))
 	}
 	for i := range w {
 		if len(w[i]) != q {
-			return Coefficient{}, &Error{Reason: fmt.Sprintf("weights row %d has %d cells, want %d", i+1, len(w[i]), q), Err: ErrInvalidInput}
+			return Coefficient{}, fieldError(0, "", "", "", "w", nil, ErrInvalidInput, fmt.Sprintf("weights row %d has %d cells, want %d", i+1, len(w[i]), q))
 		}
 		for j, v := range w[i] {
 			if !(v >= 0 && v <= 1) || (i == j && v != 1) {
-				return Coefficient{}, &Error{Text: fmt.Sprint(v), Reason: fmt.Sprintf("weight [%d,%d] must be in [0,1], 1 on the diagonal", i+1, j+1), Err: ErrInvalidInput}
+				return Coefficient{}, fieldError(0, "", "", "", fmt.Sprintf("w[%d][%d]", i, j), v, ErrInvalidInput, "weights must be in [0, 1], with 1 on the diagonal")
 			}
 		}
 	}
@@ -232,22 +255,32 @@ func KappaTable(table, w [][]float64, level float64) (Coefficient, error) {
 	return c, nil
 }
 
-// AC1Table returns Gwet's (2008) AC1 for a q×q table of whole counts (identity
-// weights) with the variance of irrCAC::gwet.ac1.table (no finite-
-// population correction) and a t(n-1) interval at level (0 means 0.95),
-// clamped to [-1, 1]. AC1 stays defined when kappa is not: with one
-// category used throughout it is 1. SE0, Z and P are NaN.
+// AC1Table returns Gwet's (2008) AC1 for a q×q table of whole counts
+// (identity weights) with the variance of irrCAC::gwet.ac1.table (no
+// finite-population correction) and a t(n-1) interval at o.Level (0 means
+// 0.95), clamped to [-1, 1]. AC1 stays defined when kappa is not: with one
+// category used throughout it is 1. SE0, Z and P are NaN. This AC1 is
+// unweighted: a non-zero o.Weights is an error. A nil o means 95%.
 //
 // The number of categories q matters (chance agreement is
 // Σ π_k(1-π_k)/(q-1)), so pass the full answer vocabulary, unused
 // categories included.
-func AC1Table(table [][]float64, level float64) (Coefficient, error) {
+func AC1Table(table [][]float64, o *AgreementOptions) (Coefficient, error) {
+	var opt AgreementOptions
+	if o != nil {
+		opt = *o
+	}
 	p, n, err := proportions(table)
 	if err != nil {
 		return Coefficient{}, err
 	}
-	if level, err = checkLevel(level); err != nil {
+	level, err := checkLevel(opt.Level)
+	if err != nil {
 		return Coefficient{}, err
+	}
+	if opt.Weights != Unweighted {
+		return Coefficient{}, fieldError(0, "", "", "", "AgreementOptions.Weights", opt.Weights.String(), ErrInvalidInput,
+			"AC1Table computes the unweighted AC1; leave Weights zero")
 	}
 	q := len(p)
 	pi := make([]float64, q)
@@ -287,4 +320,29 @@ func AC1Table(table [][]float64, level float64) (Coefficient, error) {
 		c.CI = effect.Interval{Lower: nan, Upper: nan, Level: level}
 	}
 	return c, nil
+}
+
+// String prints the coefficient as a paper does, to two decimals with a
+// minus sign (U+2212): "0.57 (95% CI 0.34 to 0.81)", or "undefined" when
+// Err is set.
+func (c Coefficient) String() string {
+	if c.Err != nil || math.IsNaN(c.Value) {
+		return "undefined"
+	}
+	s := signed(c.Value)
+	if !math.IsNaN(c.CI.Lower) && !math.IsNaN(c.CI.Upper) {
+		level := strconv.FormatFloat(100*c.CI.Level, 'f', -1, 64)
+		s += fmt.Sprintf(" (%s%% CI %s to %s)", level, signed(c.CI.Lower), signed(c.CI.Upper))
+	}
+	return s
+}
+
+// signed formats x to two decimals with a true minus sign; -0.00 prints
+// as 0.00.
+func signed(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if s == "-0.00" {
+		return "0.00"
+	}
+	return strings.Replace(s, "-", "\u2212", 1)
 }

@@ -71,8 +71,8 @@ func near(got, want, tol float64) bool {
 	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 }
 
-// TestKappaGolden checks KappaTable and AC1Table against the worked examples
-// of appraisal.md §5.3, as recomputed by testdata/golden/mmat/gen.R (R 4.2.2,
+// TestKappaGolden checks KappaTable and AC1Table against seven worked
+// examples (Ex1-Ex7), as recomputed by testdata/golden/mmat/gen.R (R 4.2.2,
 // psych 2.2.9, and direct transcriptions of FCE 1969 and Gwet 2008).
 func TestKappaGolden(t *testing.T) {
 	t.Parallel()
@@ -96,10 +96,10 @@ func TestKappaGolden(t *testing.T) {
 		}
 		var c Coefficient
 		if strings.HasPrefix(stat, "ac1_") {
-			c, err = AC1Table(tab.counts, 0.95)
+			c, err = AC1Table(tab.counts, nil)
 			stat = strings.TrimPrefix(stat, "ac1_")
 		} else {
-			c, err = KappaTable(tab.counts, w, 0.95)
+			c, err = KappaTable(tab.counts, w, nil)
 		}
 		if err != nil {
 			t.Fatalf("%s %s: %v", ex, wk, err)
@@ -126,7 +126,7 @@ func TestKappaGolden(t *testing.T) {
 		if src == "psych229" {
 			// psych 2.2.9's weighted-kappa SE is wrong for non-identity
 			// weights (rowSums instead of colSums, fixed in psych 2.3.3;
-			// appraisal.md §5.2). We must NOT reproduce it.
+			// the psych NEWS for 2.3.3). We must NOT reproduce it.
 			if near(got, want, 1e-6) {
 				t.Errorf("%s %s SE = %v matches the psych 2.2.9 bug value", ex, wk, got)
 			}
@@ -142,13 +142,13 @@ func TestKappaGolden(t *testing.T) {
 	}
 }
 
-// TestKappaDocumented checks a few values typed from appraisal.md §5.3 (six
+// TestKappaDocumented checks a few values typed from psych::cohen.kappa (six
 // decimals, independent of gen.R).
 func TestKappaDocumented(t *testing.T) {
 	t.Parallel()
 	ex2 := [][]float64{{22, 2, 1}, {3, 4, 1}, {1, 1, 5}}
 	q, _ := WeightMatrix(3, Quadratic)
-	c, err := KappaTable(ex2, q, 0.95)
+	c, err := KappaTable(ex2, q, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,8 +157,8 @@ func TestKappaDocumented(t *testing.T) {
 			t.Errorf("Ex2 quadratic: got %.7f, want %.6f", v[0], v[1])
 		}
 	}
-	a, _ := AC1Table([][]float64{{40, 5}, {5, 0}}, 0)
-	k, _ := KappaTable([][]float64{{40, 5}, {5, 0}}, nil, 0)
+	a, _ := AC1Table([][]float64{{40, 5}, {5, 0}}, nil)
+	k, _ := KappaTable([][]float64{{40, 5}, {5, 0}}, nil, nil)
 	for _, v := range [][2]float64{{a.Value, 0.756098}, {a.SE, 0.082447}, {a.CI.Lower, 0.590415}, {a.CI.Upper, 0.921780}, {k.Value, -0.111111}, {k.SE, 0.034919}} {
 		if math.Abs(v[0]-v[1]) > 1e-6 {
 			t.Errorf("Ex3: got %.7f, want %.6f", v[0], v[1])
@@ -168,12 +168,12 @@ func TestKappaDocumented(t *testing.T) {
 
 func TestKappaDegenerate(t *testing.T) {
 	t.Parallel()
-	// Both raters used "Yes" only (appraisal.md Ex6, second part): psych
+	// Both raters used "Yes" only: psych
 	// prints "no variance"; kappa is 0/0.
 	one := [][]float64{{10, 0, 0}, {0, 0, 0}, {0, 0, 0}}
 	for _, wk := range []Weights{Unweighted, Linear, Quadratic} {
 		w, _ := WeightMatrix(3, wk)
-		c, err := KappaTable(one, w, 0.95)
+		c, err := KappaTable(one, w, nil)
 		if err != nil {
 			t.Fatalf("%v: unexpected error %v", wk, err)
 		}
@@ -181,7 +181,7 @@ func TestKappaDegenerate(t *testing.T) {
 			t.Errorf("%v: got %v, %v; want NaN and ErrUndefined", wk, c.Value, c.Err)
 		}
 	}
-	a, err := AC1Table(one, 0.95)
+	a, err := AC1Table(one, nil)
 	if err != nil || a.Value != 1 {
 		t.Errorf("AC1 single category = %v, %v; want 1", a.Value, err)
 	}
@@ -209,11 +209,11 @@ func TestKappaDegenerate(t *testing.T) {
 		{"weights range", [][]float64{{1, 2}, {3, 4}}, [][]float64{{1, 2}, {0, 1}}, 0},
 	}
 	for _, b := range bad {
-		if _, err := KappaTable(b.table, b.w, b.level); !errors.Is(err, ErrInvalidInput) {
+		if _, err := KappaTable(b.table, b.w, &AgreementOptions{Level: b.level}); !errors.Is(err, ErrInvalidInput) {
 			t.Errorf("KappaTable %s: err = %v; want ErrInvalidInput", b.name, err)
 		}
 		if b.w == nil {
-			if _, err := AC1Table(b.table, b.level); !errors.Is(err, ErrInvalidInput) {
+			if _, err := AC1Table(b.table, &AgreementOptions{Level: b.level}); !errors.Is(err, ErrInvalidInput) {
 				t.Errorf("AC1Table %s: err = %v; want ErrInvalidInput", b.name, err)
 			}
 		}

@@ -2,7 +2,7 @@ package mmat
 
 // MixedScore chooses how the percentage of criteria met is computed for a
 // mixed-methods study. Neither is MMAT guidance (the guide advises against
-// an overall score); both appear in reviews (appraisal.md §1.6).
+// an overall score); both appear in reviews.
 type MixedScore int
 
 const (
@@ -28,7 +28,7 @@ type Options struct {
 	// Derive55 derives criterion 5.5 of a mixed-methods study from its
 	// component ratings instead of requiring it: Yes if every 1.x and
 	// quantitative criterion is Yes, No if any is No, otherwise Can't tell
-	// (one implementation choice, appraisal.md §1.6). A hand rating of 5.5
+	// (one implementation choice). A hand rating of 5.5
 	// is then ignored, with a warning when it differs.
 	Derive55 bool
 	// MixedScore selects the percentage rule for mixed-methods studies.

@@ -5,7 +5,7 @@ import "math"
 // StudySummary counts the answers of one appraisal. The counts and the
 // percentage are descriptive: the MMAT user guide discourages an overall
 // score and asks for the rating of each criterion to be presented
-// (appraisal.md §1.3 rule 6). Report them beside the criterion grid, never
+// (Hong et al. 2018). Report them beside the criterion grid, never
 // instead of it.
 type StudySummary struct {
 	Study, Rater        string
@@ -19,7 +19,7 @@ type StudySummary struct {
 	// Met (Yes), NotMet (No), CantTell and NotRated over those criteria.
 	Met, NotMet, CantTell, NotRated int
 	// PercentMet is 100 × Met / Criteria ("Can't tell" counts as not met,
-	// as in every review format seen, appraisal.md §1.4). For mixed
+	// as in every review format seen). For mixed
 	// methods it follows Options.MixedScore. NaN when ScreenedOut or
 	// invalid.
 	PercentMet float64

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestSummaryWorked reproduces the arithmetic of appraisal.md §1.6
+// TestSummaryWorked reproduces the arithmetic of the worked examples
 // (convention A: Yes counts, No and Can't tell do not; screening excluded).
 func TestSummaryWorked(t *testing.T) {
 	t.Parallel()

@@ -3,6 +3,7 @@ package mmat
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Validate checks an appraisal against the MMAT 2018 rules:
@@ -20,13 +21,13 @@ import (
 // are reported as warnings, not errors, since reviews differ on whether to
 // fill them in.
 //
-// err joins one *Error per problem (errors.Is works on each sentinel);
-// warnings are *Error values as well. err is nil for a valid appraisal.
+// err joins one *effect.FieldError per problem (errors.Is works on each sentinel);
+// warnings are *effect.FieldError values as well. err is nil for a valid appraisal.
 func (a *Appraisal) Validate(o *Options) (warnings []error, err error) {
 	opt := opts(o)
 	var errs []error
 	add := func(crit string, sentinel error, text, reason string) {
-		errs = append(errs, &Error{Study: a.Study, Rater: a.Rater, Criterion: crit, Text: text, Reason: reason, Err: sentinel})
+		errs = append(errs, fieldError(0, "", a.Study, a.Rater, crit, textValue(text), sentinel, reason))
 	}
 	if a.Study == "" {
 		add("", ErrInvalidInput, "", "empty study identifier")
@@ -59,8 +60,8 @@ func (a *Appraisal) Validate(o *Options) (warnings []error, err error) {
 			continue
 		}
 		if screened && !cr.Screening() && r.Answer != NotRated {
-			warnings = append(warnings, &Error{Study: a.Study, Rater: a.Rater, Criterion: id,
-				Reason: "answered although the study failed screening (further appraisal not required)", Err: ErrNotAppraisable})
+			warnings = append(warnings, fieldError(0, "", a.Study, a.Rater, id, nil, ErrNotAppraisable,
+				"answered although the study failed screening (further appraisal not required)"))
 		}
 	}
 	for _, id := range [...]string{"S1", "S2"} {
@@ -82,8 +83,8 @@ func (a *Appraisal) Validate(o *Options) (warnings []error, err error) {
 	if opt.Derive55 && a.Category == MixedMethods {
 		if h := a.Answer("5.5"); h != NotRated {
 			if d := a.derive55(); d != h {
-				warnings = append(warnings, &Error{Study: a.Study, Rater: a.Rater, Criterion: "5.5", Text: h.String(),
-					Reason: "hand rating differs from the derived " + d.String() + "; the derived value is used", Err: ErrInvalidAnswer})
+				warnings = append(warnings, fieldError(0, "", a.Study, a.Rater, "5.5", h.String(), ErrDerived55,
+					fmt.Sprintf("hand rating %s, derived %s because %s; the derived %s is used", h, d, a.derive55Because(d), d)))
 			}
 		}
 	}
@@ -94,7 +95,7 @@ func (a *Appraisal) Validate(o *Options) (warnings []error, err error) {
 // criterion of the qualitative and quantitative blocks is Yes, No if any
 // is No, otherwise Can't tell.
 func (a *Appraisal) derive55() Answer {
-	any := false
+	anyNo := false
 	allYes := true
 	for _, c := range a.Blocks() {
 		if c == MixedMethods {
@@ -103,7 +104,7 @@ func (a *Appraisal) derive55() Answer {
 		for _, cr := range CategoryCriteria(c) {
 			switch a.Answer(cr.ID) {
 			case No:
-				any = true
+				anyNo = true
 			case Yes:
 			default:
 				allYes = false
@@ -111,12 +112,41 @@ func (a *Appraisal) derive55() Answer {
 		}
 	}
 	switch {
-	case any:
+	case anyNo:
 		return No
 	case allYes:
 		return Yes
 	}
 	return CantTell
+}
+
+// derive55Because says which component answers give the derived rating d:
+// the criteria answered No for No, those not answered Yes for Can't tell.
+func (a *Appraisal) derive55Because(d Answer) string {
+	var ids []string
+	for _, c := range a.Blocks() {
+		if c == MixedMethods {
+			continue
+		}
+		for _, cr := range CategoryCriteria(c) {
+			x := a.Answer(cr.ID)
+			if (d == No && x == No) || (d == CantTell && x != Yes) {
+				ids = append(ids, cr.ID+" "+answerText(x))
+			}
+		}
+	}
+	if d == Yes {
+		return "every component criterion is Yes"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// answerText is String with "not rated" for NotRated.
+func answerText(x Answer) string {
+	if x == NotRated {
+		return "not rated"
+	}
+	return x.String()
 }
 
 // effective returns the answer used by summaries for criterion id, with

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 func TestValidate(t *testing.T) {
@@ -57,11 +59,11 @@ func TestValidate(t *testing.T) {
 	a.Rater = "AB"
 	a.Ratings["2.2"] = Rating{Answer: Answer(7)}
 	_, err := a.Validate(nil)
-	var e *Error
-	if !errors.Is(err, ErrInvalidAnswer) || !errors.As(err, &e) || e.Study != "Smith 2019" || e.Criterion != "2.2" {
+	var e *effect.FieldError
+	if !errors.Is(err, ErrInvalidAnswer) || !errors.As(err, &e) || e.Record != "study Smith 2019, rater AB" || e.Field != "2.2" {
 		t.Errorf("invalid answer: %v", err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, `study "Smith 2019"`) || !strings.Contains(msg, "criterion 2.2") || !strings.Contains(msg, `rater "AB"`) {
+	if msg := err.Error(); !strings.Contains(msg, `study Smith 2019`) || !strings.Contains(msg, "2.2 = ") || !strings.Contains(msg, `rater AB`) {
 		t.Errorf("message %q does not name study, rater and criterion", msg)
 	}
 }

@@ -65,7 +65,7 @@ func TestGoldenTrajectoryExampleTrial(t *testing.T) {
 	obs, in := exampleTrialUCLA3(t)
 	fig, err := plot.TrajectoryLong(obs, &plot.TrajectoryOptions{
 		Outcome:     in.Name,
-		Direction:   in.Direction,
+		Direction:   in.HigherMeans,
 		VisitLabels: map[float64]string{0: "Baseline"},
 		ArmOrder:    []string{"Supported socialisation", "Usual care"},
 	})

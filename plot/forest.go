@@ -45,7 +45,7 @@ type ForestData struct {
 	Studies []ForestStudy
 	Pooled  []ForestPooled
 	// Oriented reports that the estimates were turned (as
-	// effect.Estimate.Favouring does) so that positive values favour the
+	// effect.Estimate.Favoring does) so that positive values favour the
 	// intervention; Benefit then defaults to BenefitAbove.
 	Oriented bool
 	// Notes are printed under the figure, e.g. heterogeneity statistics.

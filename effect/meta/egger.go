@@ -48,12 +48,15 @@ func Egger(studies []Study, model RegModel, o *Options) (EggerResult, error) {
 	if err != nil {
 		return EggerResult{}, err
 	}
-	measure, err := validate(studies)
+	c, err := validate(studies)
 	if err != nil {
 		return EggerResult{}, err
 	}
 	if model != RegMixed && model != RegClassical {
-		return EggerResult{}, &effect.FieldError{Field: "model", Value: model, Reason: "unknown regression model"}
+		return EggerResult{}, optionErr("model", model, "unknown regression model")
+	}
+	if err := eggerUnused(o, s, model); err != nil {
+		return EggerResult{}, err
 	}
 	k := len(studies)
 	need := 3
@@ -71,7 +74,7 @@ func Egger(studies []Study, model RegModel, o *Options) (EggerResult, error) {
 	}
 	m := newModel(y, v, [][]float64{nil, sei})
 	if !m.fullRank() {
-		return EggerResult{}, fmt.Errorf("%w: the standard errors are all equal, so the regression is singular", effect.ErrInvalidInput)
+		return EggerResult{}, fmt.Errorf("%w: the standard errors are all equal, so the regression is singular", ErrInvalidInput)
 	}
 	var tau2 float64
 	if model == RegMixed {
@@ -83,7 +86,7 @@ func Egger(studies []Study, model RegModel, o *Options) (EggerResult, error) {
 	}
 	f := m.fit(tau2)
 	if f.singul {
-		return EggerResult{}, fmt.Errorf("%w: the standard errors are all equal, so the regression is singular", effect.ErrInvalidInput)
+		return EggerResult{}, fmt.Errorf("%w: the standard errors are all equal, so the regression is singular", ErrInvalidInput)
 	}
 	scale := 1.0
 	df := 0.0
@@ -110,9 +113,38 @@ func Egger(studies []Study, model RegModel, o *Options) (EggerResult, error) {
 	}
 	se0 := math.Sqrt(v0)
 	r.Limit = effect.Estimate{
-		Measure: measure, Value: b0, Variance: v0,
+		Measure: c.measure, Oriented: c.oriented, Value: b0, Variance: v0,
 		CI:       effect.Interval{Lower: b0 - crit*se0, Upper: b0 + crit*se0, Level: s.level},
 		CIMethod: ci, DF: df,
 	}
 	return r, nil
+}
+
+// eggerUnused refuses the options Egger's test cannot use: it has no
+// prediction interval, and the classical (lm) test has no tau², no
+// iteration and always a t test.
+func eggerUnused(o *Options, s settings, model RegModel) error {
+	if o == nil {
+		return nil
+	}
+	if o.Prediction != PredictDefault {
+		return optionErr("Prediction", o.Prediction, "Egger's test has no prediction interval; leave it PredictDefault")
+	}
+	if model == RegMixed {
+		return s.fixedUnused(false)
+	}
+	const why = "the classical (lm) Egger test has no tau² and always uses t(k-2); leave it unset"
+	switch {
+	case o.Method != REML:
+		return optionErr("Method", o.Method, why)
+	case o.KnappHartung:
+		return optionErr("KnappHartung", o.KnappHartung, why)
+	case o.AdHoc:
+		return optionErr("AdHoc", o.AdHoc, why)
+	case o.Tol != 0:
+		return optionErr("Tol", o.Tol, why)
+	case o.MaxIter != 0:
+		return optionErr("MaxIter", o.MaxIter, why)
+	}
+	return nil
 }

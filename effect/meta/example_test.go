@@ -1,6 +1,7 @@
 package meta_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/tiesproject/ties/effect"
@@ -8,7 +9,8 @@ import (
 )
 
 // trials are six synthetic loneliness trials (Hedges' g, intervention minus
-// usual care; negative favours the intervention), from effect-anchors.md RC24.
+// usual care; negative favours the intervention): rounded to four decimals from
+// the rc24 set of testdata/golden/meta/gen.R.
 func trials() []meta.Study {
 	g := []float64{-0.4585, -0.1284, -0.5165, -0.0825, -0.5153, -0.0324}
 	v := []float64{0.0446, 0.0647, 0.0350, 0.0771, 0.0262, 0.0513}
@@ -120,4 +122,82 @@ func ExampleTrimFill() {
 	// k0=2 missing on the left; adjusted estimate -0.437
 	// Filled 1: -0.810 (variance 0.0771)
 	// Filled 2: -0.860 (variance 0.0513)
+}
+
+func ExampleResult_String() {
+	r, err := meta.Pool(trials(), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	fe, _ := meta.Pool(trials(), &meta.Options{Method: meta.FixedEffect})
+	fmt.Println(fe)
+	// Output:
+	// g = −0.34 (95% CI −0.53 to −0.16), τ² = 0.0074, I² = 14.1%, k = 6
+	// g = −0.35 (95% CI −0.52 to −0.19), fixed effect, I² = 13.1%, k = 6
+}
+
+func ExampleCumulative() {
+	// Add the trials one at a time (in publication order, say). The first
+	// step pools one study, as metafor's cumul(): tau² = 0, I² = 0.
+	steps, err := meta.Cumulative(trials(), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range steps {
+		if s.Err != nil {
+			fmt.Println(s.Label, s.Err)
+			continue
+		}
+		r := s.Result
+		fmt.Printf("%s: k=%d %.3f [%.3f, %.3f] I²=%.1f%%\n", s.Label, r.K, r.Estimate.Value, r.Estimate.CI.Lower, r.Estimate.CI.Upper, r.I2)
+	}
+	// Output:
+	// Trial 1: k=1 -0.459 [-0.872, -0.045] I²=0.0%
+	// Trial 2: k=2 -0.324 [-0.642, -0.005] I²=0.0%
+	// Trial 3: k=3 -0.407 [-0.647, -0.166] I²=0.0%
+	// Trial 4: k=4 -0.354 [-0.574, -0.134] I²=0.0%
+	// Trial 5: k=5 -0.406 [-0.587, -0.225] I²=0.0%
+	// Trial 6: k=6 -0.344 [-0.526, -0.161] I²=14.1%
+}
+
+func ExampleMethod_String() {
+	fmt.Println(meta.REML, meta.DerSimonianLaird, meta.FixedEffect, meta.PauleMandel)
+	// Output:
+	// REML DL FE PM
+}
+
+func ExampleSide_String() {
+	tf, err := meta.TrimFill(trials(), nil, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(tf.Side, meta.SideAuto, meta.SideLeft, meta.SideRight)
+	// Output:
+	// left auto left right
+}
+
+func ExamplePool_orientation() {
+	// Turn every study so that positive favours the intervention (lower
+	// loneliness is better), as effect's Estimate.Favoring does: the
+	// pooled estimate is then oriented too.
+	st := trials()
+	for i := range st {
+		st[i].Value, st[i].Oriented = -st[i].Value, true
+		st[i].CI = effect.Interval{} // a study CI, if any, would be turned as well
+	}
+	r, _ := meta.Pool(st, nil)
+	fmt.Println(r, r.Estimate.Oriented)
+	// Mixing oriented and unoriented studies is refused, naming them.
+	st[1].Value, st[1].Oriented = -st[1].Value, false
+	_, err := meta.Pool(st, nil)
+	fmt.Println(errors.Is(err, meta.ErrMixedOrientation))
+	fmt.Println(err)
+	// Output:
+	// g = 0.34 (95% CI 0.16 to 0.53), τ² = 0.0074, I² = 14.1%, k = 6 true
+	// true
+	// meta: study 2 ("Trial 2"): Oriented = false: oriented (positive favours the intervention): study 1 ("Trial 1"), study 3 ("Trial 3"), study 4 ("Trial 4"), study 5 ("Trial 5"), study 6 ("Trial 6"); not oriented (intervention minus control): study 2 ("Trial 2"); turn every study with Estimate.Favoring, or none
 }

@@ -104,9 +104,14 @@ type Options struct {
 type StudyResult struct {
 	Label, Subgroup string
 	Value, Variance float64
-	// CI is the study's Wald interval Value ± z·sqrt(Variance) at the
-	// analysis level (as metafor's forest plot draws it).
-	CI effect.Interval
+	// CI is the study's own interval from its Estimate (an exact
+	// noncentral-t interval when the estimate carries one) if its level is
+	// the analysis level; otherwise, and for studies imputed by
+	// trim-and-fill, the Wald interval Value ± z·sqrt(Variance) at the
+	// analysis level, as metafor's forest plot draws it. CIMethod says
+	// which (an Estimate with a CI but no method counts as Wald).
+	CI       effect.Interval
+	CIMethod effect.CIMethod
 	// Weight is the study's share of the total weight, in percent, as
 	// metafor's weights(): 100·w_i/sum(w) with w_i = 1/(v_i + tau²).
 	Weight float64
@@ -122,7 +127,9 @@ type Result struct {
 	// Estimate is the pooled effect: Value, Variance (squared standard
 	// error, Knapp-Hartung scaled when asked for), CI (CIMethod Wald, or
 	// WaldT with DF = k-1 under Knapp-Hartung). Measure is the studies'
-	// common measure.
+	// common measure, and Oriented is true when every study's Estimate is
+	// oriented (positive favours the intervention); Pool refuses to mix
+	// oriented with unoriented studies.
 	Estimate effect.Estimate
 	// Stat is the test statistic for H0: mu = 0 (z, or t under
 	// Knapp-Hartung) and P its two-sided p-value.

@@ -9,12 +9,12 @@ import "math"
 // in O(k·p²) time without forming k×k matrices, where
 // P = W - W X (X'WX)⁻¹ X'W and W = diag(1/(v_i + tau²)).
 type model struct {
-	y, v    []float64
-	x       [][]float64
-	k, p    int
-	c       float64 // centre for the one-pass sums of fit1
-	centred bool
-	fe      *wfit // cached fit at tau² = 0 (intercept-only model)
+	y, v     []float64
+	x        [][]float64
+	k, p     int
+	c        float64 // center for the one-pass sums of fit1
+	centered bool
+	fe       *wfit // cached fit at tau² = 0 (intercept-only model)
 }
 
 func newModel(y, v []float64, x [][]float64) *model {
@@ -69,8 +69,8 @@ func (m *model) fit1(tau2 float64) wfit {
 	// such as sum w(y-b)² = sum w d² - 2(b-c) sum w d + (b-c)² sum w, with
 	// d = y - c, lose no accuracy to cancellation: b - c is small compared
 	// with the spread of y.
-	if !m.centred {
-		m.centre()
+	if !m.centered {
+		m.center()
 	}
 	c := m.c
 	y := m.y[:len(m.v)]
@@ -112,13 +112,13 @@ func (m *model) fit1(tau2 float64) wfit {
 }
 
 // centre sets c to the inverse-variance weighted mean of y.
-func (m *model) centre() {
+func (m *model) center() {
 	var sw, swy float64
 	for i, v := range m.v {
 		sw += 1 / v
 		swy += m.y[i] / v
 	}
-	m.c, m.centred = swy/sw, true
+	m.c, m.centered = swy/sw, true
 }
 
 func (m *model) fitp(tau2 float64) wfit {

@@ -12,30 +12,41 @@ import (
 // Pool pools the studies' estimates with the method in o (nil: REML with
 // z-based inference at the 95% level), as metafor's rma(yi, vi) does.
 //
-// Pool needs k >= 1 study for FixedEffect and k >= 2 for every other
-// method and for Knapp-Hartung. Every study must have a finite Value, a
-// finite positive Variance and the same Measure; otherwise the error is a
-// *StudyError naming the first offending study. Each iteration costs O(k).
+// Pool needs k >= 1 study, and k >= 2 for Knapp-Hartung. As in metafor, one
+// study is pooled with tau² = 0 by every method: the pooled estimate is the
+// study's, Q = 0 (p = 1), I² = 0, H² = 1, and the tau² standard error and
+// Q-profile intervals are NaN. Every study must have a finite Value, a
+// finite positive Variance, the same Measure and the same orientation
+// (Estimate.Oriented, see Estimate.Favoring): an oriented study has its
+// sign turned so that positive favours the intervention, an unoriented one
+// is intervention minus control, and pooling the two would cancel real
+// effects. Otherwise the error is an *effect.FieldError naming the first
+// offending study (for mixed orientation, every study on each side).
+// The pooled Estimate is Oriented when the studies are.
 func Pool(studies []Study, o *Options) (Result, error) {
 	s, err := o.settings()
 	if err != nil {
 		return Result{}, err
 	}
-	measure, err := validate(studies)
+	if err := s.fixedUnused(false); err != nil {
+		return Result{}, err
+	}
+	c, err := validate(studies)
 	if err != nil {
 		return Result{}, err
 	}
-	return pool(studies, measure, s)
+	return pool(studies, c, s)
 }
 
-func pool(studies []Study, measure effect.Measure, s settings) (Result, error) {
+func pool(studies []Study, c common, s settings) (Result, error) {
 	k := len(studies)
-	need := 2
-	if s.method == FixedEffect && !s.kh {
-		need = 1
+	if k == 0 {
+		return Result{}, tooFew(k, 1, "pooling")
 	}
-	if k < need {
-		return Result{}, tooFew(k, need, "pooling with "+s.method.String())
+	if k == 1 && s.kh {
+		// metafor switches to z-tests with a warning; ties refuses rather
+		// than ignore the option.
+		return Result{}, tooFew(k, 2, "Knapp-Hartung inference")
 	}
 	y := make([]float64, k)
 	v := make([]float64, k)
@@ -47,7 +58,8 @@ func pool(studies []Study, measure effect.Measure, s settings) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r.Estimate.Measure = measure
+	r.Estimate.Measure = c.measure
+	r.Estimate.Oriented = c.oriented
 	r.Studies = studyResults(studies, r.Tau2, s.level)
 	return r, nil
 }
@@ -78,13 +90,16 @@ func (m *model) pool(s settings) (Result, error) {
 	r.Q = math.Max(0, fe.rss)
 	r.QP = chiSqSurvival(r.Q, float64(k-1))
 	r.S2 = float64(k-1) / fe.trP
-	if s.method == FixedEffect {
+	switch {
+	case k == 1:
+		// As metafor: one study has no heterogeneity to measure, so
+		// Q = 0 (p = 1), I² = 0 and H² = 1; the typical within-study
+		// variance is reported as 0, as metafor's vt.
+		r.Q, r.QP, r.S2, r.I2, r.H2 = 0, 1, 0, 0, 1
+	case s.method == FixedEffect:
 		r.I2 = math.Max(0, 100*(r.Q-float64(k-1))/r.Q)
 		r.H2 = r.Q / float64(k-1)
-		if k == 1 {
-			r.I2, r.H2, r.S2 = math.NaN(), math.NaN(), math.NaN()
-		}
-	} else {
+	default:
 		r.I2 = 100 * r.Tau2 / (r.S2 + r.Tau2)
 		r.H2 = r.Tau2/r.S2 + 1
 	}
@@ -94,7 +109,7 @@ func (m *model) pool(s settings) (Result, error) {
 	vb := f.a[0]
 	if math.IsNaN(mu) || math.IsInf(mu, 0) || !(vb > 0) || math.IsInf(vb, 0) {
 		return Result{}, fmt.Errorf("%w: the values and variances are too extreme for double precision (pooled estimate %g, variance %g)",
-			effect.ErrInvalidInput, mu, vb)
+			ErrInvalidInput, mu, vb)
 	}
 	zcrit := normalQuantile(0.5 + s.level/2)
 	crit := zcrit
@@ -148,7 +163,7 @@ func (m *model) pool(s settings) (Result, error) {
 	// Q-profile intervals for tau², tau, I² and H² (Viechtbauer 2007).
 	nan := effect.Interval{Lower: math.NaN(), Upper: math.NaN(), Level: s.level}
 	r.Tau2CI, r.TauCI, r.I2CI, r.H2CI = nan, nan, nan, nan
-	if s.method != FixedEffect {
+	if s.method != FixedEffect && k > 1 { // metafor's confint() stops at k = 1
 		ci, err := m.qProfile(s)
 		if err != nil {
 			return Result{}, err
@@ -181,22 +196,38 @@ func (m *model) qProfile(s settings) (effect.Interval, error) {
 }
 
 func studyResults(studies []Study, tau2, level float64) []StudyResult {
-	z := normalQuantile(0.5 + level/2)
 	var sw float64
 	for _, st := range studies {
 		sw += 1 / (st.Variance + tau2)
 	}
 	out := make([]StudyResult, len(studies))
 	for i, st := range studies {
-		se := math.Sqrt(st.Variance)
+		ci, method := studyCI(st.Estimate, level)
 		out[i] = StudyResult{
 			Label: st.Label, Subgroup: st.Subgroup,
 			Value: st.Value, Variance: st.Variance,
-			CI:     effect.Interval{Lower: st.Value - z*se, Upper: st.Value + z*se, Level: level},
+			CI: ci, CIMethod: method,
 			Weight: 100 / (st.Variance + tau2) / sw,
 		}
 	}
 	return out
+}
+
+// studyCI is the interval a forest plot draws for a study: the study's own
+// CI when its Estimate carries one at the analysis level (an exact
+// noncentral-t interval, say), else the Wald interval Value ± z·SE.
+func studyCI(e effect.Estimate, level float64) (effect.Interval, effect.CIMethod) {
+	ci := e.CI
+	if ci.Level > 0 && math.Abs(ci.Level-level) < 1e-9 && ci.Lower <= ci.Upper {
+		m := e.CIMethod
+		if m == effect.DefaultCI {
+			m = effect.Wald // an Estimate built by hand without a method: assume the commonest
+		}
+		return ci, m
+	}
+	z := normalQuantile(0.5 + level/2)
+	se := math.Sqrt(e.Variance)
+	return effect.Interval{Lower: e.Value - z*se, Upper: e.Value + z*se, Level: level}, effect.Wald
 }
 
 func normalQuantile(p float64) float64 { return distuv.UnitNormal.Quantile(p) }

@@ -60,7 +60,10 @@ func Subgroups(studies []Study, o *Options) (SubgroupAnalysis, error) {
 	if err != nil {
 		return SubgroupAnalysis{}, err
 	}
-	measure, err := validate(studies)
+	if err := s.fixedUnused(false); err != nil {
+		return SubgroupAnalysis{}, err
+	}
+	c, err := validate(studies)
 	if err != nil {
 		return SubgroupAnalysis{}, err
 	}
@@ -68,8 +71,7 @@ func Subgroups(studies []Study, o *Options) (SubgroupAnalysis, error) {
 	index := map[string][]int{}
 	for i, st := range studies {
 		if st.Subgroup == "" {
-			return SubgroupAnalysis{}, &StudyError{Index: i, Label: st.Label, Field: "Subgroup", Value: st.Subgroup,
-				Reason: "is empty", Err: ErrSubgroup}
+			return SubgroupAnalysis{}, studyErr(i, st, "Subgroup", st.Subgroup, "is empty", ErrSubgroup)
 		}
 		if _, ok := index[st.Subgroup]; !ok {
 			order = append(order, st.Subgroup)
@@ -80,7 +82,7 @@ func Subgroups(studies []Study, o *Options) (SubgroupAnalysis, error) {
 		return SubgroupAnalysis{}, fmt.Errorf("%w: need at least two subgroups, got %d", ErrSubgroup, len(order))
 	}
 	var a SubgroupAnalysis
-	a.Overall, err = pool(studies, measure, s)
+	a.Overall, err = pool(studies, c, s)
 	if err != nil {
 		return SubgroupAnalysis{}, err
 	}
@@ -96,7 +98,7 @@ func Subgroups(studies []Study, o *Options) (SubgroupAnalysis, error) {
 		if len(idx) == 1 {
 			sg.method, sg.kh, sg.adhoc = FixedEffect, false, false
 		}
-		r, err := pool(sub, measure, sg)
+		r, err := pool(sub, c, sg)
 		if err != nil {
 			return SubgroupAnalysis{}, fmt.Errorf("meta: subgroup %q: %w", name, err)
 		}

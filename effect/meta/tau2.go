@@ -14,6 +14,11 @@ type tau2Est struct {
 // estimateTau2 returns the method's estimate of tau² for the model.
 func (m *model) estimateTau2(method Method, s settings) (tau2Est, error) {
 	k, p := float64(m.k), float64(m.p)
+	if m.k == 1 && m.p == 1 {
+		// One study: metafor fits it with tau² = 0 whatever the method
+		// (its "k1" path), with no standard error.
+		return tau2Est{tau2: 0, se: math.NaN()}, nil
+	}
 	switch method {
 	case FixedEffect:
 		return tau2Est{tau2: 0, se: math.NaN()}, nil

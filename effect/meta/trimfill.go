@@ -69,13 +69,19 @@ type TrimFillResult struct {
 // as metafor's trimfill(): studies are trimmed and refitted with the
 // Options' method until the estimate of k0 is stable, then the k0 most
 // extreme studies are mirrored about the trimmed estimate and all studies
-// are pooled. It needs k >= 3 studies.
+// are pooled. It needs k >= 3 studies (metafor accepts two for a fixed
+// effect, but with two studies its choice of side fails for every other
+// method). A trimmed fit of one study is defined, as in metafor: its
+// estimate is that study's value (tau² = 0).
 func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult, error) {
 	s, err := o.settings()
 	if err != nil {
 		return TrimFillResult{}, err
 	}
-	measure, err := validate(studies)
+	if err := s.fixedUnused(true); err != nil {
+		return TrimFillResult{}, err
+	}
+	c, err := validate(studies)
 	if err != nil {
 		return TrimFillResult{}, err
 	}
@@ -84,10 +90,10 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		t = *tf
 	}
 	if t.Estimator != L0 && t.Estimator != R0 {
-		return TrimFillResult{}, &effect.FieldError{Field: "Estimator", Value: t.Estimator, Reason: "unknown estimator"}
+		return TrimFillResult{}, optionErr("Estimator", t.Estimator, "unknown estimator")
 	}
 	if t.Side < SideAuto || t.Side > SideRight {
-		return TrimFillResult{}, &effect.FieldError{Field: "Side", Value: t.Side, Reason: "unknown side"}
+		return TrimFillResult{}, optionErr("Side", t.Side, "unknown side")
 	}
 	k := len(studies)
 	if k < 3 {
@@ -137,7 +143,7 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		se0      float64
 		beta     float64
 		iter     int
-		centred  = make([]float64, k)
+		centered = make([]float64, k)
 		order    = make([]int, k)
 	)
 	fk := float64(k)
@@ -147,9 +153,6 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		if iter > s.maxIter {
 			return TrimFillResult{}, fmt.Errorf("%w: trim-and-fill after %d iterations", ErrNoConvergence, s.maxIter)
 		}
-		if k-k0 < 2 && s.method != FixedEffect {
-			return TrimFillResult{}, tooFew(k-k0, 2, "the trimmed fit")
-		}
 		mt := newModel(y[:k-k0], v[:k-k0], nil)
 		est, err := mt.estimateTau2(st.method, st)
 		if err != nil {
@@ -157,17 +160,17 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		}
 		beta = mt.fit(est.tau2).beta[0]
 		for i := range y {
-			centred[i] = y[i] - beta
+			centered[i] = y[i] - beta
 			order[i] = i
 		}
 		// Ranks of |y - beta|, ties by position (R's ties.method = "first").
-		sort.SliceStable(order, func(a, b int) bool { return math.Abs(centred[order[a]]) < math.Abs(centred[order[b]]) })
+		sort.SliceStable(order, func(a, b int) bool { return math.Abs(centered[order[a]]) < math.Abs(centered[order[b]]) })
 		var est0 float64
 		switch t.Estimator {
 		case L0:
 			var sr float64
 			for r, i := range order {
-				if centred[i] > 0 {
+				if centered[i] > 0 {
 					sr += float64(r + 1)
 				}
 			}
@@ -179,7 +182,7 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 			// gamma* - 1 = k - (largest rank among negative deviations) - 1.
 			maxNeg := 0
 			for r, i := range order {
-				if centred[i] < 0 && r+1 > maxNeg {
+				if centered[i] < 0 && r+1 > maxNeg {
 					maxNeg = r + 1
 				}
 			}
@@ -192,7 +195,7 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		se0 = math.Max(0, se0)
 		k0 = int(math.Max(0, roundHalfEven(est0)))
 		if k0 >= k {
-			k0 = k - 1
+			return TrimFillResult{}, fmt.Errorf("%w: trim-and-fill estimates k0 = %d of %d studies missing, leaving none to fit", ErrTooFewStudies, k0, k)
 		}
 	}
 	res := TrimFillResult{K0: k0, K0SE: se0, Side: side, Iterations: iter}
@@ -201,12 +204,12 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		src := k - k0 + j // the k0 largest (flipped) values
 		fill := Study{
 			Label:    fmt.Sprintf("Filled %d", j+1),
-			Estimate: effect.Estimate{Measure: measure, Value: sign * (2*beta - y[src]), Variance: v[src]},
+			Estimate: effect.Estimate{Measure: c.measure, Oriented: c.oriented, Value: sign * (2*beta - y[src]), Variance: v[src]},
 		}
 		res.Filled = append(res.Filled, fill)
 		all = append(all, fill)
 	}
-	r, err := pool(all, measure, s)
+	r, err := pool(all, c, s)
 	if err != nil {
 		return TrimFillResult{}, err
 	}

@@ -70,3 +70,25 @@ func BenchmarkGonumCDF(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkFastNCPInterval(b *testing.B) {
+	for _, c := range []struct {
+		name  string
+		t, df float64
+	}{
+		{"t=-2.217,df=90", -2.21706754597, 90},
+		{"t=2,df=2", 2, 2},
+		{"t=6,df=38", 6, 38},
+		{"t=6.3,df=38(d=2,n=20+20)", 6.32, 38},
+		{"t=1.58,df=8(d=1,n=5+5)", 1.58, 8},
+		{"t=3.2,df=998", 3.2, 998},
+		{"t=40,df=200", 40, 200},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			cputime.Bench(b, func() {
+				lo, hi, _ := FastNCPInterval(c.t, c.df, 0.95)
+				sink += lo + hi
+			})
+		})
+	}
+}

@@ -63,6 +63,8 @@ func FuzzNCPInterval(f *testing.F) {
 	f.Add(0.0, 1.0, 0.5)
 	f.Add(1e300, 5.0, 0.95)
 	f.Add(3.0, -1.0, 0.95)
+	f.Add(-2.21706754597, 90.0, 0.95) // moment-series tier
+	f.Add(20.0, 1e5, 0.9)
 	f.Fuzz(func(t *testing.T, x, df, level float64) {
 		if math.Abs(x) > 1e4 || df > 1e12 || df < 0.5 {
 			// Keep each run fast; the limits are tested elsewhere.
@@ -80,6 +82,11 @@ func FuzzNCPInterval(f *testing.F) {
 		}
 		if !(lo <= hi) {
 			t.Fatalf("NCPInterval(%v, %v, %v) = [%v, %v]: not ordered", x, df, level, lo, hi)
+		}
+		// The fast path agrees with the exact limits to 1e-9.
+		flo, fhi, err := FastNCPInterval(x, df, level)
+		if err != nil || math.Abs(flo-lo) > 1e-9*math.Max(1, math.Abs(lo)) || math.Abs(fhi-hi) > 1e-9*math.Max(1, math.Abs(hi)) {
+			t.Fatalf("FastNCPInterval(%v, %v, %v) = [%.15g, %.15g], %v; exact [%.15g, %.15g]", x, df, level, flo, fhi, err, lo, hi)
 		}
 		a := (1 - level) / 2
 		if a < 1e-280 {

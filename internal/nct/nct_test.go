@@ -53,7 +53,7 @@ func TestCentral(t *testing.T) {
 	}
 }
 
-// TestNCPIntervalRC28 checks the rows of effect-anchors.md §5 RC28 that lie
+// TestNCPIntervalRC28 checks the rows of reference case RC28 that lie
 // where R's pt is exact (|ncp| < 37.62, df <= 4e5): the R harness ncp_ci
 // (uniroot, tol 1e-13), printed to 10 significant digits. The other two
 // rows are in R's normal-approximation region and are tested against

@@ -71,7 +71,8 @@ func (q *quad) trapezoid(w0, h float64, wantDeriv bool) (sum, even, dsum, d2sum 
 	return sum + comp, even, dsum, d2sum, true
 }
 
-// maxNodes bounds the nodes on each side of the mode (about 60 ms of work).
+// maxNodes bounds the nodes on each side of the mode, and so the work of
+// one evaluation.
 const maxNodes = 1 << 20
 
 // saturatedLeft reports whether Φ(±z) = 1 to double precision for all

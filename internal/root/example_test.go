@@ -33,3 +33,20 @@ func ExampleHalley() {
 	// Output:
 	// 1.414213562373095 <nil>
 }
+
+func ExampleNewton() {
+	// The cube root of 10 by Newton's method on x³ − 10.
+	fdf := func(x float64) (float64, float64) { return x*x*x - 10, 3 * x * x }
+	x, err := root.Newton(fdf, 2, 0.5, 0, math.Inf(1), nil)
+	fmt.Printf("%.12f %v\n", x, err)
+	// Output:
+	// 2.154434690032 <nil>
+}
+
+func ExampleFindBracket() {
+	// A sign change of x − 7.3 from a start at 0 with step 1.
+	a, b, err := root.FindBracket(func(x float64) float64 { return x - 7.3 }, 0, 1, math.Inf(-1), math.Inf(1))
+	fmt.Println(a <= 7.3 && 7.3 <= b, err)
+	// Output:
+	// true <nil>
+}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/tiesproject/ties/effect"
 	"github.com/tiesproject/ties/measures"
 )
 
@@ -227,9 +228,10 @@ func invalidCells(r measures.Row, month int, instrument string, err error) []Inv
 	}
 	for _, e := range errs {
 		c := InvalidCell{Line: r.Line, Participant: r.ID, Month: month, Instrument: instrument, Err: e}
-		var ie *measures.ItemError
+		var ie *effect.FieldError
 		if errors.As(e, &ie) {
-			c.Column, c.Value = ie.Column, ie.Value
+			c.Column = ie.Column
+			c.Value, _ = ie.Value.(string)
 		}
 		out = append(out, c)
 	}

@@ -40,8 +40,8 @@ func TestLoadMalformedRecord(t *testing.T) {
 				}
 			}()
 			_, err := Load(writeTrial(t, body))
-			if err == nil || !strings.Contains(err.Error(), "row 3") {
-				t.Fatalf("Load error = %v; want one naming row 3", err)
+			if err == nil || !strings.Contains(err.Error(), "line 3") {
+				t.Fatalf("Load error = %v; want one naming line 3", err)
 			}
 		})
 	}

@@ -31,7 +31,7 @@ func (tr *Trial) trajectory(k int, desc []ArmVisit, path string) error {
 	in := tr.Instruments[k]
 	f, err := plot.Trajectory(arms, &plot.TrajectoryOptions{
 		Outcome:     in.Name + " (" + in.ID + ")",
-		Direction:   in.Direction,
+		Direction:   in.HigherMeans,
 		VisitLabels: map[float64]string{0: "Baseline"},
 	})
 	if err != nil {
@@ -45,12 +45,8 @@ func (tr *Trial) trajectory(k int, desc []ArmVisit, path string) error {
 func (tr *Trial) forest(adj []Adjusted, path string) error {
 	d := plot.ForestData{Measure: effect.MeasureDAdjusted, Oriented: true}
 	for _, a := range adj {
-		dir := effect.LowerIsBetter
 		in := tr.instrument(a.Instrument)
-		if in.HigherIsBetter {
-			dir = effect.HigherIsBetter
-		}
-		e := a.D.Favouring(dir)
+		e := a.D.Favoring(in.Direction)
 		d.Studies = append(d.Studies, plot.ForestStudy{
 			Label:    fmt.Sprintf("%s, %d months", in.ID, a.Month),
 			Estimate: e.Value, CI: e.CI,

@@ -80,7 +80,7 @@ func (r *Result) writeMarkdown(w io.Writer, c Config) error {
 
 	pf("## Outcomes by arm and visit\n\n")
 	for k, in := range tr.Instruments {
-		pf("### %s (`%s`; %s)\n\n", in.Name, in.ID, in.Direction)
+		pf("### %s (`%s`; %s)\n\n", in.Name, in.ID, in.HigherMeans)
 		pf("| Month | Intervention n | Mean (SD) | %s CI | Usual care n | Mean (SD) | %s CI |\n|---:|---:|---|---|---:|---|---|\n", pct, pct)
 		d := r.Description[k]
 		for i := 0; i+1 < len(d); i += 2 {

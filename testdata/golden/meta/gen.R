@@ -13,7 +13,7 @@
 #   curtis1998   : log ratio of means "ROM" (102 CO2 experiments); large k, subgroups by fungrp.
 #   dagostino1998: "SMD" for outcome "rnic1" (9 trials). Q = 9.51 > k-1 = 8, so DL gives
 #                  tau2 > 0, but the REML (and ML) maximum is at the boundary tau2 = 0.
-#   rc24         : the six synthetic loneliness trials of effect-anchors.md RC24 ("SMD").
+#   rc24         : six synthetic loneliness trials (summaries below; "SMD").
 #   rc27         : the homogeneous set of RC27 (Q < k-1), given as yi/vi.
 #   gen50        : 50 generated studies (set.seed(20261122); see below).
 #   gen2000      : 2,000 generated studies, used for the REML speed comparison as well.

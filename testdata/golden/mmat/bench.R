@@ -1,4 +1,4 @@
-# Timing of psych::cohen.kappa on appraisal.md Ex2 (3x3 table), for the
+# Timing of psych::cohen.kappa on worked example Ex2 (3x3 table), for the
 # ratio reported against BenchmarkKappaTable (unweighted + quadratic, two
 # KappaTable calls = what one cohen.kappa call computes).
 # Run: Rscript bench.R   (R 4.2.2, psych 2.2.9)

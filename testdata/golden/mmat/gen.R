@@ -1,5 +1,5 @@
-# Goldens for package mmat: agreement statistics on the worked examples of
-# /work/shared/reference/appraisal.md §5.3 (Ex1-Ex7).
+# Goldens for package mmat: agreement statistics on seven worked examples
+# (Ex1-Ex7: MMAT-style 2x2 and 3x3 tables of two raters' answers).
 #
 # Run from this directory:  Rscript gen.R
 # Writes tables.csv (the contingency tables and custom weights) and
@@ -12,8 +12,8 @@
 #            q = 2 its weighted row equals the unweighted one.
 #   fce      this script's direct transcription of Fleiss, Cohen & Everitt
 #            (1969) for kappa / weighted kappa (non-null and null variance),
-#            written from the formulas, not from psych. appraisal.md records
-#            that it agrees with vcd::Kappa, irrCAC and psych >= 2.3.3.
+#            written from the formulas, not from psych; it agrees with
+#            vcd::Kappa, irrCAC and psych >= 2.3.3.
 #   gwet     this script's transcription of Gwet (2008) AC1 with the
 #            variance used by irrCAC::gwet.ac1.table (f = 0), t(n-1) CI.
 #   psych229 psych 2.2.9's weighted-kappa SE. KNOWN WRONG for non-identity

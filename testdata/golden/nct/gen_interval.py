@@ -11,7 +11,7 @@ Illinois variant of regula falsi on log(tail) - log(a), started from a
 bracket found by expanding around the normal approximation, to
 |step| < 1e-17 * max(1, |ncp|). mpmath 1.2.1 (Debian python3-mpmath).
 
-Cases: effect-anchors.md RC28 (t, df) at level 0.95, large |t| (t = 56,
+Cases: reference case RC28 (t, df) at level 0.95, large |t| (t = 56,
 df = 1e6; t = 200, df = 50) and others across df, signs and levels.
 Usage: /usr/bin/python3 gen_interval.py > nct_interval.csv
 """
@@ -24,7 +24,7 @@ import gen_nct
 mp.mp.dps = 25
 
 CASES = [
-    # RC28 (effect-anchors.md section 5)
+    # RC28
     (2.21706754597, 90, 0.95),
     (2, 2, 0.95),
     (0, 43, 0.95),

@@ -10,7 +10,7 @@
 #
 # Part 2, reported values: compute.es 0.2-5 a.mes and a.tes equations
 # (Borenstein 2009; transcribed from cran/compute.es R/compute.es.R because
-# CRAN is unreachable here; first rows reproduce effect-anchors RC18):
+# CRAN is unreachable here; first rows are reference case RC18):
 #   s.within = sd.adj / sqrt(1 - R^2); d = (m1 - m2) / s.within     (a.mes)
 #   d = t * sqrt((n1 + n2) / (n1 n2)) * sqrt(1 - R^2)                (a.tes)
 #   var.d = (n1 + n2)(1 - R^2) / (n1 n2) + d^2 / (2 (n1 + n2))

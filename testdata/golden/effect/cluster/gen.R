@@ -3,8 +3,8 @@
 # implements these estimators, so the values are computed here two ways:
 #
 # 1. Equal cluster sizes: eqs. 15-16 of Hedges (2007) written out literally
-#    (the same expressions as the independent hedges2007() implementation
-#    cited in effect-anchors §2.10), and V(d_W) from the model
+#    (the same expressions as an independent hedges2007() implementation),
+#    and V(d_W) from the model
 #    Y = mu + arm + cluster + e: Var(mean difference) / sigma_W^2 plus
 #    d_W^2 / (2 (N - M)) for the chi-square S_W^2 on N - M df.
 # 2. Any cluster sizes: the same moment argument evaluated with explicit
@@ -61,7 +61,7 @@ for (k in seq_along(cases)) {
     dWfromT = dWt, vWfromT = vWt, deff = deff)
 }
 out <- do.call(rbind, rows)
-# effect-anchors RC19 (hand computation): d_T, V(d_T), d_W, V(d_W).
+# Reference case RC19 (hand computation): d_T, V(d_T), d_W, V(d_W).
 stopifnot(abs(out$dT[1] - -0.399044083911) < 1e-11, abs(out$vT[1] - 0.0197077700058) < 1e-12,
           abs(out$dW[1] - -0.434782608696) < 1e-11, abs(out$vW[1] - 0.020775047259) < 1e-12,
           abs(out$deff[1] - 1.95) < 1e-14)
