@@ -252,7 +252,7 @@ func TestCSVErrorPosition(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Fit(d, nil)
-	want := `mmrm: line 5, column "visit", subject P2: Visit = 3m: duplicate subject–visit row (also line 4): keep one row per subject and visit`
+	want := `mmrm: line 5, column "visit", subject P2: Visit = "3m": duplicate subject–visit row (also line 4): keep one row per subject and visit`
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
