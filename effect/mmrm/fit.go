@@ -229,6 +229,9 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 	if err := checkEstimable(pr, s, opt.ByArm, des.p); err != nil {
 		return nil, err
 	}
+	if err := checkSize(pr, des, opt.ByArm); err != nil {
+		return nil, err
+	}
 	m := newModel(pr, des, s, opt.Method == REML, opt.ByArm)
 	th := m.startTheta()
 	fr, err := m.optimize(th, opt.Tolerance, opt.MaxIter)
@@ -355,4 +358,36 @@ func (m *model) blocks(fr *fitResult) []block {
 		}
 	}
 	return out
+}
+
+// maxPatternFloats bounds the memory of the pattern sums of cross products
+// (n²p² numbers per missingness pattern), 256 MB.
+const maxPatternFloats = 32 << 20
+
+// checkSize refuses data whose missingness patterns and coefficients would
+// need more memory than maxPatternFloats.
+func checkSize(pr *prepared, des *design, byArm bool) error {
+	seen := map[string]bool{}
+	total := 0
+	for i := range pr.subjects {
+		s := &pr.subjects[i]
+		kb := make([]byte, 0, 2*len(s.visits)+2)
+		if byArm {
+			kb = append(kb, byte(s.arm), byte(s.arm>>8))
+		}
+		for _, v := range s.visits {
+			kb = append(kb, byte(v), byte(v>>8))
+		}
+		if seen[string(kb)] {
+			continue
+		}
+		seen[string(kb)] = true
+		n := len(s.visits)
+		total += n * n * des.p * des.p
+	}
+	if total > maxPatternFloats {
+		return fieldErr(0, "", "", "Data", fmt.Sprintf("%d missingness patterns, %d coefficients", len(seen), des.p),
+			"too many distinct missingness patterns for this many coefficients; merge factor levels or visits")
+	}
+	return nil
 }
