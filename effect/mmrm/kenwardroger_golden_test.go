@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -104,7 +105,25 @@ func sub(m *mat.Dense, vis []int) *mat.SymDense {
 	return s
 }
 
+// infCache keeps the parsed cases: tests only read them.
+var (
+	infMu    sync.Mutex
+	infCache = map[string]*infCase{}
+)
+
 func loadInfCase(t testing.TB, name string) *infCase {
+	t.Helper()
+	infMu.Lock()
+	defer infMu.Unlock()
+	if c, ok := infCache[name]; ok {
+		return c
+	}
+	c := parseInfCase(t, name)
+	infCache[name] = c
+	return c
+}
+
+func parseInfCase(t testing.TB, name string) *infCase {
 	t.Helper()
 	c := &infCase{name: name}
 	_, srows := readCSV(t, name+"_sigma.csv")
