@@ -63,14 +63,14 @@ func kenwardRoger(blocks []block, phi, w *mat.SymDense, linear bool) (*krFit, er
 	for i := range blocks {
 		b := &blocks[i]
 		n, c := b.X.Dims()
+		if n == 0 {
+			continue
+		}
 		if c != p {
 			return nil, fmt.Errorf("%w: subject %q has %d design columns, Φ has %d", errKR, b.subject, c, p)
 		}
 		if len(b.dV) != k {
 			return nil, fmt.Errorf("%w: subject %q has %d covariance derivatives, W has %d parameters", errKR, b.subject, len(b.dV), k)
-		}
-		if n == 0 {
-			continue
 		}
 		key := patternKey{v: b.V}
 		if k > 0 {

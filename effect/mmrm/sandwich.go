@@ -77,15 +77,18 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 		if c < 0 || c >= nClusters {
 			return nil, fmt.Errorf("%w: subject %q has cluster %d outside [0, %d)", errSandwich, blocks[i].subject, c, nClusters)
 		}
-		if _, q := blocks[i].X.Dims(); q != p {
+		if r, q := blocks[i].X.Dims(); r > 0 && q != p {
 			return nil, fmt.Errorf("%w: subject %q has %d design columns, Φ has %d", errSandwich, blocks[i].subject, q, p)
 		}
 		members[c] = append(members[c], i)
 	}
 	used := 0
 	for _, m := range members {
-		if len(m) > 0 {
-			used++
+		for _, i := range m {
+			if r, _ := blocks[i].X.Dims(); r > 0 {
+				used++
+				break
+			}
 		}
 	}
 	if used < 2 {
@@ -123,6 +126,9 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 		for _, i := range m {
 			r, _ := blocks[i].X.Dims()
 			n += r
+		}
+		if n == 0 {
+			continue
 		}
 		xt := mat.NewDense(n, p, nil)
 		et := mat.NewVecDense(n, nil)

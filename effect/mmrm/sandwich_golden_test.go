@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // TestSandwichGolden checks CR0, CR2 (clubSandwich's form), the whitened
@@ -69,5 +71,47 @@ func TestSandwichErrors(t *testing.T) {
 	}
 	if df := s.df([]float64{1}); !math.IsNaN(df) {
 		t.Errorf("df of a short contrast = %v, want NaN", df)
+	}
+}
+
+// A subject without rows (and so a cluster without any) is skipped, not a
+// panic.
+func TestSandwichEmptySubject(t *testing.T) {
+	c := loadInfCase(t, "sim_us_team")
+	blocks := append([]block(nil), c.blocks...)
+	blocks = append(blocks, block{subject: "empty", cluster: c.nClusters, X: &mat.Dense{}, V: &mat.SymDense{}})
+	want, err := sandwich(c.blocks, c.phi, c.nClusters, cr2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := sandwich(blocks, c.phi, c.nClusters+1, cr2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeMatrix(t, "CR2 with an empty subject", got.covBeta(), want.covBeta(), 1e-14)
+}
+
+// The low-rank and direct routes agree on synthetic trials with clusters
+// larger than the number of coefficients.
+func TestSandwichRoutesAgree(t *testing.T) {
+	defer func() { sandwichRoute = 0 }()
+	for seed := uint64(1); seed <= 3; seed++ {
+		blocks, phi, _ := synthBlocks(60, 4, 6, seed)
+		for _, m := range []sandwichMethod{jackknife, cr2Whitened} {
+			sandwichRoute = 1
+			direct, err := sandwich(blocks, phi, 6, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sandwichRoute = 2
+			low, err := sandwich(blocks, phi, 6, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			closeMatrix(t, m.String(), low.covBeta(), direct.covBeta(), 1e-10)
+			c := make([]float64, phi.SymmetricDim())
+			c[5] = 1
+			closeRel(t, m.String()+" df", low.df(c), direct.df(c), 1e-10)
+		}
 	}
 }
