@@ -31,7 +31,7 @@ type infCase struct {
 	ref       map[string]map[string]*mat.Dense
 }
 
-func readCSV(t testing.TB, name string) (header []string, rows [][]string) {
+func infReadCSV(t testing.TB, name string) (header []string, rows [][]string) {
 	t.Helper()
 	f, err := os.Open(filepath.Join(infDir, name))
 	if err != nil {
@@ -45,7 +45,7 @@ func readCSV(t testing.TB, name string) (header []string, rows [][]string) {
 	return all[0], all[1:]
 }
 
-func atof(t testing.TB, s string) float64 {
+func infAtof(t testing.TB, s string) float64 {
 	t.Helper()
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil {
@@ -54,7 +54,7 @@ func atof(t testing.TB, s string) float64 {
 	return v
 }
 
-func atoi(t testing.TB, s string) int {
+func infAtoi(t testing.TB, s string) int {
 	t.Helper()
 	v, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
@@ -63,9 +63,9 @@ func atoi(t testing.TB, s string) int {
 	return v
 }
 
-// readMatrices reads rows (key, i, j, value) into square or rectangular
+// infReadMatrices reads rows (key, i, j, value) into square or rectangular
 // matrices sized by the largest indices, grouped by key.
-func readMatrices(t testing.TB, rows [][]string, key func([]string) string, at int) (map[string]*mat.Dense, []string) {
+func infReadMatrices(t testing.TB, rows [][]string, key func([]string) string, at int) (map[string]*mat.Dense, []string) {
 	type entry struct {
 		i, j int
 		v    float64
@@ -77,7 +77,7 @@ func readMatrices(t testing.TB, rows [][]string, key func([]string) string, at i
 		if _, ok := ent[k]; !ok {
 			order = append(order, k)
 		}
-		ent[k] = append(ent[k], entry{atoi(t, r[at]), atoi(t, r[at+1]), atof(t, r[at+2])})
+		ent[k] = append(ent[k], entry{infAtoi(t, r[at]), infAtoi(t, r[at+1]), infAtof(t, r[at+2])})
 	}
 	out := map[string]*mat.Dense{}
 	for k, es := range ent {
@@ -95,7 +95,7 @@ func readMatrices(t testing.TB, rows [][]string, key func([]string) string, at i
 	return out, order
 }
 
-func sub(m *mat.Dense, vis []int) *mat.SymDense {
+func infSub(m *mat.Dense, vis []int) *mat.SymDense {
 	s := mat.NewSymDense(len(vis), nil)
 	for a, va := range vis {
 		for b := a; b < len(vis); b++ {
@@ -111,35 +111,35 @@ var (
 	infCache = map[string]*infCase{}
 )
 
-func loadInfCase(t testing.TB, name string) *infCase {
+func infLoadCase(t testing.TB, name string) *infCase {
 	t.Helper()
 	infMu.Lock()
 	defer infMu.Unlock()
 	if c, ok := infCache[name]; ok {
 		return c
 	}
-	c := parseInfCase(t, name)
+	c := infParseCase(t, name)
 	infCache[name] = c
 	return c
 }
 
-func parseInfCase(t testing.TB, name string) *infCase {
+func infParseCase(t testing.TB, name string) *infCase {
 	t.Helper()
 	c := &infCase{name: name}
-	_, srows := readCSV(t, name+"_sigma.csv")
-	sig, _ := readMatrices(t, srows, func(r []string) string { return r[0] }, 1)
+	_, srows := infReadCSV(t, name+"_sigma.csv")
+	sig, _ := infReadMatrices(t, srows, func(r []string) string { return r[0] }, 1)
 	k := 0
 	for sig[fmt.Sprintf("d%d", k)] != nil {
 		k++
 	}
-	_, wrows := readCSV(t, name+"_w.csv")
-	wm, _ := readMatrices(t, wrows, func([]string) string { return "w" }, 0)
-	c.w = symOf(wm["w"])
-	_, crows := readCSV(t, name+"_contrasts.csv")
-	c.contrasts, c.names = readMatrices(t, crows, func(r []string) string { return r[0] }, 1)
-	_, rrows := readCSV(t, name+"_ref.csv")
+	_, wrows := infReadCSV(t, name+"_w.csv")
+	wm, _ := infReadMatrices(t, wrows, func([]string) string { return "w" }, 0)
+	c.w = krSymPart(wm["w"])
+	_, crows := infReadCSV(t, name+"_contrasts.csv")
+	c.contrasts, c.names = infReadMatrices(t, crows, func(r []string) string { return r[0] }, 1)
+	_, rrows := infReadCSV(t, name+"_ref.csv")
 	c.ref = map[string]map[string]*mat.Dense{}
-	byWhat, _ := readMatrices(t, rrows, func(r []string) string { return r[0] + "\x00" + r[1] }, 2)
+	byWhat, _ := infReadMatrices(t, rrows, func(r []string) string { return r[0] + "\x00" + r[1] }, 2)
 	for key, m := range byWhat {
 		what, con, _ := strings.Cut(key, "\x00")
 		if c.ref[what] == nil {
@@ -148,7 +148,7 @@ func parseInfCase(t testing.TB, name string) *infCase {
 		c.ref[what][con] = m
 	}
 
-	header, orows := readCSV(t, name+"_obs.csv")
+	header, orows := infReadCSV(t, name+"_obs.csv")
 	p := len(header) - 4
 	type pat struct {
 		v, vinv *mat.SymDense
@@ -162,18 +162,18 @@ func parseInfCase(t testing.TB, name string) *infCase {
 			hi++
 		}
 		n := hi - lo
-		b := block{subject: orows[lo][0], cluster: atoi(t, orows[lo][1]), X: mat.NewDense(n, p, nil)}
+		b := block{subject: orows[lo][0], cluster: infAtoi(t, orows[lo][1]), X: mat.NewDense(n, p, nil)}
 		for r := lo; r < hi; r++ {
-			b.visits = append(b.visits, atoi(t, orows[r][2]))
-			b.resid = append(b.resid, atof(t, orows[r][3]))
+			b.visits = append(b.visits, infAtoi(t, orows[r][2]))
+			b.resid = append(b.resid, infAtof(t, orows[r][3]))
 			for j := 0; j < p; j++ {
-				b.X.Set(r-lo, j, atof(t, orows[r][4+j]))
+				b.X.Set(r-lo, j, infAtof(t, orows[r][4+j]))
 			}
 		}
 		key := fmt.Sprint(b.visits)
 		pt := pats[key]
 		if pt == nil {
-			pt = &pat{v: sub(sig["sigma"], b.visits)}
+			pt = &pat{v: infSub(sig["sigma"], b.visits)}
 			var ch mat.Cholesky
 			if !ch.Factorize(pt.v) {
 				t.Fatalf("%s: Σ not positive definite", name)
@@ -183,14 +183,14 @@ func parseInfCase(t testing.TB, name string) *infCase {
 				t.Fatal(err)
 			}
 			for h := 0; h < k; h++ {
-				pt.dv = append(pt.dv, sub(sig[fmt.Sprintf("d%d", h)], b.visits))
+				pt.dv = append(pt.dv, infSub(sig[fmt.Sprintf("d%d", h)], b.visits))
 			}
 			if sig["d0_0"] != nil {
 				pt.d2v = make([][]*mat.SymDense, k)
 				for h := 0; h < k; h++ {
 					pt.d2v[h] = make([]*mat.SymDense, k)
 					for l := 0; l < k; l++ {
-						pt.d2v[h][l] = sub(sig[fmt.Sprintf("d%d_%d", h, l)], b.visits)
+						pt.d2v[h][l] = infSub(sig[fmt.Sprintf("d%d_%d", h, l)], b.visits)
 					}
 				}
 			}
@@ -207,7 +207,7 @@ func parseInfCase(t testing.TB, name string) *infCase {
 		var vx, xvx mat.Dense
 		vx.Mul(b.Vinv, b.X)
 		xvx.Mul(b.X.T(), &vx)
-		info.AddSym(info, symOf(&xvx))
+		info.AddSym(info, krSymPart(&xvx))
 	}
 	var ch mat.Cholesky
 	if !ch.Factorize(info) {
@@ -220,11 +220,11 @@ func parseInfCase(t testing.TB, name string) *infCase {
 	return c
 }
 
-var infCases = []string{"fev_trt_us", "fev_trt_ar1", "fev_trt_csh", "fev_sas_us", "sim_us_team", "sim_us_subject"}
+var infCaseNames = []string{"fev_trt_us", "fev_trt_ar1", "fev_trt_csh", "fev_sas_us", "sim_us_team", "sim_us_subject"}
 
-// closeMatrix checks got against want entry by entry to rel relative to
+// infCloseMatrix checks got against want entry by entry to rel relative to
 // the largest |want| entry (covariance matrices mix scales).
-func closeMatrix(t *testing.T, what string, got, want mat.Matrix, rel float64) {
+func infCloseMatrix(t *testing.T, what string, got, want mat.Matrix, rel float64) {
 	t.Helper()
 	r, c := want.Dims()
 	if gr, gc := got.Dims(); gr != r || gc != c {
@@ -244,7 +244,7 @@ func closeMatrix(t *testing.T, what string, got, want mat.Matrix, rel float64) {
 	}
 }
 
-func closeRel(t *testing.T, what string, got, want, rel float64) {
+func infCloseRel(t *testing.T, what string, got, want, rel float64) {
 	t.Helper()
 	if !(math.Abs(got-want) <= rel*math.Abs(want)) {
 		t.Errorf("%s = %.12g, want %.12g (rel. diff %.2g)", what, got, want, math.Abs(got-want)/math.Abs(want))
@@ -252,10 +252,10 @@ func closeRel(t *testing.T, what string, got, want, rel float64) {
 }
 
 func TestKenwardRogerGolden(t *testing.T) {
-	for _, name := range infCases {
+	for _, name := range infCaseNames {
 		t.Run(name, func(t *testing.T) {
-			c := loadInfCase(t, name)
-			closeMatrix(t, "Φ", c.phi, c.ref["phi"][""], 1e-9)
+			c := infLoadCase(t, name)
+			infCloseMatrix(t, "Φ", c.phi, c.ref["phi"][""], 1e-9)
 			for _, linear := range []bool{true, false} {
 				kr, err := kenwardRoger(c.blocks, c.phi, c.w, linear)
 				if err != nil {
@@ -265,19 +265,19 @@ func TestKenwardRogerGolden(t *testing.T) {
 				if linear {
 					form, seKey = "kr_linear", "kr_linear_se"
 				}
-				closeMatrix(t, form, kr.covBeta(), c.ref[form][""], 1e-6)
+				infCloseMatrix(t, form, kr.covBeta(), c.ref[form][""], 1e-6)
 				for _, cn := range c.names {
 					l := c.contrasts[cn]
 					lambda, df, covL, err := kr.test(l)
 					if err != nil {
 						t.Fatal(err)
 					}
-					closeRel(t, cn+" λ", lambda, c.ref["kr_lambda"][cn].At(0, 0), 1e-6)
-					closeRel(t, cn+" df", df, c.ref["kr_df"][cn].At(0, 0), 1e-6)
+					infCloseRel(t, cn+" λ", lambda, c.ref["kr_lambda"][cn].At(0, 0), 1e-6)
+					infCloseRel(t, cn+" df", df, c.ref["kr_df"][cn].At(0, 0), 1e-6)
 					if q, _ := l.Dims(); q == 1 {
-						closeRel(t, cn+" "+seKey, math.Sqrt(covL.At(0, 0)), c.ref[seKey][cn].At(0, 0), 1e-6)
+						infCloseRel(t, cn+" "+seKey, math.Sqrt(covL.At(0, 0)), c.ref[seKey][cn].At(0, 0), 1e-6)
 						// Identity: a 1-df KR df is the Satterthwaite df.
-						closeRel(t, cn+" KR df = Satterthwaite df", df, c.ref["satterthwaite_df"][cn].At(0, 0), 1e-6)
+						infCloseRel(t, cn+" KR df = Satterthwaite df", df, c.ref["satterthwaite_df"][cn].At(0, 0), 1e-6)
 					}
 				}
 			}
@@ -297,7 +297,7 @@ func TestKenwardRogerSAS(t *testing.T) {
 		{"fev_trt_us", 160.733266, 0.661243823, 0.661243823, 4e-4},
 		{"fev_trt_ar1", 188.469349, 0.960581423, 0.958654397, 2e-6},
 	} {
-		c := loadInfCase(t, tc.name)
+		c := infLoadCase(t, tc.name)
 		l := c.contrasts["trt"]
 		for _, linear := range []bool{true, false} {
 			kr, err := kenwardRoger(c.blocks, c.phi, c.w, linear)
@@ -312,17 +312,17 @@ func TestKenwardRogerSAS(t *testing.T) {
 			if linear {
 				want = tc.seLin
 			}
-			closeRel(t, tc.name+" df", df, tc.df, tc.rel)
-			closeRel(t, fmt.Sprintf("%s SE (linear %v)", tc.name, linear), math.Sqrt(covL.At(0, 0)), want, tc.rel)
+			infCloseRel(t, tc.name+" df", df, tc.df, tc.rel)
+			infCloseRel(t, fmt.Sprintf("%s SE (linear %v)", tc.name, linear), math.Sqrt(covL.At(0, 0)), want, tc.rel)
 		}
 	}
 }
 
-// TestSatterthwaiteFirstVisit checks the identity that, with monotone
+// TestKenwardRogerFirstVisitDF checks the identity that, with monotone
 // dropout and US, the first-visit arm contrast of arm×visit + baseline×visit
 // has KR (= Satterthwaite) df n₁ − 3 (48 subjects in the simulated trial).
-func TestSatterthwaiteFirstVisit(t *testing.T) {
-	c := loadInfCase(t, "sim_us_subject")
+func TestKenwardRogerFirstVisitDF(t *testing.T) {
+	c := infLoadCase(t, "sim_us_subject")
 	kr, err := kenwardRoger(c.blocks, c.phi, c.w, true)
 	if err != nil {
 		t.Fatal(err)
@@ -331,5 +331,5 @@ func TestSatterthwaiteFirstVisit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeRel(t, "df", df, float64(len(c.blocks)-3), 1e-9)
+	infCloseRel(t, "df", df, float64(len(c.blocks)-3), 1e-9)
 }

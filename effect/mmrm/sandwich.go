@@ -165,7 +165,7 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 			off += r
 		}
 
-		at, err := adjustedDesign(xt, k, phi, &phiChol, method)
+		at, err := sandwichAdjustedDesign(xt, k, phi, &phiChol, method)
 		if err != nil {
 			return nil, err
 		}
@@ -179,7 +179,7 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 	var c mat.Dense
 	c.Mul(phi, meat)
 	c.Mul(&c, phi)
-	fit.cov = symOf(&c)
+	fit.cov = krSymPart(&c)
 	return fit, nil
 }
 
@@ -187,7 +187,7 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 // adjustment in tests; 0 chooses by size.
 var sandwichRoute = 0
 
-// adjustedDesign returns Ã'X̃ for one cluster with whitened design xt
+// sandwichAdjustedDesign returns Ã'X̃ for one cluster with whitened design xt
 // (n×p); k is the block-diagonal UU' (cr2 only).
 //
 // For CR0, the jackknife and the whitened CR2, Ã = f(I − F) with
@@ -196,7 +196,7 @@ var sandwichRoute = 0
 // O(np² + p³) rather than O(n³) when the cluster has more rows than β
 // has coefficients. clubSandwich's CR2 has no such form and is computed
 // from its n×n matrices.
-func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, method sandwichMethod) (*mat.Dense, error) {
+func sandwichAdjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, method sandwichMethod) (*mat.Dense, error) {
 	n, p := xt.Dims()
 	at := mat.NewDense(n, p, nil)
 	if method == cr0 {
@@ -219,7 +219,7 @@ func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, 
 		var sm mat.Dense
 		sm.Mul(&rc, &r) // S = R'CR
 		var es mat.EigenSym
-		if !es.Factorize(symOf(&sm), true) {
+		if !es.Factorize(krSymPart(&sm), true) {
 			return nil, fmt.Errorf("%w: eigen-decomposition failed", errSandwich)
 		}
 		d := es.Values(nil)
@@ -287,7 +287,7 @@ func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, 
 			return nil, fmt.Errorf("%w: %v", errSandwich, err)
 		}
 	case cr2Whitened:
-		s, err := symPow(imh, -0.5)
+		s, err := sandwichSymPow(imh, -0.5)
 		if err != nil {
 			return nil, err
 		}
@@ -297,7 +297,7 @@ func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, 
 		var kb mat.Dense
 		kb.Mul(k, imh)
 		kb.Mul(&kb, k)
-		s, err := symPow(symOf(&kb), -0.5)
+		s, err := sandwichSymPow(krSymPart(&kb), -0.5)
 		if err != nil {
 			return nil, err
 		}
@@ -308,10 +308,10 @@ func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, 
 	return at, nil
 }
 
-// symPow returns s^e for the symmetric positive semi-definite s through its
+// sandwichSymPow returns s^e for the symmetric positive semi-definite s through its
 // eigen-decomposition; eigenvalues below n·ε times the largest count as
 // zero (a pseudo-inverse power, as mmrm and clubSandwich take it).
-func symPow(s *mat.SymDense, e float64) (*mat.Dense, error) {
+func sandwichSymPow(s *mat.SymDense, e float64) (*mat.Dense, error) {
 	var es mat.EigenSym
 	if !es.Factorize(s, true) {
 		return nil, fmt.Errorf("%w: eigen-decomposition failed", errSandwich)
@@ -376,7 +376,7 @@ func (s *sandwichFit) df(c []float64) float64 {
 	}
 	var po mat.Dense
 	po.Mul(s.phi, omega)
-	bb := traceProduct(&po, &po) // Σ_cd (w_c'Φw_d)² = tr((ΦΩ)²)
+	bb := krTraceProduct(&po, &po) // Σ_cd (w_c'Φw_d)² = tr((ΦΩ)²)
 	den := saa - 2*sab + bb
 	return sa * sa / den
 }

@@ -6,9 +6,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// satterthwaiteDF is the model-based 1-df Satterthwaite approximation
+// infSattDF is the model-based 1-df Satterthwaite approximation
 // 2(c'Φc)²/(g'Wg) with g_k = c'ΦP_kΦc, built from a krFit for the tests.
-func satterthwaiteDF(kr *krFit) func(c []float64) float64 {
+func infSattDF(kr *krFit) func(c []float64) float64 {
 	return func(c []float64) float64 {
 		p := len(c)
 		cv := mat.NewVecDense(p, c)
@@ -32,9 +32,9 @@ func TestFaiCorneliusGolden(t *testing.T) {
 		m   sandwichMethod
 		key string
 	}{{cr0, "cr0"}, {cr2, "cr2"}, {cr2Whitened, "cr2w"}, {jackknife, "cr3"}}
-	for _, name := range infCases {
+	for _, name := range infCaseNames {
 		t.Run(name, func(t *testing.T) {
-			c := loadInfCase(t, name)
+			c := infLoadCase(t, name)
 			beta := c.ref["beta"][""].RawRowView(0)
 			kr, err := kenwardRoger(c.blocks, c.phi, c.w, true)
 			if err != nil {
@@ -42,12 +42,12 @@ func TestFaiCorneliusGolden(t *testing.T) {
 			}
 			check := func(key, cn string, f float64, q int, den float64) {
 				t.Helper()
-				closeRel(t, key+" "+cn+" F", f, c.ref[key+"_f"][cn].At(0, 0), 1e-6)
-				closeRel(t, key+" "+cn+" num df", float64(q), c.ref[key+"_num_df"][cn].At(0, 0), 0)
-				closeRel(t, key+" "+cn+" den df", den, c.ref[key+"_den_df"][cn].At(0, 0), 1e-6)
+				infCloseRel(t, key+" "+cn+" F", f, c.ref[key+"_f"][cn].At(0, 0), 1e-6)
+				infCloseRel(t, key+" "+cn+" num df", float64(q), c.ref[key+"_num_df"][cn].At(0, 0), 0)
+				infCloseRel(t, key+" "+cn+" den df", den, c.ref[key+"_den_df"][cn].At(0, 0), 1e-6)
 			}
 			for _, cn := range c.names {
-				f, q, den, err := faiCornelius(c.contrasts[cn], c.phi, beta, satterthwaiteDF(kr))
+				f, q, den, err := faiCornelius(c.contrasts[cn], c.phi, beta, infSattDF(kr))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -70,7 +70,7 @@ func TestFaiCorneliusGolden(t *testing.T) {
 	}
 }
 
-func TestCombineDF(t *testing.T) {
+func TestFaiCorneliusCombine(t *testing.T) {
 	for _, tc := range []struct {
 		nus  []float64
 		want float64
@@ -80,6 +80,6 @@ func TestCombineDF(t *testing.T) {
 		{[]float64{10, 1.5}, 2},
 		{[]float64{10, 20}, 2 * (10.0/8 + 20.0/18) / (10.0/8 + 20.0/18 - 2)},
 	} {
-		closeRel(t, "combined df", combineDF(tc.nus), tc.want, 1e-14)
+		infCloseRel(t, "combined df", faiCorneliusCombine(tc.nus), tc.want, 1e-14)
 	}
 }
