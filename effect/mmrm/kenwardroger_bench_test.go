@@ -13,7 +13,8 @@ import (
 // infSynthBlocks builds an unstructured-covariance trial of n subjects over t
 // visits with monotone dropout, design arm×visit + baseline×visit
 // (p = 3t), θ = the t(t+1)/2 covariances, blocks sharing their covariance
-// matrices by visit pattern as the fit shares them, and nClusters clusters.
+// matrices by visit pattern as the fit shares them, and nClusters clusters;
+// nil when some visit has no observation.
 func infSynthBlocks(n, t, nClusters int, seed uint64) (blocks []block, phi, w *mat.SymDense) {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	sigma := mat.NewSymDense(t, nil)
@@ -83,7 +84,9 @@ func infSynthBlocks(n, t, nClusters int, seed uint64) (blocks []block, phi, w *m
 		info.AddSym(info, krSymPart(&xvx))
 	}
 	var ch mat.Cholesky
-	ch.Factorize(info)
+	if !ch.Factorize(info) {
+		return nil, nil, nil // a visit nobody reached: the fit would refuse
+	}
 	phi = mat.NewSymDense(p, nil)
 	_ = ch.InverseTo(phi)
 	w = mat.NewSymDense(k, nil)
