@@ -95,20 +95,32 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 		return nil, fmt.Errorf("%w: %d cluster(s) with data; a sandwich needs at least 2", errSandwich, used)
 	}
 
-	// Upper Cholesky factors U (V = U'U) once per covariance pattern.
-	chol := make(map[*mat.SymDense]*mat.TriDense)
-	factor := func(v *mat.SymDense) (*mat.TriDense, error) {
-		if u, ok := chol[v]; ok {
-			return u, nil
+	// Per covariance pattern: the whitening matrix U^{-T} (V = U'U, U upper
+	// triangular) and, for CR2, K = UU'.
+	type whitener struct{ linv, k *mat.Dense }
+	cache := make(map[*mat.SymDense]whitener)
+	factor := func(v *mat.SymDense) (whitener, error) {
+		if wh, ok := cache[v]; ok {
+			return wh, nil
 		}
 		var ch mat.Cholesky
 		if !ch.Factorize(v) {
-			return nil, fmt.Errorf("%w: a subject's covariance matrix is not positive definite", errSandwich)
+			return whitener{}, fmt.Errorf("%w: a subject's covariance matrix is not positive definite", errSandwich)
 		}
-		u := mat.NewTriDense(v.SymmetricDim(), mat.Upper, nil)
-		ch.UTo(u)
-		chol[v] = u
-		return u, nil
+		n := v.SymmetricDim()
+		var u, uinv mat.TriDense
+		ch.UTo(&u)
+		if err := uinv.InverseTri(&u); err != nil {
+			return whitener{}, fmt.Errorf("%w: %v", errSandwich, err)
+		}
+		wh := whitener{linv: mat.NewDense(n, n, nil)}
+		wh.linv.Copy(uinv.T())
+		if method == cr2 {
+			wh.k = mat.NewDense(n, n, nil)
+			wh.k.Mul(&u, u.T())
+		}
+		cache[v] = wh
+		return wh, nil
 	}
 
 	// Φ = RR' for the low-rank route.
@@ -146,21 +158,15 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 			if len(b.resid) != r {
 				return nil, fmt.Errorf("%w: subject %q has %d residuals for %d rows", errSandwich, b.subject, len(b.resid), r)
 			}
-			u, err := factor(b.V)
+			wh, err := factor(b.V)
 			if err != nil {
 				return nil, fmt.Errorf("%w (subject %q)", err, b.subject)
 			}
-			// X̃ = U^{-T}X, ẽ = U^{-T}e: triangular solves with U'.
-			xs := xt.Slice(off, off+r, 0, p).(*mat.Dense)
-			if err := xs.Solve(u.T(), b.X); err != nil {
-				return nil, fmt.Errorf("%w: subject %q: %v", errSandwich, b.subject, err)
-			}
-			es := et.SliceVec(off, off+r).(*mat.VecDense)
-			if err := es.SolveVec(u.T(), mat.NewVecDense(r, b.resid)); err != nil {
-				return nil, fmt.Errorf("%w: subject %q: %v", errSandwich, b.subject, err)
-			}
+			// X̃ = U^{-T}X, ẽ = U^{-T}e.
+			xt.Slice(off, off+r, 0, p).(*mat.Dense).Mul(wh.linv, b.X)
+			et.SliceVec(off, off+r).(*mat.VecDense).MulVec(wh.linv, mat.NewVecDense(r, b.resid))
 			if k != nil {
-				k.Slice(off, off+r, off, off+r).(*mat.Dense).Mul(u, u.T())
+				k.Slice(off, off+r, off, off+r).(*mat.Dense).Copy(wh.k)
 			}
 			off += r
 		}
