@@ -1,17 +1,16 @@
 package mmrm
 
 import (
-	"encoding/csv"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // infDir holds the goldens of testdata/golden/mmrm/inference/gen.R: per
@@ -31,53 +30,26 @@ type infCase struct {
 	ref       map[string]map[string]*mat.Dense
 }
 
-func infReadCSV(t testing.TB, name string) (header []string, rows [][]string) {
+func infRead(t testing.TB, name string) []golden.Record {
 	t.Helper()
-	f, err := os.Open(filepath.Join(infDir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return all[0], all[1:]
+	return golden.ReadCSV(t, filepath.Join(infDir, name))
 }
 
-func infAtof(t testing.TB, s string) float64 {
-	t.Helper()
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-func infAtoi(t testing.TB, s string) int {
-	t.Helper()
-	v, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-// infReadMatrices reads rows (key, i, j, value) into square or rectangular
-// matrices sized by the largest indices, grouped by key.
-func infReadMatrices(t testing.TB, rows [][]string, key func([]string) string, at int) (map[string]*mat.Dense, []string) {
+// infReadMatrices reads records (key, i, j, value) into matrices sized by
+// the largest 0-based indices, grouped by key, keys in file order.
+func infReadMatrices(t testing.TB, recs []golden.Record, key func(golden.Record) string) (map[string]*mat.Dense, []string) {
 	type entry struct {
 		i, j int
 		v    float64
 	}
 	ent := map[string][]entry{}
 	var order []string
-	for _, r := range rows {
+	for _, r := range recs {
 		k := key(r)
 		if _, ok := ent[k]; !ok {
 			order = append(order, k)
 		}
-		ent[k] = append(ent[k], entry{infAtoi(t, r[at]), infAtoi(t, r[at+1]), infAtof(t, r[at+2])})
+		ent[k] = append(ent[k], entry{r.Int(t, "i"), r.Int(t, "j"), r.Float(t, "value")})
 	}
 	out := map[string]*mat.Dense{}
 	for k, es := range ent {
@@ -126,20 +98,18 @@ func infLoadCase(t testing.TB, name string) *infCase {
 func infParseCase(t testing.TB, name string) *infCase {
 	t.Helper()
 	c := &infCase{name: name}
-	_, srows := infReadCSV(t, name+"_sigma.csv")
-	sig, _ := infReadMatrices(t, srows, func(r []string) string { return r[0] }, 1)
+	sig, _ := infReadMatrices(t, infRead(t, name+"_sigma.csv"), func(r golden.Record) string { return r.String(t, "what") })
 	k := 0
 	for sig[fmt.Sprintf("d%d", k)] != nil {
 		k++
 	}
-	_, wrows := infReadCSV(t, name+"_w.csv")
-	wm, _ := infReadMatrices(t, wrows, func([]string) string { return "w" }, 0)
+	wm, _ := infReadMatrices(t, infRead(t, name+"_w.csv"), func(golden.Record) string { return "w" })
 	c.w = krSymPart(wm["w"])
-	_, crows := infReadCSV(t, name+"_contrasts.csv")
-	c.contrasts, c.names = infReadMatrices(t, crows, func(r []string) string { return r[0] }, 1)
-	_, rrows := infReadCSV(t, name+"_ref.csv")
+	c.contrasts, c.names = infReadMatrices(t, infRead(t, name+"_contrasts.csv"), func(r golden.Record) string { return r.String(t, "contrast") })
 	c.ref = map[string]map[string]*mat.Dense{}
-	byWhat, _ := infReadMatrices(t, rrows, func(r []string) string { return r[0] + "\x00" + r[1] }, 2)
+	byWhat, _ := infReadMatrices(t, infRead(t, name+"_ref.csv"), func(r golden.Record) string {
+		return r.String(t, "what") + "\x00" + r.String(t, "contrast")
+	})
 	for key, m := range byWhat {
 		what, con, _ := strings.Cut(key, "\x00")
 		if c.ref[what] == nil {
@@ -148,8 +118,11 @@ func infParseCase(t testing.TB, name string) *infCase {
 		c.ref[what][con] = m
 	}
 
-	header, orows := infReadCSV(t, name+"_obs.csv")
-	p := len(header) - 4
+	orows := infRead(t, name+"_obs.csv")
+	p := 0
+	for orows[0].Has(fmt.Sprintf("x%d", p+1)) {
+		p++
+	}
 	type pat struct {
 		v, vinv *mat.SymDense
 		dv      []*mat.SymDense
@@ -158,16 +131,16 @@ func infParseCase(t testing.TB, name string) *infCase {
 	pats := map[string]*pat{}
 	for lo := 0; lo < len(orows); {
 		hi := lo
-		for hi < len(orows) && orows[hi][0] == orows[lo][0] {
+		for hi < len(orows) && orows[hi].String(t, "subject") == orows[lo].String(t, "subject") {
 			hi++
 		}
 		n := hi - lo
-		b := block{subject: orows[lo][0], cluster: infAtoi(t, orows[lo][1]), X: mat.NewDense(n, p, nil)}
+		b := block{subject: orows[lo].String(t, "subject"), cluster: orows[lo].Int(t, "cluster"), X: mat.NewDense(n, p, nil)}
 		for r := lo; r < hi; r++ {
-			b.visits = append(b.visits, infAtoi(t, orows[r][2]))
-			b.resid = append(b.resid, infAtof(t, orows[r][3]))
+			b.visits = append(b.visits, orows[r].Int(t, "visit"))
+			b.resid = append(b.resid, orows[r].Float(t, "resid"))
 			for j := 0; j < p; j++ {
-				b.X.Set(r-lo, j, infAtof(t, orows[r][4+j]))
+				b.X.Set(r-lo, j, orows[r].Float(t, fmt.Sprintf("x%d", j+1)))
 			}
 		}
 		key := fmt.Sprint(b.visits)
