@@ -143,6 +143,8 @@ func TestInputErrors(t *testing.T) {
 			}
 		}, "too few subjects for an unstructured covariance"},
 		{"KR with sandwich", func(d *Data, o *Options) { o.DF, o.Cov = KenwardRoger, CR2 }, "Options.DF"},
+		{"KR with ML", func(d *Data, o *Options) { o.DF, o.Method, o.Structure = KenwardRoger, ML, CS }, "Kenward–Roger needs REML"},
+		{"fallback with other structure", func(d *Data, o *Options) { o.Structure, o.Fallback = CS, DefaultFallback }, "Options.Structure"},
 	}
 	for _, c := range cases {
 		d := smallData()
