@@ -125,6 +125,7 @@ func TestInputErrors(t *testing.T) {
 		}, "fewer than two arms"},
 		{"baseline differs", func(d *Data, o *Options) { d.Baseline[1] = 9 }, "baseline differs"},
 		{"level", func(d *Data, o *Options) { o.Level = 1.5 }, "Options.Level"},
+		{"empty visit", func(d *Data, o *Options) { o.Visits = []string{"3m", "6m", "9m"} }, "no analysed outcome at this visit"},
 		{"control", func(d *Data, o *Options) { o.Control = "X" }, "Options.Control"},
 		{"singular", func(d *Data, o *Options) {
 			for i := range d.Arm {
