@@ -80,7 +80,7 @@ func TestOneVisitIsANCOVA(t *testing.T) {
 // + baseline × visit, the first-visit difference has Satterthwaite df
 // n₁ − 3 exactly (n₁ subjects observed at the first visit).
 func TestFirstVisitDF(t *testing.T) {
-	for _, name := range []string{"a40x2", "c120x6"} {
+	for _, name := range []string{"a40x2", "c120x6", "e150x10"} {
 		d := readSim(t, name)
 		r, err := Fit(d, nil)
 		if err != nil {
