@@ -58,8 +58,8 @@ type CovMethod int
 const (
 	ModelBased CovMethod = iota // (X'V̂⁻¹X)⁻¹ (or its Kenward–Roger adjustment)
 	CR0                         // empirical sandwich (Liang & Zeger 1986), SAS EMPIRICAL
-	CR2                         // bias-reduced sandwich (Bell & McCaffrey 2002)
-	Jackknife                   // leave-one-cluster-out jackknife (CR3)
+	CR2                         // bias-reduced sandwich (Bell & McCaffrey 2002) in the form of Pustejovsky & Tipton (2018), as clubSandwich
+	Jackknife                   // leave-one-cluster-out jackknife (CR3), as mmrm: without the (G−1)/G factor
 )
 
 var covNames = [...]string{ModelBased: "model-based", CR0: "CR0", CR2: "CR2", Jackknife: "jackknife"}
