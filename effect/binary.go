@@ -168,9 +168,9 @@ func wilsonInterval(x, n int, z float64) (lo, hi float64) {
 	p := float64(x) / nf
 	z2 := z * z
 	den := 1 + z2/nf
-	centre := (p + z2/(2*nf)) / den
+	center := (p + z2/(2*nf)) / den
 	hw := z / den * math.Sqrt(p*(1-p)/nf+z2/(4*nf*nf))
-	lo, hi = centre-hw, centre+hw
+	lo, hi = center-hw, center+hw
 	// Exact limits at the boundaries; the arithmetic above can miss them by
 	// an ulp.
 	if x == 0 {

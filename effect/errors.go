@@ -25,6 +25,7 @@ var ErrNoConvergence = errors.New("effect: no convergence")
 // from a file. Err is the sentinel the error wraps (for example
 // measures.ErrInvalidInput); nil means ErrInvalidInput.
 type FieldError struct {
+	File   string // which input, when a reader takes several ("alters", "ties" or a file name); "" otherwise
 	Line   int    // physical line of the file (header = 1); 0 if not from a file
 	Column string // column heading as written in the file; "" if not from a file
 	Record string // whose row: participant, study, subject or ego ID; "" if none
@@ -36,11 +37,15 @@ type FieldError struct {
 
 // Error prints the location first and the reason last, prefixed by the
 // package of the sentinel: `measures: line 7, column "u2", participant
-// P012: ucla3-left-out = "4": response code not allowed`.
+// P012: ucla3-left-out = "4": response code not allowed`, or, from a reader
+// of several files, `network: ties file, line 612, ...`.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.prefix())
 	var loc []string
+	if e.File != "" {
+		loc = append(loc, e.File)
+	}
 	if e.Line > 0 {
 		loc = append(loc, "line "+strconv.Itoa(e.Line))
 	}

@@ -108,6 +108,15 @@ func ExampleFieldError_Error() {
 	// treat.SD -9.1
 }
 
+// A reader of several files says which one and which line (header = line 1).
+func ExampleFieldError_file() {
+	err := &effect.FieldError{File: "ties file", Line: 612, Column: "alter_b", Record: "ego P093",
+		Field: "alter", Value: "a99", Reason: "not an alter this ego named"}
+	fmt.Println(err)
+	// Output:
+	// effect: ties file, line 612, column "alter_b", ego P093: alter = "a99": not an alter this ego named
+}
+
 func ExampleFieldError_Unwrap() {
 	_, err := effect.CohenD(treat, control, &effect.Options{Correct: true})
 	fmt.Println(errors.Is(err, effect.ErrInvalidInput))

@@ -84,7 +84,7 @@ func Alpha(items [][]float64, o *AlphaOptions) (AlphaResult, error) {
 		level = o.Level
 	}
 	if !(level > 0 && level < 1) {
-		return AlphaResult{}, fieldErr("Level", level, "must be in (0, 1)")
+		return AlphaResult{}, fieldErr("AlphaOptions.Level", level, "must be in (0, 1)")
 	}
 	if len(items) == 0 {
 		return AlphaResult{}, fieldErr("items", 0, "no rows")

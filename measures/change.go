@@ -1,8 +1,10 @@
 package measures
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -170,19 +172,19 @@ func (c *ChangeCriteria) validate(needCutoff bool) error {
 		return fieldErr("criteria", "nil", "are required")
 	}
 	if !(c.SD > 0) || math.IsInf(c.SD, 0) {
-		return fieldErr("SD", c.SD, "must be positive and finite")
+		return fieldErr("ChangeCriteria.SD", c.SD, "must be positive and finite")
 	}
 	if !(c.Reliability >= 0 && c.Reliability < 1) {
-		return fieldErr("Reliability", c.Reliability, "must be in [0, 1)")
+		return fieldErr("ChangeCriteria.Reliability", c.Reliability, "must be in [0, 1)")
 	}
 	if c.Level != 0 && !(c.Level > 0 && c.Level < 1) {
-		return fieldErr("Level", c.Level, "must be in (0, 1) (0 means 0.95)")
+		return fieldErr("ChangeCriteria.Level", c.Level, "must be in (0, 1) (0 means 0.95)")
 	}
-	if err := checkDirection("Direction", c.Direction); err != nil {
+	if err := checkDirection("ChangeCriteria.Direction", c.Direction); err != nil {
 		return err
 	}
 	if needCutoff && !finite(c.Cutoff) {
-		return fieldErr("Cutoff", c.Cutoff, "must be finite")
+		return fieldErr("ChangeCriteria.Cutoff", c.Cutoff, "must be finite")
 	}
 	return nil
 }
@@ -257,7 +259,8 @@ func classify(pre, post float64, c *ChangeCriteria) (Change, error) {
 
 // ClassifyChanges classifies every (pre[i], post[i]) pair. It returns one
 // Change and one error per pair, in order (a pair with a NaN score gets an
-// error and a zero Change); the final error is for invalid criteria or
+// *effect.FieldError whose Record is "pair 4", counted from 1, and a zero
+// Change); the final error is for invalid criteria or
 // mismatched lengths.
 func ClassifyChanges(pre, post []float64, c *ChangeCriteria) ([]Change, []error, error) {
 	if err := c.validate(true); err != nil {
@@ -270,8 +273,13 @@ func ClassifyChanges(pre, post []float64, c *ChangeCriteria) ([]Change, []error,
 	errs := make([]error, len(pre))
 	for i := range pre {
 		ch, err := classify(pre[i], post[i], c)
-		if err != nil {
-			err = fmt.Errorf("pair %d: %w", i, err)
+		var fe *effect.FieldError
+		if errors.As(err, &fe) {
+			// Name the pair as ScoreMatrix names a respondent: counted
+			// from 1.
+			e := *fe
+			e.Record = "pair " + strconv.Itoa(i+1)
+			err = &e
 		}
 		out[i], errs[i] = ch, err
 	}

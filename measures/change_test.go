@@ -127,6 +127,11 @@ func TestChangeErrors(t *testing.T) {
 	if err != nil || len(chs) != 3 || errs[0] != nil || errs[1] == nil || errs[2] != nil || chs[0].Category != Recovered || chs[2].Category != Unchanged {
 		t.Errorf("ClassifyChanges: %v %v %v", chs, errs, err)
 	}
+	// The bad pair is named counting from 1, in an *effect.FieldError
+	// wrapping ErrInvalidInput.
+	if fe := new(effect.FieldError); !errors.As(errs[1], &fe) || fe.Record != "pair 2" || fe.Field != "pre" || !errors.Is(errs[1], ErrInvalidInput) {
+		t.Errorf("pair error %v", errs[1])
+	}
 	if _, _, err := ClassifyChanges([]float64{1}, nil, &ok); !errors.Is(err, ErrInvalidInput) {
 		t.Error("length mismatch")
 	}

@@ -12,8 +12,11 @@ import (
 	"github.com/tiesproject/ties/effect"
 )
 
-// CSVOptions configures ScoreCSV and WriteCSV. The nil value means the
-// defaults given for each field.
+// CSVOptions describes the layout of a data set for ScoreCSV and WriteCSV,
+// so that one value serves to read a file and to write its scores. The nil
+// value means the defaults given for each field. ScoreCSV uses every field
+// but NA; WriteCSV uses Comma, ID, Keep and NA (Columns, Missing and Score
+// describe the input it was scored from).
 type CSVOptions struct {
 	// Comma is the field delimiter; 0 means ','.
 	Comma rune
@@ -75,7 +78,7 @@ func (o *CSVOptions) missing() map[string]bool {
 
 // Row is the result for one CSV record.
 type Row struct {
-	Line   int      // 1-based line number of the record (the header is line 1)
+	Line   int      // physical line where the record starts (the header is line 1)
 	ID     string   // value of the id column
 	Keep   []string // values of CSVOptions.Keep columns
 	Scores []Score  // one per instrument, in the order given
@@ -234,7 +237,13 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 	}
 	for i, in := range ins {
 		if err := in.loaded(); err != nil {
-			return nil, fmt.Errorf("instruments[%d]: %w", i, err)
+			var fe *effect.FieldError
+			if errors.As(err, &fe) {
+				e := *fe
+				e.Field = "instruments[" + strconv.Itoa(i) + "]"
+				err = &e
+			}
+			return nil, err
 		}
 	}
 	if o != nil {
@@ -285,7 +294,9 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			}
 			row.Line = pe.StartLine
 			lastLine = pe.StartLine
-			row.fail(&effect.FieldError{Line: row.Line, Reason: "cannot read the record: " + pe.Err.Error(), Err: ErrRecord})
+			// The error's line is where reading failed (pe.Line), which
+			// for a record spanning lines is not its first line.
+			row.fail(&effect.FieldError{Line: pe.Line, Reason: "cannot read the record: " + pe.Err.Error(), Err: ErrRecord})
 			rows = append(rows, row)
 			continue
 		}
@@ -305,7 +316,7 @@ func ScoreCSV(r io.Reader, ins []*Instrument, o *CSVOptions) ([]Row, error) {
 			row.Keep = append(row.Keep, rec[k])
 		}
 		for i, in := range ins {
-			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.Line, row.ID, so.fit(in))
+			row.Scores[i], row.Errs[i] = scoreRecord(in, rec, p.cols[i], p.headers, missing, resp[i], row.ID, so.fit(in), cr)
 		}
 		rows = append(rows, row)
 	}
@@ -342,8 +353,12 @@ func participant(id string) string {
 	return "participant " + id
 }
 
-func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, missing map[string]bool, x []float64, line int, id string, so *ScoreOptions) (Score, error) {
+// scoreRecord scores one record. Errors name the physical line of the
+// offending field (cr.FieldPos), which differs from the record's first line
+// when an earlier field of the record spans lines.
+func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, missing map[string]bool, x []float64, id string, so *ScoreOptions, cr *csv.Reader) (Score, error) {
 	var errs []error
+	lineOf := func(col int) int { l, _ := cr.FieldPos(col); return l }
 	for j, col := range cols {
 		cell := strings.TrimSpace(rec[col])
 		if missing[cell] {
@@ -352,12 +367,12 @@ func scoreRecord(in *Instrument, rec []string, cols []int, headers []string, mis
 		}
 		v, err := strconv.ParseFloat(cell, 64)
 		if err != nil || !plainDecimal(cell) {
-			errs = append(errs, &effect.FieldError{Line: line, Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
+			errs = append(errs, &effect.FieldError{Line: lineOf(col), Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
 				Value: rec[col], Reason: "response is not numeric (want a plain decimal code, or a missing code listed in CSVOptions.Missing)", Err: ErrNotNumeric})
 			continue
 		}
 		if !in.allowed(j, v) {
-			errs = append(errs, &effect.FieldError{Line: line, Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
+			errs = append(errs, &effect.FieldError{Line: lineOf(col), Column: headers[col], Record: participant(id), Field: in.Items[j].ID,
 				Value: rec[col], Reason: in.codeReason(j), Err: ErrOutOfRange})
 			continue
 		}
@@ -438,7 +453,8 @@ func (in *Instrument) allowed(j int, x float64) bool {
 // bands), one column per subscale "<id>_<subscale>", "<id>_missing",
 // "<id>_prorated", "<id>_nonstandard" (a caller's missing-item opt-in
 // produced a score) and "<id>_error". Missing scores are written as
-// CSVOptions.NA.
+// CSVOptions.NA. Pass the options the rows were read with: WriteCSV uses
+// their Comma, ID, Keep and NA.
 func WriteCSV(w io.Writer, ins []*Instrument, rows []Row, o *CSVOptions) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = o.comma()

@@ -36,6 +36,8 @@
 //	djg-6           De Jong Gierveld 6 items, 5-point, dichotomous        count 0-6       higher = lonelier
 //	djg-6-3pt       the same, 3-point interview format                    count 0-6       higher = lonelier
 //	lsns-6          Lubben Social Network Scale 6 items, codes 0-5        sum 0-30        higher = larger network
+//	lsns-r          Lubben Social Network Scale revised, 12 items, 0-5    sum 0-60        higher = larger network
+//	lsns-18         Lubben Social Network Scale 18 items, codes 0-5       sum 0-90        higher = larger network
 //	mspss           Multidimensional Scale of Perceived Social Support    mean 1-7        higher = more support
 //	oss-3           Oslo Social Support Scale, 3 items                    sum 3-14        higher = more support
 //	sps             Social Provisions Scale, 24 items, codes 1-4          sum 24-96       higher = more support
@@ -84,6 +86,21 @@
 //     an abbreviated version of the Lubben Social Network Scale among three
 //     European community-dwelling older adult populations. Gerontologist
 //     46(4):503–513, doi:10.1093/geront/46.4.503.
+//   - lsns-r: family items 1–6, friends (including neighbours) items 7–12,
+//     each block asking the same six questions (count seen monthly, contact
+//     frequency, count for private matters, count to call on for help, two
+//     decision items), every item coded 0–5; total 0–60, subscales 0–30; the
+//     LSNS-6 items keep their content IDs, so LSNS-R data also score LSNS-6.
+//     No cut-off (none is official). Lubben J, Gironda M (2003) Centrality of
+//     social ties to the health and well-being of older adults. In: Berkman
+//     B, Harootyan L (eds) Social Work and Health Care in an Aging Society.
+//     Springer, 319–350.
+//   - lsns-18: family 1–6, neighbours 7–12, friends 13–18, the same six
+//     questions per block; total 0–90, three subscales 0–30; no cut-off.
+//     Myagmarjav S, Burnette D, Goeddeke F Jr (2019) Comparison of the
+//     18-item and 6-item Lubben Social Network Scales with community-dwelling
+//     older adults in Mongolia. PLoS One 14(4):e0215523,
+//     doi:10.1371/journal.pone.0215523.
 //   - mspss: means; significant other 1, 2, 5, 10; family 3, 4, 8, 11;
 //     friends 6, 7, 9, 12. Zimet's anchor bands on the total mean as
 //     half-open intervals: low [1, 3), moderate [3, 5], high (5, 7]. Zimet
@@ -132,8 +149,6 @@
 //   - Duke Social Support Index (DSSI-11, DSSI-10, full DSSI): recoding of the
 //     social interaction items and item 11's labels uncertain; full-form
 //     keys not retrieved.
-//   - LSNS-R and LSNS-18: coding verified but no cut-offs and LSNS-18
-//     ranges uncertain (a later addition is straightforward as JSON).
 //   - Resource Generator-UK: subscale membership and scoring of "self"
 //     answers not found.
 //   - Social Inclusion Scale (Secker): response format, reverse keys and
@@ -142,14 +157,17 @@
 //   - Social Connectedness Scale (SCS, SCS-R): anchor direction and the
 //     SCS-R key uncertain.
 //   - Social Network Schedule, Cohen and Berkman–Syme social network
-//     indices: not questionnaire sums (contact lists and role counts), and
-//     their definitions or weighting tables are not verified.
+//     indices: not questionnaire sums (contact lists and role counts). The
+//     subpackage measures/network holds ego-centred network data and
+//     measures and scores Cohen's index; the Berkman–Syme index and the
+//     Social Network Schedule are not scored there either (see its
+//     documentation).
 //
 // # JSON schema
 //
 // One JSON object per instrument. Unknown fields are rejected. Validation
-// errors wrap [ErrInvalidKey]; a [*KeyError] names the field as a JSON path
-// such as "items[3].responses" or "total.bands[1]".
+// errors wrap [ErrInvalidKey] inside an [*effect.FieldError] whose Field
+// is the JSON path, such as "items[3].responses" or "total.bands[1]".
 //
 //	{
 //	  "id":        "ucla-3",              // required; a-z 0-9 - _ .
@@ -269,7 +287,7 @@
 // # Errors
 //
 // Errors wrap exported sentinels (test with errors.Is): [ErrInvalidInput],
-// [ErrInvalidKey] ([*KeyError] names the JSON path), [ErrUnknownInstrument]
+// [ErrInvalidKey] (Field is the JSON path), [ErrUnknownInstrument]
 // (with the closest ids suggested), [ErrOutOfRange], [ErrNotNumeric],
 // [ErrColumn] and [ErrRecord]. Positioned errors are [*effect.FieldError]
 // values, the one positioned error of ties: Line is the physical line of

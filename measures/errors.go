@@ -2,7 +2,7 @@ package measures
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 
 	"github.com/tiesproject/ties/effect"
 )
@@ -23,7 +23,8 @@ var (
 	ErrInvalidInput = errors.New("measures: invalid input")
 
 	// ErrInvalidKey is wrapped by errors about an instrument definition
-	// (a scoring key) that fails validation. See KeyError.
+	// (a scoring key) that fails validation, inside an *effect.FieldError
+	// whose Field is the JSON path of the offending field.
 	ErrInvalidKey = errors.New("measures: invalid scoring key")
 
 	// ErrUnknownInstrument is returned by Lookup for an id that is not built in.
@@ -48,23 +49,17 @@ var (
 	ErrRecord = errors.New("measures: CSV record")
 )
 
-// KeyError reports an invalid field in an instrument definition. It wraps
-// ErrInvalidKey.
-type KeyError struct {
-	Instrument string // the instrument id, if it was read
-	Field      string // JSON path of the offending field, e.g. "items[3].responses"
-	Reason     string
-}
-
-func (e *KeyError) Error() string {
-	if e.Instrument == "" {
-		return fmt.Sprintf("measures: invalid scoring key: %s: %s", e.Field, e.Reason)
+// keyErr is the error about field (a JSON path such as
+// "items[3].responses") of the scoring key of instrument id: an
+// *effect.FieldError wrapping ErrInvalidKey, whose Record names the key
+// (`scoring key "ucla-3"`, or "scoring key" before the id is known).
+func keyErr(id, field, reason string) error {
+	rec := "scoring key"
+	if id != "" {
+		rec += " " + strconv.Quote(id)
 	}
-	return fmt.Sprintf("measures: invalid scoring key %q: %s: %s", e.Instrument, e.Field, e.Reason)
+	return &effect.FieldError{Record: rec, Field: field, Reason: reason, Err: ErrInvalidKey}
 }
-
-// Unwrap returns ErrInvalidKey.
-func (e *KeyError) Unwrap() error { return ErrInvalidKey }
 
 // fieldErr is the error about an argument of a function (not a file):
 // an *effect.FieldError wrapping ErrInvalidInput.

@@ -18,7 +18,9 @@ func ExampleAll() {
 		}
 	}
 	// Output:
+	// lsns-18 - higher = larger social network (lower isolation risk)
 	// lsns-6 - higher = larger social network (lower isolation risk)
+	// lsns-r - higher = larger social network (lower isolation risk)
 	// mspss - higher = more perceived social support
 	// oss-3 - higher = stronger social support
 	// sps - higher = more perceived social support
@@ -29,7 +31,7 @@ func ExampleAll() {
 func ExampleIDs() {
 	fmt.Println(strings.Join(measures.IDs(), " "))
 	// Output:
-	// djg-11 djg-11-3pt djg-6 djg-6-3pt lsns-6 mspss ons-loneliness oss-3 sps swemwbs ucla-3 ucla-ls3 wemwbs
+	// djg-11 djg-11-3pt djg-6 djg-6-3pt lsns-18 lsns-6 lsns-r mspss ons-loneliness oss-3 sps swemwbs ucla-3 ucla-ls3 wemwbs
 }
 
 func ExampleAlphaResult_String() {
@@ -87,7 +89,7 @@ func ExampleClassifyChanges() {
 	// 1 -3.51 recovered
 	// 2 -0.88 unchanged
 	// 3 +1.76 unchanged
-	// 4 pair 3: measures: pre = NaN: must be finite
+	// 4 measures: pair 4: pre = NaN: must be finite
 }
 
 func ExampleInstrument_Columns() {
@@ -171,23 +173,20 @@ func ExampleInstrument_Subscale() {
 	// true
 }
 
-func ExampleKeyError_Error() {
+// An invalid scoring key is an *effect.FieldError naming the key and the
+// JSON path of the offending field; it wraps ErrInvalidKey.
+func ExampleLoad_invalid() {
 	_, err := measures.Load(strings.NewReader(`{"id": "x", "name": "X"}`))
-	var ke *measures.KeyError
-	if errors.As(err, &ke) {
-		fmt.Println(ke.Field)
+	var fe *effect.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Record, fe.Field)
 	}
+	fmt.Println(errors.Is(err, measures.ErrInvalidKey))
 	fmt.Println(err)
 	// Output:
-	// version
-	// measures: invalid scoring key "x": version: must be non-empty text without surrounding spaces
-}
-
-func ExampleKeyError_Unwrap() {
-	_, err := measures.Load(strings.NewReader(`{`))
-	fmt.Println(errors.Is(err, measures.ErrInvalidKey))
-	// Output:
+	// scoring key "x" version
 	// true
+	// measures: scoring key "x": version: must be non-empty text without surrounding spaces
 }
 
 func ExampleNorms_Cutoff() {

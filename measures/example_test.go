@@ -115,6 +115,7 @@ func ExampleAlpha() {
 		fmt.Printf("item %d: r.drop %.3f, alpha if deleted %.3f\n", j+1, it.RDrop, it.IfDeleted.Raw)
 	}
 	// psych::alpha on the five complete rows gives the same values.
+
 	// Output:
 	// alpha 0.899, 95% Feldt CI [0.583, 0.988], n = 5 (1 dropped)
 	// item 1: r.drop 0.908, alpha if deleted 0.816
@@ -172,7 +173,7 @@ func ExampleLoad() {
 	fmt.Println(err)
 	// Output:
 	// 7 high
-	// measures: invalid scoring key "my-scale": total.bands[1]: bands must be ascending and contiguous: each upper bound equals the next lower bound, which exactly one of the two bands includes
+	// measures: scoring key "my-scale": total.bands[1]: bands must be ascending and contiguous: each upper bound equals the next lower bound, which exactly one of the two bands includes
 }
 
 func ExampleInstrument_ScoreMatrix() {

@@ -60,8 +60,8 @@ func scoreNum(x float64) string {
 // the number of items and of complete respondents:
 // "α = 0.91 (95% CI 0.89 to 0.93), 20 items, n = 200".
 func (a AlphaResult) String() string {
-	s := fmt.Sprintf("α = %s (%s%% CI %s to %s), %d items, n = %d", two(a.Raw), pct(a.Feldt.Level), two(a.Feldt.Lower),
-		two(a.Feldt.Upper), a.K, a.N)
+	// The interval prints as every interval of ties does (effect.Interval).
+	s := fmt.Sprintf("α = %s (%s), %d items, n = %d", two(a.Raw), a.Feldt, a.K, a.N)
 	if a.Dropped > 0 {
 		s += fmt.Sprintf(" (%d with missing items left out)", a.Dropped)
 	}
@@ -75,9 +75,4 @@ func two(x float64) string {
 		s = "0.00"
 	}
 	return strings.Replace(s, "-", "−", 1)
-}
-
-// pct prints a level as a percentage: 0.95 as 95, 0.975 as 97.5.
-func pct(level float64) string {
-	return strconv.FormatFloat(math.Round(1000*level)/10, 'f', -1, 64)
 }

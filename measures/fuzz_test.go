@@ -30,6 +30,7 @@ func FuzzLoad(f *testing.F) {
 			if !errors.Is(err, ErrInvalidKey) {
 				t.Fatalf("error does not wrap ErrInvalidKey: %v", err)
 			}
+			checkPositioned(t, "Load", err, 0)
 			return
 		}
 		lo, hi := in.Range()
@@ -72,11 +73,18 @@ func FuzzScoreCSV(f *testing.F) {
 		for _, set := range [][]*Instrument{ins, u} {
 			for _, op := range []*CSVOptions{&o, nil} {
 				rows, err := ScoreCSV(strings.NewReader(data), set, op)
+				lines := strings.Count(data, "\n") + strings.Count(data, "\r") + 1
 				if err != nil {
 					if !errors.Is(err, ErrColumn) && !errors.Is(err, ErrRecord) && !errors.Is(err, ErrInvalidInput) {
 						t.Fatalf("unexpected error %v", err)
 					}
+					checkPositioned(t, "ScoreCSV", err, lines)
 					continue
+				}
+				for _, r := range rows {
+					for _, e := range r.Errs {
+						checkPositioned(t, "ScoreCSV row", e, lines)
+					}
 				}
 				if len(rows) > strings.Count(data, "\n")+strings.Count(data, "\r")+1 {
 					t.Fatalf("%d rows from %d lines", len(rows), strings.Count(data, "\n")+1)

@@ -92,7 +92,8 @@ const maxCodeSpan = 1000
 
 // Load reads one instrument definition in the JSON schema described in the
 // package documentation, validates it and compiles its scoring tables.
-// Errors wrap ErrInvalidKey; a *KeyError names the offending field.
+// Errors wrap ErrInvalidKey; an *effect.FieldError names the offending
+// field as a JSON path.
 func Load(r io.Reader) (*Instrument, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -116,10 +117,10 @@ func parse(data []byte) (*Instrument, error) {
 				field = uq
 			}
 		}
-		return nil, &KeyError{Field: field, Reason: err.Error()}
+		return nil, keyErr("", field, err.Error())
 	}
 	if dec.More() {
-		return nil, &KeyError{Instrument: k.ID, Field: "(document)", Reason: "data after the JSON object"}
+		return nil, keyErr(k.ID, "(document)", "data after the JSON object")
 	}
 	return build(&k)
 }
@@ -131,7 +132,7 @@ type keyBuilder struct {
 
 func (b *keyBuilder) fail(field, format string, args ...any) {
 	if b.err == nil {
-		b.err = &KeyError{Instrument: b.id, Field: field, Reason: fmt.Sprintf(format, args...)}
+		b.err = keyErr(b.id, field, fmt.Sprintf(format, args...))
 	}
 }
 
@@ -555,12 +556,12 @@ func compile(in *Instrument) (*compiled, error) {
 		cs.min, cs.max = cs.rawMin, cs.rawMax
 		if cv := s.Conversion; cv != nil {
 			if !cs.intItem {
-				return nil, &KeyError{Instrument: in.ID, Field: f + ".conversion", Reason: "item scores must be integers for a raw-score conversion"}
+				return nil, keyErr(in.ID, f+".conversion", "item scores must be integers for a raw-score conversion")
 			}
 			lo, hi := int(cs.rawMin), int(cs.rawMax)
 			if cv.Raw[0] != lo || cv.Raw[len(cv.Raw)-1] != hi {
-				return nil, &KeyError{Instrument: in.ID, Field: f + ".conversion.table",
-					Reason: fmt.Sprintf("must cover raw scores %d to %d exactly; covers %d to %d", lo, hi, cv.Raw[0], cv.Raw[len(cv.Raw)-1])}
+				return nil, keyErr(in.ID, f+".conversion.table",
+					fmt.Sprintf("must cover raw scores %d to %d exactly; covers %d to %d", lo, hi, cv.Raw[0], cv.Raw[len(cv.Raw)-1]))
 			}
 			cs.convLo = lo
 			cs.conv = cv.Metric
@@ -576,8 +577,8 @@ func compile(in *Instrument) (*compiled, error) {
 		if len(cs.bands) > 0 {
 			first, last := cs.bands[0], cs.bands[len(cs.bands)-1]
 			if !first.Contains(cs.min) || !last.Contains(cs.max) {
-				return nil, &KeyError{Instrument: in.ID, Field: f + ".bands",
-					Reason: fmt.Sprintf("bands must cover the attainable range [%v, %v]", cs.min, cs.max)}
+				return nil, keyErr(in.ID, f+".bands",
+					fmt.Sprintf("bands must cover the attainable range [%v, %v]", cs.min, cs.max))
 			}
 		}
 		c.scales = append(c.scales, cs)

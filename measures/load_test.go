@@ -116,7 +116,7 @@ func TestLoadErrors(t *testing.T) {
 		c.edit(m)
 		data, _ := json.Marshal(m)
 		_, err := Load(strings.NewReader(string(data)))
-		var ke *KeyError
+		var ke *effect.FieldError
 		if !errors.Is(err, ErrInvalidKey) || !errors.As(err, &ke) || ke.Field != c.field {
 			t.Errorf("case %d: err = %v, want field %q", i, err, c.field)
 		}
@@ -138,7 +138,7 @@ func band(m map[string]any, i int) map[string]any {
 }
 
 func TestBuiltIn(t *testing.T) {
-	want := []string{"djg-11", "djg-11-3pt", "djg-6", "djg-6-3pt", "lsns-6", "mspss", "ons-loneliness", "oss-3",
+	want := []string{"djg-11", "djg-11-3pt", "djg-6", "djg-6-3pt", "lsns-18", "lsns-6", "lsns-r", "mspss", "ons-loneliness", "oss-3",
 		"sps", "swemwbs", "ucla-3", "ucla-ls3", "wemwbs"}
 	ids := IDs()
 	if strings.Join(ids, " ") != strings.Join(want, " ") {
@@ -184,7 +184,7 @@ func TestBuiltIn(t *testing.T) {
 		}
 	}
 	// Ranges of the published scores.
-	ranges := map[string][2]float64{"ucla-ls3": {20, 80}, "ucla-3": {3, 9}, "djg-11": {0, 11}, "djg-6": {0, 6}, "lsns-6": {0, 30},
+	ranges := map[string][2]float64{"ucla-ls3": {20, 80}, "ucla-3": {3, 9}, "djg-11": {0, 11}, "djg-6": {0, 6}, "lsns-6": {0, 30}, "lsns-r": {0, 60}, "lsns-18": {0, 90},
 		"mspss": {1, 7}, "oss-3": {3, 14}, "sps": {24, 96}, "wemwbs": {14, 70}, "swemwbs": {7, 35}, "ons-loneliness": {1, 5}}
 	for id, r := range ranges {
 		in, _ := Lookup(id)

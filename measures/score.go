@@ -432,7 +432,7 @@ func (in *Instrument) ItemScores(dst, responses []float64) ([]float64, error) {
 // example a literal &Instrument{}), which has no scoring tables.
 func (in *Instrument) loaded() error {
 	if in == nil || in.c == nil {
-		return &KeyError{Field: "(instrument)", Reason: "not loaded: build instruments with Load or Lookup"}
+		return keyErr("", "(instrument)", "not loaded: build instruments with Load or Lookup")
 	}
 	return nil
 }

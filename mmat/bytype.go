@@ -13,7 +13,7 @@ import (
 type TypeSummary struct {
 	Category Category
 	// Studies lists the identifiers of the studies summarised (screened-out
-	// ones excluded unless Options.IncludeScreenedOut), in input order.
+	// ones excluded unless TypeSummaryOptions.IncludeScreenedOut), in input order.
 	Studies []string
 	// ScreenedOut lists the studies of this category that failed screening
 	// ("not appraisable further").
@@ -33,8 +33,9 @@ type TypeSummary struct {
 // appraisal per study (the consensus after cross-checking): a study that
 // appears twice is an ErrDuplicate error. Invalid appraisals are an error
 // (their validation errors joined). 5.5 is derived when o.Derive55 is set.
-func SummarizeByType(apps []Appraisal, o *Options) ([]TypeSummary, error) {
-	opt := opts(o)
+func SummarizeByType(apps []Appraisal, o *TypeSummaryOptions) ([]TypeSummary, error) {
+	opt := o.orDefault()
+	v := opt.validation()
 	seen := map[string]bool{}
 	var errs []error
 	for i := range apps {
@@ -43,7 +44,7 @@ func SummarizeByType(apps []Appraisal, o *Options) ([]TypeSummary, error) {
 			errs = append(errs, fieldError(0, "", a.Study, "", "", nil, ErrDuplicate, "study appears more than once; pass one appraisal per study"))
 		}
 		seen[a.Study] = true
-		if _, err := a.Validate(&opt); err != nil {
+		if _, err := a.Validate(&v); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -97,7 +98,7 @@ func SummarizeByType(apps []Appraisal, o *Options) ([]TypeSummary, error) {
 				if !cc.Criterion.Screening() && !contains(blocks[m], cc.Criterion.Category) {
 					continue
 				}
-				switch a.effective(cc.Criterion.ID, &opt) {
+				switch a.effective(cc.Criterion.ID, &v) {
 				case Yes:
 					cc.Yes++
 				case No:

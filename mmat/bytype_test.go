@@ -51,7 +51,7 @@ func TestSummarizeByType(t *testing.T) {
 		t.Errorf("Q weaknesses %+v", q.Weaknesses)
 	}
 	// Including screened-out studies: R4 counted, its criteria NotRated.
-	ts2, _ := SummarizeByType(typeFixture(t), &Options{IncludeScreenedOut: true})
+	ts2, _ := SummarizeByType(typeFixture(t), &TypeSummaryOptions{IncludeScreenedOut: true})
 	if r := ts2[1]; len(r.Studies) != 4 || r.Criteria[2].NotRated != 1 || r.Criteria[0].No != 1 {
 		t.Errorf("IncludeScreenedOut: %+v", r)
 	}

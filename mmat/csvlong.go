@@ -108,12 +108,13 @@ func (c csvInput) line(rec []string, j int) int {
 // readError turns an encoding/csv error into the package's error with the
 // line encoding/csv reports.
 func readError(err error, fallback int) error {
-	line := fallback
+	line, reason := fallback, err.Error()
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		line = pe.Line
+		// The error names the line itself; its reason need not repeat it.
+		line, reason = pe.Line, pe.Err.Error()
 	}
-	return fieldError(line, "", "", "", "", nil, ErrInvalidInput, err.Error())
+	return fieldError(line, "", "", "", "", nil, ErrInvalidInput, reason)
 }
 
 // header maps column names to their index.

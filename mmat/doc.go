@@ -42,10 +42,14 @@
 // empirical study and "further appraisal may not be feasible or
 // appropriate": such a study is ScreenedOut ("not appraisable further"), its
 // criteria become optional, and criteria it does carry produce warnings,
-// not errors. Options.ScreeningOptional accepts tables without screening
-// rows; Options.Derive55 derives 5.5 from the component ratings (Yes if all
-// Yes, No if any No, else Can't tell), one implementation choice among
-// several.
+// not errors. ValidateOptions.ScreeningOptional accepts tables without
+// screening rows; ValidateOptions.Derive55 derives 5.5 from the component
+// ratings (Yes if all Yes, No if any No, else Can't tell), one
+// implementation choice among several. Each function has its own options
+// type holding only the fields it uses (ValidateOptions, SummaryOptions,
+// TypeSummaryOptions, ReadOptions, GridOptions, AgreementOptions,
+// MarkdownOptions); the summaries' options repeat the two validation
+// fields.
 //
 // # Summaries are descriptive
 //
@@ -57,7 +61,7 @@
 // (NewGrid), not instead of it. For mixed-methods studies the percentage is
 // the lowest of the three blocks by default (the guide: the quality of a
 // mixed-methods study cannot exceed that of its weakest component), or over
-// all 15 criteria (Options.MixedScore). Bands (Stars, ThreeLevel, or a
+// all 15 criteria (SummaryOptions.MixedScore). Bands (Stars, ThreeLevel, or a
 // review's own) turn a percentage into a label and carry the citation of
 // their convention; neither is MMAT guidance.
 //

@@ -39,9 +39,9 @@ var (
 	// ErrNotAppraisable marks warnings about studies that failed
 	// screening (S1 or S2 answered No or Can't tell).
 	ErrNotAppraisable = errors.New("mmat: not appraisable further")
-	// ErrDerived55 marks the warning of Validate when Options.Derive55 is
-	// set and a hand rating of 5.5 differs from the rating derived from
-	// the components.
+	// ErrDerived55 marks the warning of Validate when
+	// ValidateOptions.Derive55 is set and a hand rating of 5.5 differs
+	// from the rating derived from the components.
 	ErrDerived55 = errors.New("mmat: hand rating of 5.5 differs from the derived rating")
 )
 

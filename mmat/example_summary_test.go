@@ -107,3 +107,34 @@ func ExampleCriterionCount_NotMet() {
 	// Output:
 	// 3
 }
+
+// A published table without screening rows and with 5.5 left to the
+// component ratings: ValidateOptions says so to Validate.
+func ExampleValidateOptions() {
+	a := mmat.Appraisal{Study: "Lee 2021", Category: mmat.MixedMethods, Component: mmat.NonRandomized}
+	for _, id := range []string{"1.1", "1.2", "1.3", "1.4", "1.5", "3.1", "3.2", "3.3", "3.4", "3.5", "5.1", "5.2", "5.3", "5.4"} {
+		a.Set(id, mmat.Yes, "")
+	}
+	a.Set("3.4", mmat.No, "no adjustment for baseline loneliness")
+	_, err := a.Validate(&mmat.ValidateOptions{ScreeningOptional: true, Derive55: true})
+	fmt.Println(err)
+	s := a.Summary(&mmat.SummaryOptions{ScreeningOptional: true, Derive55: true, MixedScore: mmat.MixedAll})
+	fmt.Printf("%d of %d met (%.0f%%)\n", s.Met, s.Criteria, s.PercentMet)
+	// Output:
+	// <nil>
+	// 13 of 15 met (87%)
+}
+
+// Screened-out studies are only listed unless the tallies are asked to
+// count them too.
+func ExampleTypeSummaryOptions() {
+	apps, _ := mmat.ReadLong(strings.NewReader(longCSV), nil)
+	for _, o := range []*mmat.TypeSummaryOptions{nil, {IncludeScreenedOut: true}} {
+		ts, _ := mmat.SummarizeByType(apps, o)
+		last := ts[len(ts)-1]
+		fmt.Printf("%s: studies %v, screened out %v\n", last.Category, last.Studies, last.ScreenedOut)
+	}
+	// Output:
+	// Quantitative descriptive: studies [], screened out [Opinion piece]
+	// Quantitative descriptive: studies [Opinion piece], screened out [Opinion piece]
+}

@@ -306,10 +306,7 @@ func TestReadJSONErrors(t *testing.T) {
 func roundTrip(t *testing.T, f format, data []byte) {
 	apps, err := f.read(bytes.NewBuffer(data), nil)
 	if err != nil {
-		var e *effect.FieldError
-		if !errors.As(err, &e) {
-			t.Fatalf("%s: error %v is not an *effect.FieldError", f.name, err)
-		}
+		checkPositioned(t, f.name, err, bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1)
 		return
 	}
 	var buf bytes.Buffer
@@ -324,8 +321,15 @@ func roundTrip(t *testing.T, f format, data []byte) {
 		t.Fatalf("%s: round trip differs:\n%+v\n%+v", f.name, apps, again)
 	}
 	// Everything downstream must cope without panicking.
+	for i := range apps {
+		w, err := apps[i].Validate(nil)
+		checkPositioned(t, f.name+" Validate", err, 0)
+		checkPositioned(t, f.name+" Validate warnings", errors.Join(w...), 0)
+	}
 	Summarize(apps, nil)
-	_, _ = SummarizeByType(apps, nil)
+	if _, err := SummarizeByType(apps, nil); err != nil {
+		checkPositioned(t, f.name+" SummarizeByType", err, 0)
+	}
 	NewGrid(apps, nil)
 	CountCriteria(apps, nil)
 	_, _ = Agree(apps, apps, &AgreementOptions{Weights: Quadratic})

@@ -144,7 +144,7 @@ func checkLevel(level float64) (float64, error) {
 		return 0.95, nil
 	}
 	if !(level > 0 && level < 1) {
-		return 0, fieldError(0, "", "", "", "Level", level, ErrInvalidInput, "must be in (0, 1); 0 means 0.95")
+		return 0, fieldError(0, "", "", "", "AgreementOptions.Level", level, ErrInvalidInput, "must be in (0, 1); 0 means 0.95")
 	}
 	return level, nil
 }
@@ -331,8 +331,7 @@ func (c Coefficient) String() string {
 	}
 	s := signed(c.Value)
 	if !math.IsNaN(c.CI.Lower) && !math.IsNaN(c.CI.Upper) {
-		level := strconv.FormatFloat(100*c.CI.Level, 'f', -1, 64)
-		s += fmt.Sprintf(" (%s%% CI %s to %s)", level, signed(c.CI.Lower), signed(c.CI.Upper))
+		s += " (" + c.CI.String() + ")" // effect's interval format
 	}
 	return s
 }

@@ -183,7 +183,7 @@ func TestDerived55Warning(t *testing.T) {
 	t.Parallel()
 	a := app(t, "M", MixedMethods, RCT, "S1=Y S2=Y 1.1=Y 1.2=Y 1.3=Y 1.4=N 1.5=Y 2.1=Y 2.2=Y 2.3=N 2.4=Y 2.5=Y "+
 		"5.1=Y 5.2=Y 5.3=Y 5.4=Y 5.5=Y")
-	warn, err := a.Validate(&Options{Derive55: true})
+	warn, err := a.Validate(&ValidateOptions{Derive55: true})
 	if err != nil || len(warn) != 1 || !errors.Is(warn[0], ErrDerived55) {
 		t.Fatalf("warnings %v, err %v", warn, err)
 	}
@@ -195,7 +195,7 @@ func TestDerived55Warning(t *testing.T) {
 	}
 	a.Set("1.4", CantTell, "")
 	a.Set("2.3", Yes, "")
-	warn, _ = a.Validate(&Options{Derive55: true})
+	warn, _ = a.Validate(&ValidateOptions{Derive55: true})
 	if len(warn) != 1 || !strings.Contains(warn[0].Error(), "derived Can't tell because 1.4 Can't tell") {
 		t.Errorf("can't tell: %v", warn)
 	}

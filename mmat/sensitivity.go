@@ -1,7 +1,7 @@
 package mmat
 
 // Rule decides whether a study is kept in a sensitivity analysis. It sees
-// the study's summary (with Options applied).
+// the study's summary (with SummaryOptions applied).
 type Rule func(StudySummary) bool
 
 // AtMostNotMet keeps studies with at most k core criteria answered No or
@@ -31,7 +31,7 @@ type Selection struct {
 // studies (the sensitivity analysis the MMAT guide suggests in place of
 // excluding low-quality studies outright). Use Kept to get the appraisals
 // that pass.
-func Select(apps []Appraisal, rule Rule, o *Options) []Selection {
+func Select(apps []Appraisal, rule Rule, o *SummaryOptions) []Selection {
 	out := make([]Selection, len(apps))
 	for i, s := range Summarize(apps, o) {
 		out[i] = Selection{Summary: s, Keep: rule != nil && rule(s)}

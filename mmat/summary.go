@@ -20,7 +20,7 @@ type StudySummary struct {
 	Met, NotMet, CantTell, NotRated int
 	// PercentMet is 100 × Met / Criteria ("Can't tell" counts as not met,
 	// as in every review format seen). For mixed
-	// methods it follows Options.MixedScore. NaN when ScreenedOut or
+	// methods it follows SummaryOptions.MixedScore. NaN when ScreenedOut or
 	// invalid.
 	PercentMet float64
 	// Err is the validation error of the appraisal, if any; counts are
@@ -29,8 +29,9 @@ type StudySummary struct {
 }
 
 // Summarize returns one StudySummary per appraisal, in input order, each
-// with its own validation error (nothing is dropped).
-func Summarize(apps []Appraisal, o *Options) []StudySummary {
+// with its own validation error (nothing is dropped). Invalid options are
+// an ErrInvalidInput in every summary's Err.
+func Summarize(apps []Appraisal, o *SummaryOptions) []StudySummary {
 	out := make([]StudySummary, len(apps))
 	for i := range apps {
 		out[i] = summarize(&apps[i], o)
@@ -39,11 +40,15 @@ func Summarize(apps []Appraisal, o *Options) []StudySummary {
 }
 
 // Summary summarises one appraisal (see Summarize).
-func (a *Appraisal) Summary(o *Options) StudySummary { return summarize(a, o) }
+func (a *Appraisal) Summary(o *SummaryOptions) StudySummary { return summarize(a, o) }
 
-func summarize(a *Appraisal, o *Options) StudySummary {
-	opt := opts(o)
-	_, err := a.Validate(&opt)
+func summarize(a *Appraisal, o *SummaryOptions) StudySummary {
+	opt := o.orDefault()
+	v := opt.validation()
+	err := opt.check()
+	if err == nil {
+		_, err = a.Validate(&v)
+	}
 	s := StudySummary{Study: a.Study, Rater: a.Rater, Category: a.Category, Component: a.Component,
 		ScreenedOut: a.ScreenedOut(), Err: err, PercentMet: math.NaN()}
 	lowest := math.Inf(1)
@@ -51,7 +56,7 @@ func summarize(a *Appraisal, o *Options) StudySummary {
 		met := 0
 		for _, cr := range CategoryCriteria(c) {
 			s.Criteria++
-			switch a.effective(cr.ID, &opt) {
+			switch a.effective(cr.ID, &v) {
 			case Yes:
 				s.Met++
 				met++

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // TestSummaryWorked reproduces the arithmetic of the worked examples
@@ -11,7 +13,7 @@ import (
 func TestSummaryWorked(t *testing.T) {
 	t.Parallel()
 	apps := workedExamples(t)
-	derive := &Options{Derive55: true}
+	derive := &SummaryOptions{Derive55: true}
 	got := Summarize(apps, derive)
 	want := []struct {
 		pct               float64
@@ -47,7 +49,7 @@ func TestSummaryWorked(t *testing.T) {
 		}
 	}
 	// M1 with all 15 criteria: 10/15 = 66.7%.
-	all := apps[4].Summary(&Options{Derive55: true, MixedScore: MixedAll})
+	all := apps[4].Summary(&SummaryOptions{Derive55: true, MixedScore: MixedAll})
 	if !near(all.PercentMet, 200.0/3, 1e-12) {
 		t.Errorf("M1 all criteria = %v; want 66.67", all.PercentMet)
 	}
@@ -73,7 +75,7 @@ func TestSummaryWorked(t *testing.T) {
 func TestSensitivity(t *testing.T) {
 	t.Parallel()
 	apps := workedExamples(t)
-	o := &Options{Derive55: true}
+	o := &SummaryOptions{Derive55: true}
 	sel := Select(apps, AtMostNotMet(1), o)
 	if len(sel) != len(apps) {
 		t.Fatalf("Select dropped rows: %d", len(sel))
@@ -89,5 +91,21 @@ func TestSensitivity(t *testing.T) {
 	}
 	if got := Kept(Select(apps, nil, o)); got != nil {
 		t.Errorf("nil rule kept %v", got)
+	}
+}
+
+// TestSummaryOptionsChecked: an unknown MixedScore is an error naming the
+// field in every summary, not a silent fallback to one of the rules.
+func TestSummaryOptionsChecked(t *testing.T) {
+	t.Parallel()
+	apps := workedExamples(t)
+	for _, s := range Summarize(apps, &SummaryOptions{Derive55: true, MixedScore: 7}) {
+		var fe *effect.FieldError
+		if !errors.Is(s.Err, ErrInvalidInput) || !errors.As(s.Err, &fe) || fe.Field != "SummaryOptions.MixedScore" || !math.IsNaN(s.PercentMet) {
+			t.Errorf("%s: Err %v, PercentMet %v; want ErrInvalidInput naming SummaryOptions.MixedScore, NaN", s.Study, s.Err, s.PercentMet)
+		}
+	}
+	if sel := Select(apps, MinPercentMet(0), &SummaryOptions{MixedScore: -1}); len(Kept(sel)) != 0 {
+		t.Errorf("invalid options kept %v", Kept(sel))
 	}
 }

@@ -23,8 +23,8 @@ import (
 //
 // err joins one *effect.FieldError per problem (errors.Is works on each sentinel);
 // warnings are *effect.FieldError values as well. err is nil for a valid appraisal.
-func (a *Appraisal) Validate(o *Options) (warnings []error, err error) {
-	opt := opts(o)
+func (a *Appraisal) Validate(o *ValidateOptions) (warnings []error, err error) {
+	opt := o.orDefault()
 	var errs []error
 	add := func(crit string, sentinel error, text, reason string) {
 		errs = append(errs, fieldError(0, "", a.Study, a.Rater, crit, textValue(text), sentinel, reason))
@@ -151,7 +151,7 @@ func answerText(x Answer) string {
 
 // effective returns the answer used by summaries for criterion id, with
 // 5.5 derived when o.Derive55 is set.
-func (a *Appraisal) effective(id string, o *Options) Answer {
+func (a *Appraisal) effective(id string, o *ValidateOptions) Answer {
 	if id == "5.5" && o.Derive55 && a.Category == MixedMethods {
 		return a.derive55()
 	}

@@ -14,7 +14,7 @@ func TestValidate(t *testing.T) {
 	cases := []struct {
 		name     string
 		a        Appraisal
-		o        *Options
+		o        *ValidateOptions
 		want     []error // sentinels that must be present (nil: valid)
 		warnings int
 	}{
@@ -27,7 +27,7 @@ func TestValidate(t *testing.T) {
 		{"MM qualitative component", app(t, "s", MixedMethods, Qualitative, "S1=Y S2=Y"), nil, []error{ErrInvalidCategory}, 0},
 		{"missing 2.3", app(t, "s", RCT, 0, "S1=Y S2=Y 2.1=Y 2.2=Y 2.4=CT 2.5=Y"), nil, []error{ErrMissingAnswer}, 0},
 		{"missing S2", app(t, "s", RCT, 0, "S1=Y 2.1=Y 2.2=Y 2.3=N 2.4=CT 2.5=Y"), nil, []error{ErrMissingAnswer}, 0},
-		{"screening optional", app(t, "s", RCT, 0, "2.1=Y 2.2=Y 2.3=N 2.4=CT 2.5=Y"), &Options{ScreeningOptional: true}, nil, 0},
+		{"screening optional", app(t, "s", RCT, 0, "2.1=Y 2.2=Y 2.3=N 2.4=CT 2.5=Y"), &ValidateOptions{ScreeningOptional: true}, nil, 0},
 		{"wrong category", app(t, "s", RCT, 0, full+" 3.1=Y"), nil, []error{ErrWrongCategory}, 0},
 		{"unknown criterion", app(t, "s", RCT, 0, full+" 2.6=Y"), nil, []error{ErrUnknownCriterion}, 0},
 		{"screened out, no criteria", app(t, "s", RCT, 0, "S1=N S2=Y"), nil, nil, 0},
@@ -35,7 +35,7 @@ func TestValidate(t *testing.T) {
 		{"screened out with criteria", app(t, "s", RCT, 0, "S1=Y S2=N 2.1=Y 2.2=N"), nil, nil, 2},
 		{"MM complete", app(t, "s", MixedMethods, NonRandomized, "S1=Y S2=Y 1.1=Y 1.2=Y 1.3=Y 1.4=Y 1.5=Y 3.1=Y 3.2=Y 3.3=Y 3.4=Y 3.5=Y 5.1=Y 5.2=Y 5.3=Y 5.4=Y 5.5=Y"), nil, nil, 0},
 		{"MM wrong component criteria", app(t, "s", MixedMethods, NonRandomized, "S1=Y S2=Y 1.1=Y 1.2=Y 1.3=Y 1.4=Y 1.5=Y 2.1=Y 3.1=Y 3.2=Y 3.3=Y 3.4=Y 3.5=Y 5.1=Y 5.2=Y 5.3=Y 5.4=Y 5.5=Y"), nil, []error{ErrWrongCategory}, 0},
-		{"MM derive 5.5 differs", app(t, "s", MixedMethods, NonRandomized, "S1=Y S2=Y 1.1=Y 1.2=Y 1.3=N 1.4=Y 1.5=Y 3.1=Y 3.2=Y 3.3=Y 3.4=Y 3.5=Y 5.1=Y 5.2=Y 5.3=Y 5.4=Y 5.5=Y"), &Options{Derive55: true}, nil, 1},
+		{"MM derive 5.5 differs", app(t, "s", MixedMethods, NonRandomized, "S1=Y S2=Y 1.1=Y 1.2=Y 1.3=N 1.4=Y 1.5=Y 3.1=Y 3.2=Y 3.3=Y 3.4=Y 3.5=Y 5.1=Y 5.2=Y 5.3=Y 5.4=Y 5.5=Y"), &ValidateOptions{Derive55: true}, nil, 1},
 	}
 	for _, c := range cases {
 		warn, err := c.a.Validate(c.o)

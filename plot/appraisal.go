@@ -178,6 +178,7 @@ func (t *trafficLight) Plot(c draw.Canvas, p *plot.Plot) {
 	r = min(r, vg.Points(9))
 	border := draw.LineStyle{Color: color.Gray{Y: 0xdd}, Width: vg.Points(0.5)}
 	head := t.text
+	head.Font.Size = p.Legend.TextStyle.Font.Size // as laid out for the figure's size
 	head.XAlign, head.YAlign = draw.XCenter, draw.YCenter
 	head = bold(&c, head)
 	for j, cr := range t.g.Criteria {

@@ -13,7 +13,7 @@ import (
 func trajectoryFigure(b *testing.B) *plot.Figure {
 	fig, err := plot.TrajectoryLong(trialObservations(), &plot.TrajectoryOptions{
 		Outcome: "UCLA-3 loneliness score", Direction: "higher = lonelier",
-		VisitLabels: map[float64]string{0: "Baseline"},
+		VisitLabels: map[float64]string{0: "Baseline"}, Participants: true,
 	})
 	if err != nil {
 		b.Fatal(err)
@@ -22,7 +22,7 @@ func trajectoryFigure(b *testing.B) *plot.Figure {
 }
 
 // BenchmarkTrajectoryPNG renders the trajectory figure (2 arms, 80
-// participants with faint lines, 4 visits, numbers at risk) to PNG at
+// participants with faint lines, 4 visits, numbers assessed) to PNG at
 // 17 x 12 cm and 300 dpi (2008 x 1417 pixels), including PNG encoding.
 func BenchmarkTrajectoryPNG(b *testing.B) {
 	fig := trajectoryFigure(b)
@@ -74,5 +74,22 @@ func BenchmarkTrajectoryRaster(b *testing.B) {
 	for b.Loop() {
 		c := vgimg.NewWith(vgimg.UseWH(17*cm, 12*cm), vgimg.UseDPI(300))
 		fig.Draw(draw.New(c))
+	}
+}
+
+// BenchmarkForestLayout lays out the forest plot with long labels (nine
+// studies, two diamonds, a prediction interval) at 8.5 × 10 cm, the
+// size at which the most text must be fitted: every font size down to
+// the floor, each with the estimates on one line and stacked.
+func BenchmarkForestLayout(b *testing.B) {
+	fig, err := plot.Forest(longForest(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := fig.Layout(8.5*cm, 10*cm); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -41,7 +41,7 @@ func TestEdgeCases(t *testing.T) {
 			return plot.Forest(plot.ForestData{Oriented: true, Studies: []plot.ForestStudy{{Label: "S", CI: ci}}}, nil)
 		},
 		"benefitAbove": func() (*plot.Figure, error) {
-			return plot.Forest(forestData(), &plot.ForestOptions{Benefit: plot.BenefitAbove})
+			return plot.Forest(forestData(), &plot.ForestOptions{Direction: effect.HigherIsBetter})
 		},
 	}
 	for name, build := range cases {
@@ -50,7 +50,7 @@ func TestEdgeCases(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		wt, err := fig.WriterTo(8*cm, 6*cm, "svg")
+		wt, err := fig.WriterTo(10*cm, 8*cm, "svg")
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -62,44 +62,41 @@ func TestEdgeCases(t *testing.T) {
 }
 
 // TestFavoursSides checks that the favours labels follow Benefit and
-// Oriented, and that BenefitFor maps an instrument's direction.
+// Oriented.
 func TestFavoursSides(t *testing.T) {
 	for _, c := range []struct {
-		benefit     plot.Benefit
+		benefit     effect.Direction
 		oriented    bool
 		left, right string
 	}{
-		{plot.BenefitBelow, false, "← Favours intervention", "Favours usual care →"},
-		{plot.BenefitAbove, false, "← Favours usual care", "Favours intervention →"},
-		{plot.BenefitUnknown, true, "← Favours usual care", "Favours intervention →"},
+		{effect.LowerIsBetter, false, "← Favours intervention", "Favours usual care →"},
+		{effect.HigherIsBetter, false, "← Favours usual care", "Favours intervention →"},
+		{effect.UnknownDirection, true, "← Favours usual care", "Favours intervention →"},
 	} {
 		d := forestData()
 		d.Oriented = c.oriented
-		fig, err := plot.Forest(d, &plot.ForestOptions{Benefit: c.benefit})
+		fig, err := plot.Forest(d, &plot.ForestOptions{Direction: c.benefit})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fig.Favours == nil || fig.Favours.Left != c.left || fig.Favours.Right != c.right || fig.Favours.At != 0 {
-			t.Errorf("benefit %v oriented %v: favours %+v", c.benefit, c.oriented, fig.Favours)
+		if fig.Favors == nil || fig.Favors.Left != c.left || fig.Favors.Right != c.right || fig.Favors.At != 0 {
+			t.Errorf("benefit %v oriented %v: favours %+v", c.benefit, c.oriented, fig.Favors)
 		}
 	}
 	fig, err := plot.Forest(forestData(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fig.Favours != nil {
-		t.Errorf("unknown benefit: favours %+v, want none", fig.Favours)
+	if fig.Favors != nil {
+		t.Errorf("unknown benefit: favours %+v, want none", fig.Favors)
 	}
 	d := forestData()
 	d.Measure = effect.MeasureLogRR
-	fig, err = plot.Forest(d, &plot.ForestOptions{Benefit: plot.BenefitBelow})
+	fig, err = plot.Forest(d, &plot.ForestOptions{Direction: effect.LowerIsBetter})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fig.Favours.At != 1 {
-		t.Errorf("ratio null at %v, want 1", fig.Favours.At)
-	}
-	if plot.BenefitFor(false, false) != plot.BenefitBelow || plot.BenefitFor(true, false) != plot.BenefitAbove || plot.BenefitFor(false, true) != plot.BenefitAbove {
-		t.Error("BenefitFor")
+	if fig.Favors.At != 1 {
+		t.Errorf("ratio null at %v, want 1", fig.Favors.At)
 	}
 }

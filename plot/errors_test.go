@@ -36,9 +36,9 @@ func checkBad(t *testing.T, cases []badCase) {
 			if !errors.Is(err, plot.ErrInvalidInput) || !errors.Is(err, effect.ErrInvalidInput) {
 				t.Errorf("error %v does not wrap plot.ErrInvalidInput and effect.ErrInvalidInput", err)
 			}
-			var ie *plot.InputError
+			var ie *effect.FieldError
 			if !errors.As(err, &ie) {
-				t.Errorf("error %v is not an *InputError", err)
+				t.Errorf("error %v is not an *effect.FieldError", err)
 			}
 			if !strings.Contains(err.Error(), c.field) {
 				t.Errorf("error %q does not name %q", err, c.field)
@@ -168,7 +168,7 @@ func TestFunnelBadInput(t *testing.T) {
 				d.Studies[i].Filled = true
 			}
 		}, nil)},
-		{"centre", "Centre", funnel(func(d *plot.FunnelData) { d.Centre = &nan }, nil)},
+		{"centre", "Center", funnel(func(d *plot.FunnelData) { d.Center = &nan }, nil)},
 		{"level", "Level", funnel(func(d *plot.FunnelData) {}, &plot.FunnelOptions{Level: 1.5})},
 	})
 }

@@ -47,7 +47,7 @@ func ExampleTrajectory() {
 	}
 	fmt.Println(fig.Table.Title+":", fig.Table.Rows[1].Label, fig.Table.Rows[1].Cells)
 	// Output:
-	// Number at risk: Peer support [58 52 0 44]
+	// n assessed: Peer support [58 52 0 44]
 }
 
 // A trajectory from long-format participant data: one row per participant
@@ -61,7 +61,7 @@ func ExampleTrajectoryLong() {
 		{Arm: "Usual care", ID: "u1", Time: 0, Value: 7}, {Arm: "Usual care", ID: "u1", Time: 6, Value: 7},
 		{Arm: "Usual care", ID: "u2", Time: 0, Value: 6}, {Arm: "Usual care", ID: "u2", Time: 6, Value: 7},
 	}
-	arms, err := plot.SummariseVisits(obs, 0.95)
+	arms, err := plot.SummarizeVisits(obs, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -84,7 +84,8 @@ func ExampleTrajectoryLong() {
 
 // A forest plot of a random-effects meta-analysis. On a loneliness scale
 // (higher = lonelier) intervention minus usual care favours the
-// intervention below zero, which BenefitFor works out.
+// intervention below zero: the Direction of the outcome scale (as
+// measures.Instrument.Direction gives it) says so.
 func ExampleForest() {
 	studies := []meta.Study{
 		{Label: "Trial A 2017", Estimate: effect.Estimate{Measure: effect.MeasureG, Value: -0.31, Variance: 0.0361}},
@@ -100,13 +101,13 @@ func ExampleForest() {
 		log.Fatal(err)
 	}
 	fig, err := plot.Forest(d, &plot.ForestOptions{
-		Benefit:      plot.BenefitFor(false, d.Oriented), // measures.Instrument.HigherIsBetter
+		Direction:    effect.LowerIsBetter,
 		Intervention: "befriending",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(fig.Favours.Left, "|", fig.Favours.Right)
+	fmt.Println(fig.Favors.Left, "|", fig.Favors.Right)
 	fmt.Println(fig.Right[0].Cells[len(fig.Right[0].Cells)-2].Text)
 	// Output:
 	// ← Favours befriending | Favours usual care →
@@ -139,6 +140,7 @@ func ExampleFunnel() {
 	// Observed studies
 	// Imputed by trim and fill
 	// Pseudo 95% confidence limits
+	// Centre: fixed-effect estimate
 }
 
 // The MMAT traffic-light grid and summary bar of a set of appraisals.
@@ -167,23 +169,25 @@ func ExampleTrafficLight() {
 	}
 	fmt.Println(strings.Join(key, "; "))
 	fmt.Println(bars.Left[0].Cells[2].Text, bars.Right[0].Cells[2].Text)
+	fmt.Println(bars.Notes[0])
 	// Output:
 	// Yes; Can't tell; No; Not rated
-	// 2.1  Randomization n = 2
+	// 2.1  Randomization n = 1
+	// 1 study screened out (No to S1 or S2) is not counted for the criteria it was never asked.
 }
 
 // Per-visit summaries from long-format data, for a table or for
 // Trajectory: the mean, SD, number with data and the t-based interval of
 // each arm at each visit. R: t.test(c(7, 8, 6, 9))$conf.int is 5.4457 to
 // 9.5543; t.test(c(5, 6, 4))$conf.int is 2.5159 to 7.4841.
-func ExampleSummariseVisits() {
+func ExampleSummarizeVisits() {
 	obs := []plot.Observation{
 		{Arm: "Befriending", ID: "b1", Time: 0, Value: 7}, {Arm: "Befriending", ID: "b1", Time: 6, Value: 5},
 		{Arm: "Befriending", ID: "b2", Time: 0, Value: 8}, {Arm: "Befriending", ID: "b2", Time: 6, Value: 6},
 		{Arm: "Befriending", ID: "b3", Time: 0, Value: 6}, {Arm: "Befriending", ID: "b3", Time: 6, Value: 4},
 		{Arm: "Befriending", ID: "b4", Time: 0, Value: 9}, {Arm: "Befriending", ID: "b4", Time: 6, Value: math.NaN()},
 	}
-	arms, err := plot.SummariseVisits(obs, 0.95)
+	arms, err := plot.SummarizeVisits(obs, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -6,16 +6,18 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 const goldenDir = "../testdata/golden/plot"
 
 // TestExportObservations writes the synthetic long-format trial used by
 // the trajectory tests to testdata/golden/plot/observations.csv, the input
-// of gen.R. It only runs with -regen.
+// of gen.R. It only runs with -update.
 func TestExportObservations(t *testing.T) {
-	if !*regen {
-		t.Skip("run with -regen to rewrite observations.csv")
+	if !*golden.Update {
+		t.Skip("run with -update to rewrite observations.csv")
 	}
 	f, err := os.Create(filepath.Join(goldenDir, "observations.csv"))
 	if err != nil {

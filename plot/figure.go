@@ -3,10 +3,12 @@ package plot
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"image/color"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -30,8 +32,17 @@ const DefaultDPI = 300
 // is saved.
 //
 // The parts are stacked from top to bottom: Plot (with its own title and
-// axes), Favours, Table, Key, Notes. Left and Right columns sit beside
+// axes), Favors, Table, Key, Notes. Left and Right columns sit beside
 // the plot's data area.
+//
+// A figure lays itself out for the size it is drawn at: it measures its
+// text, wraps long labels (axis labels and study labels onto up to three
+// lines), shortens with an ellipsis what still does not fit (an SVG keeps
+// the full text in a <title>), and reduces the font size down to a floor
+// of 7 pt, so that the data panel keeps at least MinPanelWidth of the
+// width and MinPanelHeight of the height. When even that fails, Save,
+// WriterTo and Layout return an error wrapping ErrTooSmall that names the
+// element that does not fit and the smallest size that works.
 type Figure struct {
 	// Plot is the main panel.
 	Plot *plot.Plot
@@ -41,12 +52,12 @@ type Figure struct {
 	Left, Right []Column
 
 	// Table, if not nil, is drawn under the plot with its columns
-	// centred on x positions of the plot (numbers at risk).
+	// centred on x positions of the plot (numbers assessed per visit).
 	Table *Table
 
-	// Favours, if not nil, labels the two sides of a null value under
+	// Favors, if not nil, labels the two sides of a null value under
 	// the x axis.
-	Favours *Favours
+	Favors *Favors
 
 	// Key lists legend entries drawn in a row under the figure.
 	Key []KeyEntry
@@ -59,6 +70,12 @@ type Figure struct {
 
 	// DPI is the resolution of raster formats; zero means DefaultDPI.
 	DPI int
+
+	// MinPanelWidth and MinPanelHeight are the least shares of the
+	// figure's width and height (in (0, 1)) that the data panel must
+	// keep; zero means 1/4. The constructors set them: a forest plot
+	// keeps a third of the width, a trajectory half of the height.
+	MinPanelWidth, MinPanelHeight float64
 }
 
 // Column is a column of text aligned with rows of the plot.
@@ -75,6 +92,20 @@ type Cell struct {
 	Y    float64
 	Text string
 	Bold bool
+	// Span lets the text run on across the figure (a row with nothing
+	// drawn in the panel or the other columns, such as a subgroup's
+	// heading or heterogeneity line); it does not widen the column.
+	Span bool
+	// Short lists shorter forms of Text, longest first, used before
+	// anything is cut. A cell of a left column shows the first of Text
+	// and Short that fits its width on the lines its row allows ("RE
+	// model" for "Random effects (REML)"), and is cut with an ellipsis
+	// only when none does. The cells of the right columns change form
+	// together, all to their first short form, then all to their second,
+	// when that lets the left columns show more in full (a forest plot's
+	// estimate stacked over its interval); a form may hold a line break.
+	// A caller who changes Text changes or clears Short with it.
+	Short []string
 }
 
 // Table is a grid of text under the plot whose columns are centred on X,
@@ -88,13 +119,19 @@ type Table struct {
 // TableRow is one labelled row of a Table; Cells has one entry per X.
 type TableRow struct {
 	Label string
-	Color color.Color // of the label; nil means the text colour
+	// Color is the colour of the label; nil means the text colour. The
+	// trajectory leaves it nil and identifies the arm by Thumb instead,
+	// since a light arm colour is hard to read as text.
+	Color color.Color
+	// Thumb, if not nil, is drawn left of the label (an arm's line and
+	// glyph, as in the key).
+	Thumb plot.Thumbnailer
 	Cells []string
 }
 
-// Favours labels the sides of the null value At (in x data coordinates):
+// Favors labels the sides of the null value At (in x data coordinates):
 // Left is drawn to its left and Right to its right.
-type Favours struct {
+type Favors struct {
 	At          float64
 	Left, Right string
 }
@@ -144,6 +181,10 @@ func (f *Figure) WriterTo(width, height vg.Length, format string) (io.WriterTo, 
 	if dpi < 0 || dpi > 2400 {
 		return nil, fmt.Errorf("%w: DPI %d", ErrFormat, f.DPI)
 	}
+	fitted, err := f.fit(vg.Rectangle{Max: vg.Point{X: width, Y: height}})
+	if err != nil {
+		return nil, err
+	}
 	var c vg.CanvasWriterTo
 	switch format {
 	case "svg":
@@ -164,6 +205,54 @@ func (f *Figure) WriterTo(width, height vg.Length, format string) (io.WriterTo, 
 	default:
 		return nil, fmt.Errorf("%w: format %q", ErrFormat, format)
 	}
-	f.Draw(draw.New(c))
+	fitted.render(draw.New(c), nil)
+	if format == "svg" && len(fitted.titles) > 0 {
+		return svgTitles{c, fitted.titles}, nil
+	}
 	return c, nil
+}
+
+// svgTitles adds the full text of shortened labels (cut with an
+// ellipsis or shown in a short form) to an SVG as <title> elements,
+// which viewers show as a tooltip and screen readers read.
+type svgTitles struct {
+	c    vg.CanvasWriterTo
+	cuts []Shortening // in drawing order
+}
+
+func (s svgTitles) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	if _, err := s.c.WriteTo(&buf); err != nil {
+		return 0, err
+	}
+	b := buf.Bytes()
+	// The n-th text drawn as a given shortened string gets the n-th full
+	// text recorded for it.
+	from := map[string]int{}
+	var out bytes.Buffer
+	type edit struct {
+		at   int
+		text string
+	}
+	var edits []edit
+	for _, c := range s.cuts {
+		old := []byte(">" + html.EscapeString(c.Shown) + "</text>")
+		i := bytes.Index(b[from[c.Shown]:], old)
+		if i < 0 {
+			continue
+		}
+		at := from[c.Shown] + i + 1
+		from[c.Shown] = at
+		edits = append(edits, edit{at, "<title>" + html.EscapeString(c.Full) + "</title>"})
+	}
+	slices.SortFunc(edits, func(x, y edit) int { return x.at - y.at })
+	last := 0
+	for _, e := range edits {
+		out.Write(b[last:e.at])
+		out.WriteString(e.text)
+		last = e.at
+	}
+	out.Write(b[last:])
+	n, err := w.Write(out.Bytes())
+	return int64(n), err
 }

@@ -23,7 +23,7 @@ var pooledFills = []color.Color{color.Black, grey, lightGrey}
 func (f *forestPlotter) xRange() (lo, hi float64) {
 	lo, hi = f.null, f.null
 	for _, r := range f.rows {
-		if r.kind == rowBlank {
+		if r.kind == rowBlank || r.kind == rowHeading || r.kind == rowText {
 			continue
 		}
 		lo, hi = math.Min(lo, math.Min(r.lo, r.est)), math.Max(hi, math.Max(r.hi, r.est))
@@ -42,8 +42,13 @@ func (f *forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	rowH := vg.Length(math.Abs(float64(trY(1) - trY(0))))
 
+	// The null line breaks at rows of text that run across the panel (a
+	// subgroup's heading and heterogeneity line), so that no text crosses
+	// a mark.
 	nullLine := draw.LineStyle{Color: grey, Width: vg.Points(0.75)}
-	c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(0.5)}, {X: trX(f.null), Y: trY(f.top)}})...)
+	for _, run := range f.nullRuns() {
+		c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(run[0])}, {X: trX(f.null), Y: trY(run[1])}})...)
+	}
 
 	ci := draw.LineStyle{Color: color.Black, Width: vg.Points(0.9)}
 	maxSide := min(rowH*0.75, vg.Points(11))
@@ -82,6 +87,32 @@ func (f *forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			f.interval(&c, draw.LineStyle{Color: color.Black, Width: vg.Points(1.6)}, trX(r.lo), trX(r.hi), y, rowH*0.3)
 		}
 	}
+}
+
+// nullRuns are the stretches of the y axis the null line spans: each run
+// of rows with marks, from half a row below its last row to half a row
+// above its first, blank rows at its ends left out; a subgroup's heading
+// or heterogeneity line ends a run.
+func (f *forestPlotter) nullRuns() [][2]float64 {
+	var runs [][2]float64
+	lo, hi := math.Inf(1), math.Inf(-1)
+	end := func() {
+		if lo < hi {
+			runs = append(runs, [2]float64{lo, hi})
+		}
+		lo, hi = math.Inf(1), math.Inf(-1)
+	}
+	for _, r := range f.rows {
+		switch r.kind {
+		case rowHeading, rowText:
+			end()
+		case rowBlank:
+		default:
+			lo, hi = min(lo, r.y-0.5), max(hi, min(r.y+0.5, f.top))
+		}
+	}
+	end()
+	return runs
 }
 
 // interval draws a horizontal interval from x0 to x1 at y with end caps

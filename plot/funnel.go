@@ -29,11 +29,15 @@ type FunnelStudy struct {
 type FunnelData struct {
 	Measure effect.Measure
 	Studies []FunnelStudy
-	// Centre is the estimate the funnel is centred on, usually the pooled
+	// Center is the estimate the funnel is centred on, usually the pooled
 	// estimate; nil means the inverse-variance (fixed-effect) mean of all
 	// points, observed and filled, as metafor's funnel() of a
 	// fixed-effect model.
-	Centre *float64
+	Center *float64
+	// CenterLabel says in the key what the centre line is, for example
+	// "random effects (REML)"; "" means "inverse-variance mean" when
+	// Center is nil and "pooled estimate" otherwise.
+	CenterLabel string
 }
 
 // FunnelOptions adjusts a funnel plot. A nil *FunnelOptions means the
@@ -45,6 +49,12 @@ type FunnelOptions struct {
 	XLabel string
 	// Title is the plot title; empty means none.
 	Title string
+	// Contours shades the regions of two-sided statistical significance
+	// around the null value (zero on the measure's scale): p < 0.01,
+	// 0.01-0.05 and 0.05-0.10, the contour-enhanced funnel plot of Peters
+	// et al. (2008), which helps tell publication bias (missing studies
+	// in the non-significant region) from other causes of asymmetry.
+	Contours bool
 }
 
 // Funnel draws estimates against their standard errors, the standard
@@ -89,11 +99,16 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 		return nil, inputErr(fig, "Studies", nil, "every study is Filled; there are no observed studies")
 	}
 	centre := swy / sw
-	if d.Centre != nil {
-		centre = *d.Centre
+	centerLabel := "inverse-variance mean"
+	if d.Center != nil {
+		centre = *d.Center
+		centerLabel = "pooled estimate"
 		if !finite(centre) {
-			return nil, inputErr(fig, "Centre", centre, "must be finite")
+			return nil, inputErr(fig, "Center", centre, "must be finite")
 		}
+	}
+	if d.CenterLabel != "" {
+		centerLabel = d.CenterLabel
 	}
 	if !finite(centre) {
 		return nil, inputErr(fig, "Studies", nil, "standard errors too small to weight")
@@ -111,6 +126,12 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 	p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
 
 	region := &funnelRegion{centre: centre, z: z, seMax: yMax}
+	var contours *contourRegions
+	if opt.Contours {
+		contours = &contourRegions{seMax: yMax}
+		p.Add(contours)
+		region.noFill = true
+	}
 	p.Add(region)
 	sc, err := plotter.NewScatter(obs)
 	if err != nil {
@@ -118,7 +139,7 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 	}
 	sc.GlyphStyle = draw.GlyphStyle{Color: color.Black, Radius: vg.Points(2.6), Shape: draw.CircleGlyph{}}
 	p.Add(sc)
-	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize)}
+	fg := &Figure{Plot: p, Text: defaultText(defaultFontSize), MinPanelWidth: 0.5, MinPanelHeight: 0.4}
 	fg.Key = append(fg.Key, KeyEntry{Label: "Observed studies", Thumb: sc})
 	if len(filled) > 0 {
 		fs, err := plotter.NewScatter(filled)
@@ -130,8 +151,15 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 		fg.Key = append(fg.Key, KeyEntry{Label: "Imputed by trim and fill", Thumb: fs})
 	}
 	fg.Key = append(fg.Key, KeyEntry{Label: fmt.Sprintf("Pseudo %s confidence limits", percent(level)), Thumb: region})
-
+	fg.Key = append(fg.Key, KeyEntry{Label: "Centre: " + centerLabel, Thumb: centerThumb{}})
 	xmin, xmax, _, _ := region.DataRange()
+	if contours != nil {
+		fg.Notes = append(fg.Notes, "Shading: two-sided p-value of a study's estimate against the null (Peters et al. 2008): "+
+			"white p > 0.10; dark grey 0.05 to 0.10; mid grey 0.01 to 0.05; light grey < 0.01.")
+		cx0, cx1, _, _ := contours.DataRange()
+		xmin, xmax = math.Min(xmin, cx0), math.Max(xmax, cx1)
+	}
+
 	for _, s := range d.Studies {
 		xmin, xmax = math.Min(xmin, s.Estimate), math.Max(xmax, s.Estimate)
 	}
@@ -153,6 +181,7 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 // and the centre line.
 type funnelRegion struct {
 	centre, z, seMax float64
+	noFill           bool // the contours shade the panel instead
 }
 
 var funnelShade = color.Gray{Y: 0xee}
@@ -168,7 +197,9 @@ func (r *funnelRegion) Plot(c draw.Canvas, p *plot.Plot) {
 	top := vg.Point{X: trX(r.centre), Y: trY(0)}
 	left := vg.Point{X: trX(r.centre - h), Y: trY(r.seMax)}
 	right := vg.Point{X: trX(r.centre + h), Y: trY(r.seMax)}
-	c.FillPolygon(funnelShade, c.ClipPolygonXY([]vg.Point{left, top, right}))
+	if !r.noFill {
+		c.FillPolygon(funnelShade, c.ClipPolygonXY([]vg.Point{left, top, right}))
+	}
 	limits := draw.LineStyle{Color: color.Gray{Y: 0x55}, Width: vg.Points(0.75), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
 	c.StrokeLines(limits, c.ClipLinesXY([]vg.Point{left, top, right})...)
 	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 0x55}, Width: vg.Points(0.75)},
@@ -190,4 +221,38 @@ func (openCircle) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 	c.SetColor(color.White)
 	draw.CircleGlyph{}.DrawGlyph(c, sty, pt)
 	draw.RingGlyph{}.DrawGlyph(c, sty, pt)
+}
+
+// contourShades fill the regions p > 0.10 (white), 0.05-0.10, 0.01-0.05
+// and p < 0.01, from dark to light as Peters et al. (2008) drew them.
+var contourShades = []color.Color{color.White, color.Gray{Y: 0x9a}, color.Gray{Y: 0xc4}, color.Gray{Y: 0xe8}}
+
+// contourZ are the two-sided normal quantiles of p = 0.10, 0.05, 0.01.
+var contourZ = []float64{1.6448536269514722, 1.959963984540054, 2.5758293035489004}
+
+// contourRegions shades the significance regions around zero.
+type contourRegions struct{ seMax float64 }
+
+func (r *contourRegions) DataRange() (xmin, xmax, ymin, ymax float64) {
+	h := contourZ[2] * r.seMax * 1.05
+	return -h, h, 0, r.seMax
+}
+
+func (r *contourRegions) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	c.SetColor(contourShades[3])
+	c.Fill(c.Rectangle.Path())
+	for i := 2; i >= 0; i-- {
+		h := contourZ[i] * r.seMax
+		tri := []vg.Point{{X: trX(-h), Y: trY(r.seMax)}, {X: trX(0), Y: trY(0)}, {X: trX(h), Y: trY(r.seMax)}}
+		c.FillPolygon(contourShades[i], c.ClipPolygonXY(tri))
+	}
+}
+
+// centerThumb is the key entry of the centre line: a short vertical line.
+type centerThumb struct{}
+
+func (centerThumb) Thumbnail(c *draw.Canvas) {
+	x := c.Center().X
+	c.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 0x55}, Width: vg.Points(0.75)}, x, c.Min.Y, x, c.Max.Y)
 }

@@ -92,7 +92,9 @@ func render(t *testing.T, fig *plot.Figure, err error) {
 		}
 		rerr = err
 	})
-	if rerr != nil {
+	// A figure that cannot fit its size says so (ErrTooSmall, naming the
+	// element); any other error is a failure.
+	if rerr != nil && !errors.Is(rerr, plot.ErrTooSmall) {
 		t.Fatal(rerr)
 	}
 }
@@ -161,7 +163,7 @@ func FuzzForest(f *testing.F) {
 			pl.Prediction = effect.Interval{Lower: in.next(), Upper: in.next(), Level: 0.95}
 		}
 		d.Pooled = []plot.ForestPooled{pl}
-		fig, err := plot.Forest(d, &plot.ForestOptions{Benefit: plot.Benefit(kind >> 6)})
+		fig, err := plot.Forest(d, &plot.ForestOptions{Direction: effect.Direction(kind >> 6)})
 		render(t, fig, err)
 	})
 }
@@ -177,7 +179,7 @@ func FuzzFunnel(f *testing.F) {
 		}
 		if filled&0x80 != 0 {
 			c := in.next()
-			d.Centre = &c
+			d.Center = &c
 		}
 		fig, err := plot.Funnel(d, nil)
 		render(t, fig, err)
@@ -212,5 +214,43 @@ func FuzzAppraisal(f *testing.F) {
 		render(t, fig, err)
 		fig, err = plot.AppraisalSummary(g, nil)
 		render(t, fig, err)
+	})
+}
+
+// FuzzForestLabels: any study and pooled labels at any of the journal
+// widths lay out without panicking, keep the data panel's third of the
+// width and let no text run into other text, or return ErrTooSmall.
+func FuzzForestLabels(f *testing.F) {
+	f.Add("Cattan, White, Bond and Learmouth 2005: telephone befriending for older adults", "Random effects (REML, Hartung–Knapp)", uint8(0), uint8(10))
+	f.Add("Author et al. 2001", "Fixed effect", uint8(1), uint8(8))
+	f.Add("x", "Subtotal (REML)", uint8(2), uint8(20))
+	f.Fuzz(func(t *testing.T, study, pooled string, width, height uint8) {
+		d := forestData()
+		d.Studies[0].Label = study
+		d.Pooled[0].Label = pooled
+		fig, err := plot.Forest(d, nil)
+		if err != nil {
+			if !errors.Is(err, plot.ErrInvalidInput) {
+				t.Fatal(err)
+			}
+			return
+		}
+		w := []vg.Length{8.5, 12, 17}[width%3] * vg.Centimeter
+		h := vg.Length(4+height%20) * vg.Centimeter
+		within(t, func() {
+			l, err := fig.Layout(w, h)
+			if errors.Is(err, plot.ErrTooSmall) {
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Panel.Size().X < w/3-0.5 {
+				t.Fatalf("panel %v of %v", l.Panel.Size().X, w)
+			}
+			if o := l.Overlaps(0.5); len(o) > 0 {
+				t.Fatalf("%q overlaps %q", o[0][0].Text, o[0][1].Text)
+			}
+		})
 	})
 }

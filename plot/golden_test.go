@@ -2,7 +2,6 @@ package plot_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,13 +10,14 @@ import (
 
 	"github.com/tiesproject/ties/effect"
 	"github.com/tiesproject/ties/effect/meta"
+	"github.com/tiesproject/ties/internal/golden"
 	"github.com/tiesproject/ties/plot"
 )
 
-// Run "go test ./plot -regen" to rewrite the golden SVGs and the PNGs
-// beside them (the PNGs are for people: the README shows them; they are
-// not compared, as rasterisation differs between architectures).
-var regen = flag.Bool("regen", false, "rewrite plot/testdata golden figures")
+// Run "go test ./plot -update" (golden.Update) to rewrite the golden SVGs
+// and the PNGs beside them (the PNGs are for people: the README shows
+// them; they are not compared, as rasterization differs between
+// architectures).
 
 // checkGolden renders fig as SVG and compares it byte for byte with
 // testdata/<name>_golden.svg.
@@ -32,7 +32,7 @@ func checkGolden(t *testing.T, name string, fig *plot.Figure, w, h vg.Length) {
 		t.Fatal(err)
 	}
 	path := filepath.Join("testdata", name+"_golden.svg")
-	if *regen {
+	if *golden.Update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -46,12 +46,12 @@ func checkGolden(t *testing.T, name string, fig *plot.Figure, w, h vg.Length) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -regen to create it)", err)
+		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got.Bytes(), want) {
 		out := filepath.Join(t.TempDir(), name+".svg")
 		_ = os.WriteFile(out, got.Bytes(), 0o644)
-		t.Errorf("%s differs from %s (got written to %s; run go test -regen if the change is intended)", name, path, out)
+		t.Errorf("%s differs from %s (got written to %s; run go test -update if the change is intended)", name, path, out)
 	}
 }
 
@@ -83,7 +83,7 @@ func TestGoldenTrajectorySummaries(t *testing.T) {
 }
 
 func TestGoldenForest(t *testing.T) {
-	fig, err := plot.Forest(forestData(), &plot.ForestOptions{Benefit: plot.BenefitBelow, Intervention: "befriending"})
+	fig, err := plot.Forest(forestData(), &plot.ForestOptions{Direction: effect.LowerIsBetter, Intervention: "befriending"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestGoldenForestFromMeta(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fig, err := plot.Forest(d, &plot.ForestOptions{Benefit: plot.BenefitBelow})
+	fig, err := plot.Forest(d, &plot.ForestOptions{Direction: effect.LowerIsBetter})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestGoldenForestOddsRatio(t *testing.T) {
 		{Label: "Trial B", Estimate: -0.22, CI: ci(-0.22, 0.25), Weight: 45},
 		{Label: "Trial C", Estimate: 0.18, CI: ci(0.18, 0.55), Weight: 25},
 	}, Pooled: []plot.ForestPooled{{Label: "Fixed effect", Estimate: -0.25, CI: ci(-0.25, 0.19)}}}
-	fig, err := plot.Forest(d, &plot.ForestOptions{Benefit: plot.BenefitBelow, Title: "Still lonely at 12 months"})
+	fig, err := plot.Forest(d, &plot.ForestOptions{Direction: effect.LowerIsBetter, Title: "Still lonely at 12 months"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,23 +35,29 @@ func TestMeanSegments(t *testing.T) {
 func TestRoundShares(t *testing.T) {
 	for _, c := range []struct {
 		p    []float64
-		want []int
+		want []string
 	}{
-		{[]float64{0.875, 0.125}, []int{88, 12}},
-		{[]float64{1.0 / 3, 1.0 / 3, 1.0 / 3}, []int{34, 33, 33}},
-		{[]float64{4.0 / 7, 2.0 / 7, 1.0 / 7}, []int{57, 29, 14}},
-		{[]float64{1}, []int{100}},
+		{[]float64{0.875, 0.125}, []string{"88%", "12%"}},
+		{[]float64{0.75, 0.125, 0.125}, []string{"75%", "12.5%", "12.5%"}},    // equal shares print equal
+		{[]float64{1.0 / 3, 1.0 / 3, 1.0 / 3}, []string{"34%", "33%", "33%"}}, // no precision prints thirds equal and adds up
+		{[]float64{4.0 / 6, 1.0 / 6, 1.0 / 6}, []string{"67%", "17%", "16%"}},
+		{[]float64{4.0 / 7, 2.0 / 7, 1.0 / 7}, []string{"57%", "29%", "14%"}},
+		{[]float64{1}, []string{"100%"}},
 	} {
 		sh := make([]share, len(c.p))
 		for i, p := range c.p {
 			sh[i].p = p
 		}
 		roundShares(sh)
+		sum := 0
 		for i := range sh {
-			if sh[i].pct != c.want[i] {
-				t.Errorf("%v: got %v, want %v", c.p, sh, c.want)
-				break
+			sum += sh[i].tenth
+			if sh[i].label() != c.want[i] {
+				t.Errorf("%v: share %d = %s, want %s", c.p, i, sh[i].label(), c.want[i])
 			}
+		}
+		if sum != 1000 {
+			t.Errorf("%v: shares add up to %d tenths", c.p, sum)
 		}
 	}
 }

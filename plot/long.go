@@ -10,7 +10,7 @@ import (
 
 // Observation is one participant's score at one visit, a row of a
 // long-format data set. Value NaN marks a missed visit (the participant
-// is then not counted at risk at that visit).
+// is then not counted as assessed at that visit).
 type Observation struct {
 	Arm   string
 	ID    string // participant identifier; needed for per-participant lines
@@ -18,19 +18,31 @@ type Observation struct {
 	Value float64
 }
 
-// SummariseVisits turns long-format observations into one Arm per arm
+// SummaryOptions adjusts SummarizeVisits. A nil *SummaryOptions means the
+// defaults documented on each field.
+type SummaryOptions struct {
+	// Level is the confidence level of the t-based intervals; 0 means
+	// 0.95.
+	Level float64
+}
+
+// SummarizeVisits turns long-format observations into one Arm per arm
 // (in order of first appearance) with one Visit per distinct time: the
 // mean, the sample SD, the number of non-missing values and the t-based
-// interval mean ± t(n−1)·SD/√n at the given level (0 means 0.95). Visits
+// interval mean ± t(n−1)·SD/√n at o.Level. Visits
 // where nobody has a value get Mean NaN and N 0. Each participant with an
 // ID also becomes a Series of the arm.
 //
 // A participant ID that appears in two arms, or twice at one time, is an
 // error, as are empty arm names and non-finite times or values (other
 // than a NaN value).
-func SummariseVisits(obs []Observation, level float64) ([]Arm, error) {
+func SummarizeVisits(obs []Observation, o *SummaryOptions) ([]Arm, error) {
 	const fig = "trajectory"
-	level, err := ciLevel(fig, level)
+	var l float64
+	if o != nil {
+		l = o.Level
+	}
+	level, err := ciLevel(fig, l)
 	if err != nil {
 		return nil, err
 	}
@@ -127,15 +139,15 @@ func SummariseVisits(obs []Observation, level float64) ([]Arm, error) {
 	return arms, nil
 }
 
-// TrajectoryLong summarises long-format observations with
-// SummariseVisits (at o.Level) and draws them with Trajectory, including
-// one faint line per participant unless o.NoParticipants is set.
+// TrajectoryLong summarizes long-format observations with
+// SummarizeVisits (at o.Level) and draws them with Trajectory; set
+// o.Participants to add one faint line per participant.
 func TrajectoryLong(obs []Observation, o *TrajectoryOptions) (*Figure, error) {
 	var level float64
 	if o != nil {
 		level = o.Level
 	}
-	arms, err := SummariseVisits(obs, level)
+	arms, err := SummarizeVisits(obs, &SummaryOptions{Level: level})
 	if err != nil {
 		return nil, err
 	}

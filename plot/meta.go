@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/tiesproject/ties/effect"
 	"github.com/tiesproject/ties/effect/meta"
@@ -16,6 +17,12 @@ import (
 // from each random-effects result, and a note with the heterogeneity
 // statistics of the last result. Studies imputed by trim-and-fill are
 // left out (show them in a funnel plot).
+//
+// Each study row shows the interval the study's own Estimate carries
+// (meta.StudyResult.CI, exact when the estimate has an exact interval),
+// and the figure's note names its method. The orientation of the results
+// (Estimate.Oriented: positive favours the intervention) is carried into
+// ForestData.Oriented; results that differ in orientation are an error.
 func ForestFromMeta(results ...meta.Result) (ForestData, error) {
 	const fig = "forest"
 	if len(results) == 0 {
@@ -25,6 +32,10 @@ func ForestFromMeta(results ...meta.Result) (ForestData, error) {
 	for i, r := range results {
 		if len(r.Studies) != len(last.Studies) {
 			return ForestData{}, inputErr(fig, fmt.Sprintf("results[%d].Studies", i), len(r.Studies), fmt.Sprintf("differs from the %d studies of the last result", len(last.Studies)))
+		}
+		if r.Estimate.Oriented != last.Estimate.Oriented {
+			return ForestData{}, inputErr(fig, fmt.Sprintf("results[%d].Estimate.Oriented", i), r.Estimate.Oriented,
+				fmt.Sprintf("differs from the last result (%v): oriented and unoriented estimates favour the intervention on different sides", last.Estimate.Oriented))
 		}
 		for k := range r.Studies {
 			if r.Studies[k].Label != last.Studies[k].Label {
@@ -37,7 +48,7 @@ func ForestFromMeta(results ...meta.Result) (ForestData, error) {
 		if s.Filled {
 			continue
 		}
-		d.Studies = append(d.Studies, ForestStudy{Label: s.Label, Estimate: s.Value, CI: s.CI, Weight: s.Weight})
+		d.Studies = append(d.Studies, ForestStudy{Label: s.Label, Estimate: s.Value, CI: s.CI, CIMethod: s.CIMethod, Weight: s.Weight})
 	}
 	for _, r := range results {
 		pl := ForestPooled{Label: pooledLabel(r), Estimate: r.Estimate.Value, CI: r.Estimate.CI}
@@ -47,6 +58,56 @@ func ForestFromMeta(results ...meta.Result) (ForestData, error) {
 		d.Pooled = append(d.Pooled, pl)
 	}
 	d.Notes = append(d.Notes, heterogeneityNote(last))
+	return d, nil
+}
+
+// ForestFromSubgroups builds the data of a subgroup forest plot from the
+// result of meta.Subgroups in one call: a heading per subgroup (in the
+// analysis' order), its studies with their own intervals and their share
+// of the overall weight, a diamond per subgroup with its heterogeneity
+// line, the overall diamond and prediction interval, and a note with the
+// overall heterogeneity and the test for subgroup differences
+// (Q_between, df, p).
+func ForestFromSubgroups(a meta.SubgroupAnalysis) (ForestData, error) {
+	const fig = "forest"
+	if len(a.Subgroups) == 0 {
+		return ForestData{}, inputErr(fig, "Subgroups", nil, "no subgroups (use meta.Subgroups)")
+	}
+	all := a.Overall
+	d := ForestData{Measure: all.Estimate.Measure, Oriented: all.Estimate.Oriented}
+	for g, sg := range a.Subgroups {
+		r := sg.Result
+		if r.Estimate.Oriented != all.Estimate.Oriented {
+			return ForestData{}, inputErr(fig, fmt.Sprintf("Subgroups[%d %q].Result.Estimate.Oriented", g, sg.Subgroup), r.Estimate.Oriented, "differs from the overall result")
+		}
+		for _, k := range sg.Index {
+			if k < 0 || k >= len(all.Studies) {
+				return ForestData{}, inputErr(fig, fmt.Sprintf("Subgroups[%d %q].Index", g, sg.Subgroup), k, fmt.Sprintf("outside the %d studies of the overall result", len(all.Studies)))
+			}
+			s := all.Studies[k]
+			d.Studies = append(d.Studies, ForestStudy{Label: s.Label, Estimate: s.Value, CI: s.CI, CIMethod: s.CIMethod, Weight: s.Weight, Subgroup: sg.Subgroup})
+		}
+		lbl := "Subtotal"
+		if r.Method != meta.FixedEffect {
+			lbl += " (" + r.Method.String() + ")"
+		}
+		d.Subgroups = append(d.Subgroups, ForestSubgroup{
+			Name:          sg.Subgroup,
+			Pooled:        ForestPooled{Label: lbl, Estimate: r.Estimate.Value, CI: r.Estimate.CI},
+			Heterogeneity: heterogeneityNote(r),
+		})
+	}
+	lbl := "Overall (fixed effect)"
+	if all.Method != meta.FixedEffect {
+		lbl = "Overall (" + strings.TrimSuffix(strings.TrimPrefix(pooledLabel(all), "Random effects ("), ")") + ")"
+	}
+	pl := ForestPooled{Label: lbl, Estimate: all.Estimate.Value, CI: all.Estimate.CI}
+	if all.Method != meta.FixedEffect {
+		pl.Prediction = all.Prediction
+	}
+	d.Pooled = []ForestPooled{pl}
+	d.Notes = append(d.Notes, "Overall h"+heterogeneityNote(all)[1:],
+		fmt.Sprintf("Test for subgroup differences: Q_between = %.2f (df = %d, p %s)", a.QBetween, a.QBetweenDF, pValue(a.QBetweenP)))
 	return d, nil
 }
 
@@ -91,7 +152,11 @@ func FunnelFromMeta(r meta.Result) FunnelData {
 		d.Studies = append(d.Studies, FunnelStudy{Label: s.Label, Estimate: s.Value, SE: math.Sqrt(s.Variance), Filled: s.Filled})
 	}
 	c := r.Estimate.Value
-	d.Centre = &c
+	d.Center = &c
+	d.CenterLabel = "fixed-effect estimate"
+	if r.Method != meta.FixedEffect {
+		d.CenterLabel = "random effects (" + r.Method.String() + ")"
+	}
 	return d
 }
 

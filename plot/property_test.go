@@ -58,7 +58,7 @@ func TestForestRandomInputs(t *testing.T) {
 				pl.Prediction = effect.Interval{Lower: in.next(), Upper: in.next(), Level: 0.95}
 			}
 			d.Pooled = []plot.ForestPooled{pl}
-			fig, err := plot.Forest(d, &plot.ForestOptions{Benefit: plot.Benefit(kind >> 6)})
+			fig, err := plot.Forest(d, &plot.ForestOptions{Direction: effect.Direction(kind >> 6)})
 			if err == nil {
 				wt, err := fig.WriterTo(10*cm, 8*cm, "svg")
 				if err == nil {

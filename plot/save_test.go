@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/tiesproject/ties/effect"
 	"github.com/tiesproject/ties/plot"
 )
 
@@ -21,7 +22,7 @@ func allFigures(t *testing.T) map[string]*plot.Figure {
 	}
 	f, err := plot.TrajectoryLong(trialObservations(), nil)
 	add("trajectory", f, err)
-	f, err = plot.Forest(forestData(), &plot.ForestOptions{Benefit: plot.BenefitBelow})
+	f, err = plot.Forest(forestData(), &plot.ForestOptions{Direction: effect.LowerIsBetter})
 	add("forest", f, err)
 	f, err = plot.Funnel(funnelData(), nil)
 	add("funnel", f, err)

@@ -2,6 +2,8 @@ package plot
 
 import (
 	"image/color"
+	"math"
+	"strings"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot/font/liberation"
@@ -38,13 +40,17 @@ func newPlot() *plot.Plot {
 	p := plot.New()
 	size := vg.Length(defaultFontSize)
 	p.Title.TextStyle.Font = font.From(sans, size+2)
+	p.Title.TextStyle.Handler = textHandler
 	p.Title.Padding = size / 2
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		a.Label.TextStyle.Font = font.From(sans, size+1)
+		a.Label.TextStyle.Handler = textHandler
 		a.Tick.Label.Font = font.From(sans, size)
+		a.Tick.Label.Handler = textHandler
 		a.Label.Padding = size / 3
 	}
 	p.Legend.TextStyle.Font = font.From(sans, size)
+	p.Legend.TextStyle.Handler = textHandler
 	return p
 }
 
@@ -91,8 +97,44 @@ var textHandler = func() text.Handler {
 			break
 		}
 	}
-	return text.Plain{Fonts: font.NewCache(coll)}
+	return lines{text.Plain{Fonts: font.NewCache(coll)}}
 }()
+
+// lines is text.Plain with the lines of a block spaced as text.Style
+// measures them (ascent + descent + line gap). text.Plain itself spaces
+// them by the font size, closer than its own Box reports, so that the
+// lines of a wrapped label would overlap their measured boxes.
+type lines struct{ text.Plain }
+
+func (h lines) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
+	txt = strings.TrimRight(txt, "\n")
+	if txt == "" {
+		return
+	}
+	fnt := h.Fonts.Lookup(sty.Font, sty.Font.Size)
+	c.SetColor(sty.Color)
+	if sty.Rotation != 0 {
+		c.Push()
+		c.Rotate(sty.Rotation)
+	}
+	sin64, cos64 := math.Sincos(sty.Rotation)
+	cos, sin := vg.Length(cos64), vg.Length(sin64)
+	pt.X, pt.Y = pt.Y*sin+pt.X*cos, pt.Y*cos-pt.X*sin
+	ext := fnt.Extents()
+	step := ext.Height
+	ls := h.Lines(txt)
+	ht := sty.Height(txt)
+	// The top of the block, then one baseline per line.
+	top := pt.Y + ht*vg.Length(sty.YAlign) + ht
+	for i, line := range ls {
+		xoffs := vg.Length(sty.XAlign) * fnt.Width(line)
+		y := top - ext.Ascent - vg.Length(i)*step
+		c.FillString(fnt, vg.Point{X: pt.X + xoffs, Y: y}, line)
+	}
+	if sty.Rotation != 0 {
+		c.Pop()
+	}
+}
 
 // bold returns s in bold for drawing on c.
 func bold(c *draw.Canvas, s draw.TextStyle) draw.TextStyle {

@@ -45,9 +45,9 @@ func parseF(t *testing.T, s string) float64 {
 	return v
 }
 
-// TestSummariseVisitsR checks means, SDs, counts and t-based intervals
+// TestSummarizeVisitsR checks means, SDs, counts and t-based intervals
 // against R 4.2.2 t.test (testdata/golden/plot/gen.R) at two levels.
-func TestSummariseVisitsR(t *testing.T) {
+func TestSummarizeVisitsR(t *testing.T) {
 	var obs []plot.Observation
 	for _, r := range readCSV(t, "observations.csv") {
 		obs = append(obs, plot.Observation{Arm: r[0], ID: r[1], Time: parseF(t, r[2]), Value: parseF(t, r[3])})
@@ -57,7 +57,7 @@ func TestSummariseVisitsR(t *testing.T) {
 		level float64
 		lo    int // column of the lower bound in visits.csv
 	}{{0.95, 5}, {0.90, 7}} {
-		arms, err := plot.SummariseVisits(obs, lv.level)
+		arms, err := plot.SummarizeVisits(obs, &plot.SummaryOptions{Level: lv.level})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,13 +10,15 @@ import (
 // niceTicks marks about five major ticks at 1-2-2.5-5 steps, labelled with
 // as few decimals as the step needs and a true minus sign, with unlabelled
 // minor ticks half way. Unlike gonum's DefaultTicks it cannot loop for
-// ever: degenerate ranges get two ticks at the ends.
-type niceTicks struct{}
+// ever: degenerate ranges get two ticks at the ends. n is the number of
+// intervals aimed at (0 means 5); the layout lowers it when labels would
+// run together.
+type niceTicks struct{ n int }
 
 // maxTicks bounds the tick loop whatever the range.
 const maxTicks = 40
 
-func (niceTicks) Ticks(lo, hi float64) []plot.Tick {
+func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 	ends := func() []plot.Tick {
 		return []plot.Tick{
 			{Value: lo, Label: strconv.FormatFloat(lo, 'g', 4, 64)},
@@ -26,7 +28,11 @@ func (niceTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || !finite(hi-lo) {
 		return ends()
 	}
-	raw := (hi - lo) / 5
+	n := t.n
+	if n <= 0 {
+		n = 5
+	}
+	raw := (hi - lo) / float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {

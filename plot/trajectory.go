@@ -28,8 +28,8 @@ type Visit struct {
 	// SD is the sample standard deviation. It is used to compute a
 	// t-based interval when CI is not given (CI.Level == 0).
 	SD float64
-	// N is the number of participants with data at the visit: the number
-	// at risk printed under the axis.
+	// N is the number of participants with data at the visit, printed in
+	// the table under the axis ("n assessed").
 	N int
 	// CI is the interval for the mean. Level 0 means "not given": the
 	// interval is then mean ± t(N−1)·SD/√N, or no bar if N < 2 or SD is 0
@@ -41,7 +41,8 @@ type Visit struct {
 type Arm struct {
 	Name   string
 	Visits []Visit
-	// Participants, if any, are drawn as faint lines behind the means.
+	// Participants, if any, are drawn as faint lines behind the means
+	// when TrajectoryOptions.Participants asks for them.
 	Participants []Series
 }
 
@@ -71,12 +72,20 @@ type TrajectoryOptions struct {
 	// example {0: "Baseline"}; other visits are labelled with their time.
 	VisitLabels map[float64]string
 	// Dodge is the horizontal distance between neighbouring arms, in x
-	// units; 0 means 1.5% of the time span.
+	// units; 0 means 7 points on the page at every size, enough to keep
+	// the arms' intervals and their caps apart at every visit.
 	Dodge float64
-	// NoRiskTable suppresses the numbers-at-risk table.
-	NoRiskTable bool
-	// NoParticipants suppresses the faint per-participant lines.
-	NoParticipants bool
+	// NoTable suppresses the table of numbers assessed under the axis
+	// (the key then names the arms instead).
+	NoTable bool
+	// TableHeading is the heading of that table; "" means "n assessed".
+	// (The survival wording "Number at risk" does not fit a trial whose
+	// participants can miss a visit and return.)
+	TableHeading string
+	// Participants draws each participant's own scores as a faint line
+	// behind the means. Off by default: raw scores stretch the y axis and
+	// hide the difference between the arms' means.
+	Participants bool
 	// Title is the plot title; empty means none.
 	Title string
 	// ArmOrder lists arm names in the order they are drawn, coloured and
@@ -229,8 +238,9 @@ func cmpFloat(a, b float64) int {
 
 // Trajectory draws the mean score of each arm at each visit with its
 // confidence interval, arms dodged horizontally and joined by lines, the
-// participants' own trajectories as faint lines (if given), and the
-// numbers at risk under the x axis, aligned with the visits.
+// participants' own trajectories as faint lines (if given and asked for),
+// and the numbers assessed under the x axis, aligned with the visits,
+// each arm's row labelled with its line and glyph.
 //
 // A visit whose Mean is NaN is missing: no point is drawn and the arm's
 // line is broken there. An arm's line is also broken at a visit time that
@@ -249,6 +259,12 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Participants && !slices.ContainsFunc(arms, func(a Arm) bool { return len(a.Participants) > 0 }) {
+		return nil, inputErr("trajectory", "Participants", true, "no arm has participants' series to draw (use TrajectoryLong, or fill Arm.Participants)")
+	}
+	if opt.NoTable && opt.TableHeading != "" {
+		return nil, inputErr("trajectory", "TableHeading", opt.TableHeading, "NoTable is set, so there is no table to head")
+	}
 
 	// The visit schedule is the union of the arms' visit times.
 	var times []float64
@@ -263,14 +279,15 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 	if span == 0 {
 		span = 1
 	}
+	// Arms are dodged by opt.Dodge x units, or by a fixed distance on
+	// the page (the shifted plotter) so that they stay apart at any size.
 	dodge := opt.Dodge
-	if dodge == 0 {
-		dodge = 0.015 * span
-	}
+	const dodgePts = 7
 
 	p := newPlot()
 	p.Title.Text = opt.Title
 	p.X.Label.Text = opt.TimeLabel
+	p.Y.Label.TextStyle.Font.Size = p.X.Label.TextStyle.Font.Size
 	if p.X.Label.Text == "" {
 		p.X.Label.Text = "Months since randomisation"
 	}
@@ -286,13 +303,25 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 	grid.Horizontal.Color = color.Gray{Y: 0xe6}
 	p.Add(grid)
 
-	fig := &Figure{Plot: p, Text: defaultText(defaultFontSize)}
+	fig := &Figure{Plot: p, Text: defaultText(defaultFontSize), MinPanelWidth: 0.5, MinPanelHeight: 0.5}
 	k := len(arms)
+	var thumbsOf []plot.Thumbnailer
 	for i, a := range arms {
 		off := (float64(i) - float64(k-1)/2) * dodge
+		dx := vg.Length(0)
+		if dodge == 0 {
+			dx = vg.Length((float64(i) - float64(k-1)/2) * dodgePts)
+		}
+		add := func(pl plot.Plotter) {
+			if dx != 0 {
+				p.Add(shifted{pl, dx})
+				return
+			}
+			p.Add(pl)
+		}
 		clr := pick(armColors, i)
 
-		if !opt.NoParticipants && len(a.Participants) > 0 {
+		if opt.Participants && len(a.Participants) > 0 {
 			// Fainter as lines pile up, so that the means stay in front.
 			alpha := 0x22 * math.Sqrt(40/math.Max(40, float64(len(a.Participants))))
 			faint := withAlpha(clr, uint8(math.Max(10, alpha)))
@@ -304,7 +333,7 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 					}
 					l.Color = faint
 					l.Width = vg.Points(0.5)
-					p.Add(l)
+					add(l)
 				}
 			}
 		}
@@ -316,7 +345,7 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 				return nil, err
 			}
 			l.LineStyle = line
-			p.Add(l)
+			add(l)
 		}
 
 		var bars errPoints
@@ -338,16 +367,19 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 			}
 			eb.LineStyle = draw.LineStyle{Color: clr, Width: vg.Points(1)}
 			eb.CapWidth = vg.Points(4)
-			p.Add(eb)
+			add(eb)
 		}
 		sc, err := plotter.NewScatter(xy)
 		if err != nil {
 			return nil, err
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: clr, Radius: vg.Points(2.6), Shape: pick(armGlyphs, i)}
-		p.Add(sc)
+		add(sc)
 		thumbLine := &plotter.Line{LineStyle: line}
-		fig.Key = append(fig.Key, KeyEntry{Label: a.Name, Thumb: thumbs{thumbLine, sc}})
+		thumbsOf = append(thumbsOf, thumbs{thumbLine, sc})
+		if opt.NoTable {
+			fig.Key = append(fig.Key, KeyEntry{Label: a.Name, Thumb: thumbs{thumbLine, sc}})
+		}
 	}
 
 	// Ticks at the visits; room for the dodged points at both ends.
@@ -360,7 +392,7 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 		ticks[j] = plot.Tick{Value: t, Label: lbl}
 	}
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
-	margin := 0.05*span + float64(k)*dodge/2
+	margin := (0.05+0.01*float64(k))*span + float64(k)*dodge/2
 	p.X.Min = times[0] - margin
 	p.X.Max = times[len(times)-1] + margin
 	if err := checkRange("trajectory", "Visits.Time", p.X.Min, p.X.Max); err != nil {
@@ -375,10 +407,16 @@ func Trajectory(arms []Arm, o *TrajectoryOptions) (*Figure, error) {
 	}
 	p.Y.Tick.Marker = niceTicks{}
 
-	if !opt.NoRiskTable {
-		tbl := &Table{Title: "Number at risk", X: times}
+	if !opt.NoTable {
+		head := opt.TableHeading
+		if head == "" {
+			head = "n assessed"
+		}
+		tbl := &Table{Title: head, X: times}
 		for i, a := range arms {
-			row := TableRow{Label: a.Name, Color: pick(armColors, i), Cells: make([]string, len(times))}
+			// The name in black beside the arm's line and glyph: arm
+			// colours such as orange do not reach 4.5:1 contrast as text.
+			row := TableRow{Label: a.Name, Thumb: thumbsOf[i], Cells: make([]string, len(times))}
 			for j, t := range times {
 				idx := slices.IndexFunc(pts[i], func(v visitPoint) bool { return v.t == t })
 				if idx >= 0 {
@@ -497,6 +535,27 @@ func withAlpha(c color.Color, a uint8) color.Color {
 	// Premultiplied, as color.RGBA requires.
 	f := float64(a) / 0xff
 	return color.RGBA{R: uint8(float64(r>>8) * f), G: uint8(float64(g>>8) * f), B: uint8(float64(b>>8) * f), A: a}
+}
+
+// shifted draws a plotter moved dx to the right on the page: arms are
+// dodged by a distance that stays the same at every figure size.
+type shifted struct {
+	plot.Plotter
+	dx vg.Length
+}
+
+func (s shifted) Plot(c draw.Canvas, p *plot.Plot) {
+	c.Min.X += s.dx
+	c.Max.X += s.dx
+	s.Plotter.Plot(c, p)
+}
+
+// DataRange implements plot.DataRanger.
+func (s shifted) DataRange() (xmin, xmax, ymin, ymax float64) {
+	if dr, ok := s.Plotter.(plot.DataRanger); ok {
+		return dr.DataRange()
+	}
+	return math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 }
 
 // thumbs draws several thumbnails on top of each other (a line and its

@@ -8,28 +8,51 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // Row is one extracted row of a batch: the printed fields by column, and
 // the original record so that every column can be carried through.
 type Row struct {
-	Line   int      // 1-based data row (the header is not counted)
+	Line   int      // physical line of the file where the record starts, the header being line 1
 	Record []string // the fields as read, in the header's order
-	Err    error    // a record-level problem (such as a wrong field count)
+	Err    error    // a record-level problem (such as a wrong field count or an unreadable level)
 
 	SMD                SMDInput
-	Items              string // items averaged into each score (1 for sum scores); GRIM/GRIMMER on both arms
-	ScaleMin, ScaleMax string // range of one item's response (of the total when Items is 1)
-	Test, Tails        string // APA test result and "1"/"2" (or "one"/"two")
-	Measure            string // the label the paper gave the effect size
+	Level              float64 // the CI's level from the level column; 0 means Options.Level
+	Items              string  // items averaged into each score (1 for sum scores); GRIM/GRIMMER on both arms
+	ScaleMin, ScaleMax string  // range of one item's response (of the total when Items is 1)
+	Test, Tails        string  // APA test result and "1"/"2" (or "one"/"two")
+
+	header []string       // the file's header, to name columns in errors
+	col    map[string]int // canonical column name -> index in Record
 }
 
 // Table is a CSV of extracted rows.
 type Table struct {
 	Header []string
 	Rows   []Row
+	// Comma is the field delimiter the file used, and DecimalComma is
+	// true when its numbers use a decimal comma ("0,31"); WriteCSV writes
+	// the same.
+	Comma        rune
+	DecimalComma bool
+	// Unread lists the headings ReadCSV does not read (carried through to
+	// the output unchanged), so that a misspelt column is noticed.
+	Unread []string
+}
+
+// ReadOptions holds optional settings of ReadCSV. A nil *ReadOptions
+// means the defaults.
+type ReadOptions struct {
+	// Comma is the field delimiter; 0 means: a comma, or a semicolon or
+	// tab when the header line has one of those and no comma.
+	Comma rune
 }
 
 // columnAliases maps header names (lower case) to the columns ReadCSV uses.
@@ -41,6 +64,10 @@ var columnAliases = map[string]string{
 	"test": "test", "tails": "tails",
 }
 
+// knownColumns lists the canonical columns in the order ReadCSV documents
+// them, for messages.
+const knownColumns = "m1, sd1, n1, m2, sd2, n2, effect (d, g, smd, es), ci, ci_lower, ci_upper, level, measure, items, scale_min, scale_max, test, tails"
+
 // ReadCSV reads a table of extracted rows with a header line. Header names
 // are matched case-insensitively after trimming spaces (aliases in
 // parentheses); every column is optional, and whatever a check needs and
@@ -50,36 +77,47 @@ var columnAliases = map[string]string{
 //	m1, sd1, n1              intervention arm's mean, SD and n, as printed
 //	m2, sd2, n2              control arm's
 //	effect (d, g, smd, es)   the reported standardized mean difference
-//	ci                       the reported CI as printed (any form ParseCI reads), or
+//	ci                       the reported CI as printed ("(-0.18 to 0.80)",
+//	                         "[−0,18; 0,80]", "−0.5–−0.2"), or
 //	ci_lower, ci_upper       its two ends
 //	level                    the CI level: "95", "95%" or "0.95" (default Options.Level)
-//	measure                  the label the paper used ("d", "g", "Glass"); a note says
-//	                         when no reproducing convention carries it
+//	measure                  the label the paper used ("d", "g", "Glass"): the
+//	                         findings give the gap against the convention it
+//	                         names, and a note says when no reproducing
+//	                         convention carries it
 //	items                    number of items averaged into each person's score (1 for
 //	                         sum scores such as a UCLA-3 total): runs GRIM and GRIMMER
 //	                         on both arms' means and SDs
 //	scale_min, scale_max     range of one item response, or of the total when items
-//	                         is 1 (optional, GRIMMER)
+//	                         is 1 (optional; makes GRIMMER exact)
 //	test                     an APA result, "t(28) = 2.20, p = .036"
 //	tails                    "1" or "2" ("one", "two"); empty means not stated
 //
-// The delimiter is a comma, or a semicolon or tab when the header line
-// has one of those and no comma (spreadsheets in locales with decimal
-// commas write semicolons). A record with the wrong number of fields keeps
-// its place with Row.Err set; only an unreadable header (or a column given twice) or an I/O error
-// fails the whole read. A UTF-8 byte-order mark is ignored.
-func ReadCSV(r io.Reader) (*Table, error) {
+// The delimiter is ReadOptions.Comma, by default a comma, or a semicolon
+// or tab when the header line has one of those and no comma (spreadsheets
+// in locales with decimal commas write semicolons). Row.Line is the
+// physical line of the file, the header being line 1. A record with the
+// wrong number of fields keeps its place with Row.Err set. The whole read
+// fails only on an I/O error, an unreadable header, a column given twice,
+// or a header with none of the columns above (the error lists the
+// headings found, and suggests ReadOptions.Comma when one holds a
+// semicolon). A UTF-8 byte-order mark is ignored.
+func ReadCSV(r io.Reader, o *ReadOptions) (*Table, error) {
 	br := bufio.NewReader(r)
 	cr := csv.NewReader(br)
-	cr.Comma = sniffDelimiter(br)
+	if o != nil && o.Comma != 0 {
+		cr.Comma = o.Comma
+	} else {
+		cr.Comma = sniffDelimiter(br)
+	}
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	header, err := cr.Read()
 	if err != nil {
 		if err == io.EOF {
-			return nil, fmt.Errorf("%w: no header line", ErrUnparseable)
+			return nil, &effect.FieldError{Line: 1, Field: "header", Reason: "no header line", Err: ErrUnparseable}
 		}
-		return nil, fmt.Errorf("%w: header: %v", ErrUnparseable, err)
+		return nil, &effect.FieldError{Line: 1, Field: "header", Reason: err.Error(), Err: ErrUnparseable}
 	}
 	if len(header) > 0 {
 		header[0] = strings.TrimPrefix(header[0], "\ufeff")
@@ -88,31 +126,57 @@ func ReadCSV(r io.Reader) (*Table, error) {
 	for i, h := range header {
 		k := strings.ToLower(trimSpace(h))
 		if canon, ok := columnAliases[k]; ok {
-			if _, dup := col[canon]; dup {
-				return nil, fmt.Errorf("%w: header: column %q given twice", ErrUnparseable, canon)
+			if j, dup := col[canon]; dup {
+				return nil, &effect.FieldError{Line: 1, Column: h, Field: "header", Value: canon,
+					Reason: fmt.Sprintf("column %q given twice (also as %q); headings found: %s", canon, header[j], quoteAll(header)),
+					Err:    ErrUnparseable}
 			}
 			col[canon] = i
 		}
 	}
-	t := &Table{Header: header}
-	for line := 1; ; line++ {
+	if len(col) == 0 {
+		reason := "no column that ReadCSV reads (" + knownColumns + "); headings found: " + quoteAll(header)
+		for _, h := range header {
+			if strings.ContainsRune(h, ';') && cr.Comma != ';' {
+				reason += "; a heading holds ';': if the file is separated by semicolons, set ReadOptions.Comma = ';'"
+				break
+			}
+			if strings.ContainsRune(h, '\t') && cr.Comma != '\t' {
+				reason += "; a heading holds a tab: if the file is separated by tabs, set ReadOptions.Comma = '\\t'"
+				break
+			}
+		}
+		return nil, &effect.FieldError{Line: 1, Field: "header", Reason: reason, Err: ErrUnparseable}
+	}
+	t := &Table{Header: header, Comma: cr.Comma}
+	for _, h := range header {
+		if _, ok := columnAliases[strings.ToLower(trimSpace(h))]; !ok {
+			t.Unread = append(t.Unread, h)
+		}
+	}
+	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
-		row := Row{Line: line, Record: rec}
+		line := 0
+		if len(rec) > 0 {
+			line, _ = cr.FieldPos(0)
+		}
+		row := Row{Line: line, Record: rec, header: header, col: col}
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
 				return t, err
 			}
-			row.Err = &FieldError{Row: line, Field: "record", Reason: pe.Err.Error(), Err: ErrUnparseable}
+			row.Line = pe.StartLine
+			row.Err = &effect.FieldError{Line: pe.StartLine, Field: "record", Reason: pe.Err.Error(), Err: ErrUnparseable}
 			t.Rows = append(t.Rows, row)
 			continue
 		}
 		if len(rec) != len(header) {
-			row.Err = &FieldError{Row: line, Field: "record", Text: strings.Join(rec, ","),
-				Reason: fmt.Sprintf("%d fields, header has %d", len(rec), len(header)), Err: ErrUnparseable}
+			row.Err = &effect.FieldError{Line: line, Record: row.record(), Field: "record", Value: strings.Join(rec, string(cr.Comma)),
+				Reason: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header)), Err: ErrUnparseable}
 		}
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
@@ -124,20 +188,28 @@ func ReadCSV(r io.Reader) (*Table, error) {
 			Treat:   Arm{Mean: get("m1"), SD: get("sd1"), N: get("n1")},
 			Control: Arm{Mean: get("m2"), SD: get("sd2"), N: get("n2")},
 			Effect:  get("effect"), CI: get("ci"), CILower: get("ci_lower"), CIUpper: get("ci_upper"),
+			Measure: get("measure"),
 		}
 		row.Items, row.ScaleMin, row.ScaleMax = get("items"), get("scale_min"), get("scale_max")
-		row.Test, row.Tails, row.Measure = get("test"), get("tails"), get("measure")
+		row.Test, row.Tails = get("test"), get("tails")
 		if lv := get("level"); trimSpace(lv) != "" {
 			x, err := parseNumber(strings.TrimSuffix(trimSpace(lv), "%"))
 			switch {
 			case err != nil:
-				row.Err = errors.Join(row.Err, rowErr(withField(err, "level"), line))
+				row.Err = errors.Join(row.Err, row.locate(withField(err, "level")))
 			case x.Value > 1 && x.Value < 100:
-				row.SMD.Level = x.Value / 100
+				row.Level = x.Value / 100
 			case x.Value > 0 && x.Value < 1:
-				row.SMD.Level = x.Value
+				row.Level = x.Value
 			default:
-				row.Err = errors.Join(row.Err, &FieldError{Row: line, Field: "level", Text: lv, Reason: "must lie in (0, 1) or (1, 100)", Err: ErrInvalidInput})
+				row.Err = errors.Join(row.Err, row.locate(invalidErr("level", lv, "must lie in (0, 1) or (1, 100)")))
+			}
+		}
+		if !t.DecimalComma && t.Comma != ',' {
+			for _, c := range [...]string{"m1", "sd1", "m2", "sd2", "effect", "ci_lower", "ci_upper"} {
+				if v := get(c); strings.Count(v, ",") == 1 && !strings.Contains(v, ".") {
+					t.DecimalComma = true
+				}
 			}
 		}
 		t.Rows = append(t.Rows, row)
@@ -145,14 +217,40 @@ func ReadCSV(r io.Reader) (*Table, error) {
 	return t, nil
 }
 
-func rowErr(err error, line int) error {
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		c := *fe
-		c.Row = line
-		return &c
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
 	}
-	return err
+	return strings.Join(q, ", ")
+}
+
+// record returns the row's label for errors: its first field when the
+// first column is not one ReadCSV checks (a study label).
+func (r Row) record() string {
+	if len(r.Record) == 0 || len(r.header) == 0 {
+		return ""
+	}
+	if _, known := columnAliases[strings.ToLower(trimSpace(r.header[0]))]; known {
+		return ""
+	}
+	return trimSpace(r.Record[0])
+}
+
+// locate adds the row's line, column heading and label to a positioned
+// error.
+func (r Row) locate(err error) error {
+	var fe *effect.FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	c := *fe
+	c.Line = r.Line
+	c.Record = r.record()
+	if i, ok := r.col[c.Field]; ok && i < len(r.header) {
+		c.Column = r.header[i]
+	}
+	return &c
 }
 
 // RowResult holds every verdict on one row.
@@ -204,17 +302,42 @@ func CheckRow(row Row, o *Options) RowResult {
 		errs = append(errs, row.Err)
 	}
 	fail := func(err error) string {
-		errs = append(errs, rowErr(err, row.Line))
+		errs = append(errs, row.locate(err))
 		return "error in " + fieldOf(err)
 	}
-	// Effect size and CI.
-	if p, err := parseSMD(row.SMD, o); err != nil {
-		r := fail(err)
-		res.SMD.Effect = Finding{Reason: r}
-		res.SMD.Wald, res.SMD.Exact = res.SMD.Effect, res.SMD.Effect
-	} else {
+	if err := o.validate(); err != nil {
+		// Options are the caller's, not the row's: every check of the
+		// row reports them.
+		r := "error in " + fieldOf(err)
+		res.SMD.Effect, res.SMD.Wald, res.SMD.Exact = Finding{Reason: r}, Finding{Reason: r}, Finding{Reason: r}
+		res.Err = errors.Join(row.Err, err)
+		return res
+	}
+	if row.Level != 0 {
+		lo := Options{}
+		if o != nil {
+			lo = *o
+		}
+		lo.Level = row.Level
+		o = &lo
+	}
+	// Effect size and CI: each is checked unless its own fields (or the
+	// arms' summaries) are unreadable.
+	{
+		p := parseSMD(row.SMD, o)
+		for _, err := range []error{p.boxErr, p.effectErr, p.ciErr} {
+			if err != nil {
+				if j, ok := err.(interface{ Unwrap() []error }); ok {
+					for _, e := range j.Unwrap() {
+						fail(e)
+					}
+				} else {
+					fail(err)
+				}
+			}
+		}
 		res.SMD = checkSMD(p, o)
-		if note := labelNote(row.Measure, res.SMD.Effect); note != "" {
+		if note := labelNote(row.SMD.Measure, res.SMD.Effect); note != "" {
 			res.Notes = append(res.Notes, note)
 		}
 		if note := conventionNote(res.SMD); note != "" {
@@ -227,7 +350,7 @@ func CheckRow(row Row, o *Options) RowResult {
 	// GRIM and GRIMMER.
 	if trimSpace(row.Items) != "" {
 		res.grimCheck = true
-		items, err := ParseCount(row.Items)
+		items, err := parseCount(row.Items)
 		if err == nil && items < 1 {
 			err = invalidErr("items", row.Items, "must be at least 1")
 		}
@@ -250,12 +373,12 @@ func CheckRow(row Row, o *Options) RowResult {
 	// p value.
 	if trimSpace(row.Test) != "" {
 		res.HaveP = true
-		r, err := ParseResult(row.Test)
+		r, err := parseResult(row.Test)
 		if err == nil {
 			r.Tails, err = parseTails(row.Tails)
 		}
 		if err == nil {
-			res.P, err = P(r, o)
+			res.P, err = checkP(r, o)
 		}
 		if err != nil {
 			res.P = PCheck{Reason: fail(withField(err, fieldOr(err, "test")))}
@@ -274,7 +397,7 @@ func grimArm(a Arm, k, items int, scale ScaleRange, fail func(error) string) (GR
 		miss := GRIMResult{Reason: "missing " + missingOf([][2]string{{mf, a.Mean}, {nf, a.N}})}
 		return miss, miss
 	}
-	n, err := ParseCount(a.N)
+	n, err := parseCount(a.N)
 	if err != nil {
 		r := fail(withField(err, nf))
 		return GRIMResult{Reason: r}, GRIMResult{Reason: r}
@@ -350,7 +473,7 @@ func parseTails(s string) (int, error) {
 }
 
 func fieldOf(err error) string {
-	var fe *FieldError
+	var fe *effect.FieldError
 	if errors.As(err, &fe) && fe.Field != "" {
 		return fe.Field
 	}
@@ -364,29 +487,33 @@ func fieldOr(err error, def string) string {
 	return def
 }
 
+// labelStandardizers returns the standardizers a paper's label names:
+// Glass's Δ, g or d; nil when the label names none of them.
+func labelStandardizers(label string) []Standardizer {
+	l := strings.ToLower(trimSpace(label))
+	switch {
+	case l == "":
+		return nil
+	case strings.Contains(l, "glass") || strings.Contains(l, "delta") || strings.Contains(l, "δ"):
+		return []Standardizer{GlassControl, GlassTreat}
+	case strings.Contains(l, "g"):
+		return []Standardizer{ExactG, ApproxG}
+	case strings.Contains(l, "d") || strings.Contains(l, "smd"):
+		return []Standardizer{PooledD, AverageD}
+	}
+	return nil
+}
+
 // labelNote says when the paper's label names a measure that none of the
 // reproducing conventions is.
 func labelNote(label string, f Finding) string {
-	l := strings.ToLower(trimSpace(label))
-	if l == "" || f.Verdict != Consistent {
-		return ""
-	}
-	var want []Standardizer
-	switch {
-	case strings.Contains(l, "glass") || strings.Contains(l, "delta") || strings.Contains(l, "δ"):
-		want = []Standardizer{GlassControl, GlassTreat}
-	case strings.Contains(l, "g"):
-		want = []Standardizer{ExactG, ApproxG}
-	case strings.Contains(l, "d") || strings.Contains(l, "smd"):
-		want = []Standardizer{PooledD, AverageD}
-	default:
+	want := labelStandardizers(label)
+	if want == nil || f.Verdict != Consistent {
 		return ""
 	}
 	for _, m := range f.Matches {
-		for _, w := range want {
-			if m.Convention.Standardizer == w {
-				return ""
-			}
+		if slices.Contains(want, m.Convention.Standardizer) {
+			return ""
 		}
 	}
 	return fmt.Sprintf("reported as %q but reproduced only as %s", trimSpace(label), f.Matches[0].Convention)

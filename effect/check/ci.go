@@ -2,6 +2,9 @@ package check
 
 import (
 	"math"
+
+	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/internal/nct"
 )
 
 // CI checks.
@@ -27,16 +30,19 @@ import (
 // ciConventions are the conventions whose CI is checked: all of them (the
 // intervals of Glass's Δ and of d with the average SD are checked in
 // ciratio.go).
-func ciConventions() []Convention { return Conventions() }
+func ciConventions() []Convention { return allConventions }
 
 // ratioCI checks a CI under Glass's Δ or d with the average SD: ok[0] for
 // the Wald interval, ok[1] for the exact one (Glass's Δ only), and the
 // Wald gap.
-func ratioCI(b box, c Convention, rl, ru Interval, z, alpha float64) (ok [2]bool, gap float64) {
+//
+// best is the smallest Wald gap found so far: a gap that cannot beat it
+// need not be computed exactly (a lower bound is returned instead).
+func ratioCI(b box, c Convention, rl, ru Range, z, alpha, best float64) (ok [2]bool, gap float64) {
 	rb, nk, no := b.ratioBoxFor(c)
 	A := 1/float64(b.n1) + 1/float64(b.n2)
 	if c.Standardizer == AverageD {
-		ok[0], gap = averageWald(rb, float64(b.n1), float64(b.n2), rl, ru, z)
+		ok[0], gap = averageWald(rb, float64(b.n1), float64(b.n2), rl, ru, z, best)
 		return ok, gap
 	}
 	// Glass's Δ, Wald with metafor's SMD1 variance: a function of Δ alone.
@@ -47,7 +53,7 @@ func ratioCI(b box, c Convention, rl, ru Interval, z, alpha float64) (ok [2]bool
 
 // checkCI returns the Wald and the exact findings for a reported CI with
 // end intervals rl, ru.
-func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding) {
+func checkCI(b box, rl, ru Range, level, gross float64) (wald, exact Finding) {
 	n1, n2 := float64(b.n1), float64(b.n2)
 	N := n1 + n2
 	A := 1/n1 + 1/n2
@@ -60,28 +66,13 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 	exact = Finding{Verdict: Inconsistent, Gap: math.Inf(1)}
 	var waldGaps []float64
 	convs := ciConventions()
-	// The conventions of one SE reading share the box's t range; their
-	// CDF values at its ends are shared through a cache.
-	var caches [2]cdfCache
+	// The d and g conventions of one SE reading share the box's t range;
+	// the exact interval's ends at its two ends are computed once for them.
+	var ends [2]ncpEnds
 	for _, c := range convs {
-		switch c.Standardizer {
-		case GlassControl, GlassTreat, AverageD:
-			lo, hi := rl, ru
-			if c.Flipped {
-				lo, hi = ru.neg(), rl.neg()
-			}
-			ok, gap := ratioCI(b, c, lo, hi, z, alpha)
-			if ok[0] {
-				wald.add(Match{c, WaldCI})
-			} else {
-				wald.closer(Match{c, WaldCI}, gap)
-			}
-			if ok[1] {
-				exact.add(Match{c, ExactCI})
-			}
-			// The exact gap is computed for the closest d or g convention.
-			waldGaps = append(waldGaps, math.Inf(1))
-			continue
+		lo, hi := rl, ru
+		if c.Flipped { // compare the unflipped interval with (−U, −L)
+			lo, hi = ru.neg(), rl.neg()
 		}
 		j, ok := b.correction(c.Standardizer)
 		if !ok {
@@ -89,38 +80,62 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 			continue
 		}
 		dr := b.dRange(c.Standardizer, c.SEAsSD)
-		lo, hi := rl, ru
-		if c.Flipped { // compare the unflipped interval with (−U, −L)
-			lo, hi = ru.neg(), rl.neg()
+		// The shortcut est ± z·√(1/n1 + 1/n2), any convention: a function
+		// of the estimate alone.
+		okS, gapS := waldJointB(Range{j * dr.Lo, j * dr.Hi}, lo, hi, 1, z, A, 0)
+		switch c.Standardizer {
+		case GlassControl, GlassTreat, AverageD:
+			ok, gap := ratioCI(b, c, lo, hi, z, alpha, wald.Gap)
+			if ok[0] {
+				wald.add(Match{Convention: c, Method: effect.Wald})
+			}
+			if okS {
+				wald.add(Match{Convention: c, Method: effect.Wald, Variance: Shortcut})
+			}
+			if !ok[0] && !okS {
+				if gapS < gap {
+					wald.closer(Match{Convention: c, Method: effect.Wald, Variance: Shortcut}, gapS)
+				} else {
+					wald.closer(Match{Convention: c, Method: effect.Wald}, gap)
+				}
+			}
+			if ok[1] {
+				exact.add(Match{Convention: c, Method: effect.NoncentralT})
+			}
+			// The exact gap is computed for the closest d or g convention.
+			waldGaps = append(waldGaps, math.Inf(1))
+			continue
 		}
 		// Wald with the estimate's own variance: ends W(j·d).
-		ok1, gap1 := waldJoint(Interval{j * dr.Lo, j * dr.Hi}, lo, hi, 1, z, A, N)
-		best := gap1
-		if ok1 {
-			wald.add(Match{c, WaldCI})
-		}
+		ok1, gap1 := waldJoint(Range{j * dr.Lo, j * dr.Hi}, lo, hi, 1, z, A, N)
+		ok2, gap2 := false, math.Inf(1)
 		if c.Standardizer != PooledD {
-			ok2, gap2 := waldJoint(dr, lo, hi, j, z, A, N)
-			if ok2 {
-				wald.add(Match{c, WaldLS2})
-			}
-			best = math.Min(best, gap2)
-			if !ok2 && !ok1 && gap2 < gap1 {
-				wald.closer(Match{c, WaldLS2}, gap2)
+			ok2, gap2 = waldJoint(dr, lo, hi, j, z, A, N)
+		}
+		for _, v := range []struct {
+			ok  bool
+			gap float64
+			m   Match
+		}{
+			{ok1, gap1, Match{Convention: c, Method: effect.Wald}},
+			{ok2, gap2, Match{Convention: c, Method: effect.Wald, Variance: LS2}},
+			{okS, gapS, Match{Convention: c, Method: effect.Wald, Variance: Shortcut}},
+		} {
+			if v.ok {
+				wald.add(v.m)
+			} else if !ok1 && !ok2 && !okS {
+				wald.closer(v.m, v.gap)
 			}
 		}
-		if !ok1 {
-			wald.closer(Match{c, WaldCI}, gap1)
-		}
-		waldGaps = append(waldGaps, best)
-		if nctJoint(Interval{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, &caches[b2i(c.SEAsSD)]) {
-			exact.add(Match{c, ExactCI})
+		waldGaps = append(waldGaps, min(gap1, min(gap2, gapS)))
+		if nctJoint(Range{h * dr.Lo, h * dr.Hi}, lo, hi, j, h, df, alpha, z, ends[b2i(c.SEAsSD)].at(Range{h * dr.Lo, h * dr.Hi}, df, level)) {
+			exact.add(Match{Convention: c, Method: effect.NoncentralT})
 		}
 	}
 	wald.finish(gross)
 	if exact.Verdict == Inconsistent {
 		// Gap for the convention closest under Wald (the exact ends are
-		// computed only for it: four noncentral-t inversions).
+		// computed only for it).
 		bi := 0
 		for i, g := range waldGaps {
 			if g < waldGaps[bi] {
@@ -134,15 +149,88 @@ func checkCI(b box, rl, ru Interval, level, gross float64) (wald, exact Finding)
 			if c.Flipped {
 				lo, hi = ru.neg(), rl.neg()
 			}
-			pl, pu := 1-alpha/2, alpha/2
-			t0, t1 := h*dr.Lo, h*dr.Hi
-			lr := Interval{j * ncpFor(t0, df, pl) / h, j * ncpFor(t1, df, pl) / h}
-			ur := Interval{j * ncpFor(t0, df, pu) / h, j * ncpFor(t1, df, pu) / h}
-			exact.closer(Match{c, ExactCI}, math.Max(lr.Gap(lo), ur.Gap(hi)))
+			g := nctGap(lo, hi, j, h, z, ends[b2i(c.SEAsSD)].at(Range{h * dr.Lo, h * dr.Hi}, df, level))
+			exact.closer(Match{Convention: c, Method: effect.NoncentralT}, g)
 		}
 	}
 	exact.finish(gross)
 	return wald, exact
+}
+
+// nctGap returns the larger of the two ends' gaps between the exact
+// interval's ends over the box's t range (times j/h) and the reported ends
+// rl, ru. λ_L and λ_U increase in t, so over the range each end spans
+// [λ(tr.Lo), λ(tr.Hi)]; an end of the range is inverted only when the
+// normal approximation, with its tested error bound, cannot show that it
+// does not bear on the gap.
+func nctGap(rl, ru Range, j, h, z float64, e *ncpEnds) float64 {
+	s := h / j
+	L := widen(Range{rl.Lo * s, rl.Hi * s})
+	U := widen(Range{ru.Lo * s, ru.Hi * s})
+	needLo, needHi := true, true
+	if 1-e.level >= 0.001 && 1-e.level <= 0.5 && math.Abs(e.tr.Lo) <= 200 && math.Abs(e.tr.Hi) <= 200 {
+		// The gap's terms are L.Lo − λ_L(hi), λ_L(lo) − L.Hi and the same
+		// for U; a term is ≤ 0 when the bound shows it.
+		llo, ulo, blo := approxEnds(e.tr.Lo, e.df, z)
+		lhi, uhi, bhi := approxEnds(e.tr.Hi, e.df, z)
+		needLo = llo+blo > L.Hi || ulo+blo > U.Hi
+		needHi = lhi-bhi < L.Lo || uhi-bhi < U.Lo
+	}
+	var g float64
+	if needLo {
+		e.computeLo()
+		g = max(e.lLo-L.Hi, e.uLo-U.Hi)
+	}
+	if needHi {
+		e.computeHi()
+		g = max(g, max(L.Lo-e.lHi, U.Lo-e.uHi))
+	}
+	return max(g/s, 0)
+}
+
+// ncpEnds holds the exact interval's ends λ_L, λ_U for the observed t at
+// the two ends of a t range, each computed on first use (an interval
+// inversion by nct.FastNCPInterval, absolute error below 1e-9).
+type ncpEnds struct {
+	tr                  Range
+	df, level           float64
+	set, doneLo, doneHi bool
+	lLo, uLo, lHi, uHi  float64
+}
+
+// at returns e set up for the range (the first call fixes it; every d
+// and g convention of one SE reading has the same range).
+func (e *ncpEnds) at(tr Range, df, level float64) *ncpEnds {
+	if !e.set {
+		e.tr, e.df, e.level, e.set = tr, df, level, true
+	}
+	return e
+}
+
+func (e *ncpEnds) computeLo() {
+	if !e.doneLo {
+		e.doneLo = true
+		e.lLo, e.uLo = ncpInterval(e.tr.Lo, e.df, e.level)
+	}
+}
+
+func (e *ncpEnds) computeHi() {
+	if !e.doneHi {
+		e.doneHi = true
+		e.lHi, e.uHi = ncpInterval(e.tr.Hi, e.df, e.level)
+	}
+}
+
+// ncpEndsTol is added to comparisons with inverted ends: FastNCPInterval's
+// error bound, so that its error never turns a consistent CI inconsistent.
+const ncpEndsTol = 1e-9
+
+// ncpInterval returns the equal-tailed interval for λ given t.
+func ncpInterval(t, df, level float64) (lo, hi float64) {
+	if lo, hi, err := nct.FastNCPInterval(t, df, level); err == nil {
+		return lo, hi
+	}
+	return ncpFor(t, df, 1-(1-level)/2), ncpFor(t, df, (1-level)/2)
 }
 
 func (f *Finding) add(m Match) {
@@ -161,6 +249,9 @@ func (f *Finding) finish(gross float64) {
 		f.Gap, f.Closest = 0, Match{}
 		return
 	}
+	if f.Gap == 0 {
+		f.Separately = true
+	}
 	if math.IsInf(f.Gap, 1) || math.IsNaN(f.Gap) {
 		f.Verdict = NotCheckable
 		f.Gap = 0
@@ -173,7 +264,7 @@ func (f *Finding) finish(gross float64) {
 // waldJoint reports whether some e in er has outer·(e − z·√(A + e²/2N)) in
 // rl and outer·(e + z·√(A + e²/2N)) in ru, and the marginal gap (the larger
 // of the two ends' distances to the reported intervals).
-func waldJoint(er, rl, ru Interval, outer, z, A, N float64) (bool, float64) {
+func waldJoint(er, rl, ru Range, outer, z, A, N float64) (bool, float64) {
 	return waldJointB(er, rl, ru, outer, z, A, 1/(2*N))
 }
 
@@ -182,9 +273,30 @@ func waldJoint(er, rl, ru Interval, outer, z, A, N float64) (bool, float64) {
 // for d with the average SD). The lower end is monotone unless z²B > 1;
 // then its maximum is at e* = √(A/(B(z²B − 1))), the upper end's minimum
 // at −e*.
-func waldJointB(er, rl, ru Interval, outer, z, A, B float64) (bool, float64) {
-	rl = widen(Interval{rl.Lo / outer, rl.Hi / outer})
-	ru = widen(Interval{ru.Lo / outer, ru.Hi / outer})
+func waldJointB(er, rl, ru Range, outer, z, A, B float64) (bool, float64) {
+	rl = widen(Range{rl.Lo / outer, rl.Hi / outer})
+	ru = widen(Range{ru.Lo / outer, ru.Hi / outer})
+	if B == 0 { // ends e ∓ w, shifts of e
+		w := z * math.Sqrt(A)
+		lo := max(er.Lo, max(rl.Lo+w, ru.Lo-w))
+		hi := min(er.Hi, min(rl.Hi+w, ru.Hi-w))
+		gap := max(Range{outer * (er.Lo - w), outer * (er.Hi - w)}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+			Range{outer * (er.Lo + w), outer * (er.Hi + w)}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
+		return lo <= hi, gap
+	}
+	if z*z*B < 1 { // both ends increasing: closed-form inverses
+		wl, wu := z*math.Sqrt(A+B*er.Lo*er.Lo), z*math.Sqrt(A+B*er.Hi*er.Hi)
+		gap := max(Range{outer * (er.Lo - wl), outer * (er.Hi - wu)}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+			Range{outer * (er.Lo + wl), outer * (er.Hi + wu)}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
+		return waldSlack(er, rl, ru, z, A, B) >= 0, gap
+	}
+	return waldPieces(er, rl, ru, outer, z, A, B)
+}
+
+// waldPieces is waldJointB on pieces where the ends are monotone, with
+// preimages by bisection; rl and ru are already widened and divided by
+// outer.
+func waldPieces(er, rl, ru Range, outer, z, A, B float64) (bool, float64) {
 	lower := func(e float64) float64 { return e - z*math.Sqrt(A+B*e*e) }
 	upper := func(e float64) float64 { return e + z*math.Sqrt(A+B*e*e) }
 	cuts := []float64{er.Lo}
@@ -198,13 +310,13 @@ func waldJointB(er, rl, ru Interval, outer, z, A, B float64) (bool, float64) {
 	}
 	cuts = append(cuts, er.Hi)
 	ok := false
-	lrange := Interval{math.Inf(1), math.Inf(-1)}
+	lrange := Range{math.Inf(1), math.Inf(-1)}
 	urange := lrange
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
 		la, lb, ua, ub := lower(a), lower(b), upper(a), upper(b)
-		lrange = Interval{math.Min(lrange.Lo, math.Min(la, lb)), math.Max(lrange.Hi, math.Max(la, lb))}
-		urange = Interval{math.Min(urange.Lo, math.Min(ua, ub)), math.Max(urange.Hi, math.Max(ua, ub))}
+		lrange = Range{min(lrange.Lo, min(la, lb)), max(lrange.Hi, max(la, lb))}
+		urange = Range{min(urange.Lo, min(ua, ub)), max(urange.Hi, max(ua, ub))}
 		if ok {
 			continue
 		}
@@ -216,24 +328,24 @@ func waldJointB(er, rl, ru Interval, outer, z, A, B float64) (bool, float64) {
 		if !ok2 {
 			continue
 		}
-		if math.Max(p1.Lo, p2.Lo) <= math.Min(p1.Hi, p2.Hi) {
+		if max(p1.Lo, p2.Lo) <= min(p1.Hi, p2.Hi) {
 			ok = true
 		}
 	}
-	gap := math.Max(Interval{outer * lrange.Lo, outer * lrange.Hi}.Gap(Interval{outer * rl.Lo, outer * rl.Hi}),
-		Interval{outer * urange.Lo, outer * urange.Hi}.Gap(Interval{outer * ru.Lo, outer * ru.Hi}))
+	gap := max(Range{outer * lrange.Lo, outer * lrange.Hi}.Gap(Range{outer * rl.Lo, outer * rl.Hi}),
+		Range{outer * urange.Lo, outer * urange.Hi}.Gap(Range{outer * ru.Lo, outer * ru.Hi}))
 	return ok, gap
 }
 
 // preimage returns {x in [a, b] : f(x) in t} for f monotone on [a, b] with
 // f(a) = fa, f(b) = fb, found by bisection to full precision.
-func preimage(f func(float64) float64, a, b, fa, fb float64, t Interval) (Interval, bool) {
+func preimage(f func(float64) float64, a, b, fa, fb float64, t Range) (Range, bool) {
 	if fa > fb { // decreasing: f(x) in t iff −f(x) in −t, −f increasing
 		g := func(x float64) float64 { return -f(x) }
 		return preimage(g, a, b, -fa, -fb, t.neg())
 	}
 	if fb < t.Lo || fa > t.Hi {
-		return Interval{}, false
+		return Range{}, false
 	}
 	lo, hi := a, b
 	if fa < t.Lo { // smallest x with f(x) ≥ t.Lo
@@ -242,7 +354,7 @@ func preimage(f func(float64) float64, a, b, fa, fb float64, t Interval) (Interv
 	if fb > t.Hi { // largest x with f(x) ≤ t.Hi
 		hi = bisect(f, a, b, t.Hi)
 	}
-	return Interval{lo, hi}, lo <= hi
+	return Range{lo, hi}, lo <= hi
 }
 
 // bisect returns x in [a, b] with f(x) ≈ y for increasing f, f(a) ≤ y ≤ f(b).
@@ -268,48 +380,96 @@ func bisect(f func(float64) float64, a, b, y float64) float64 {
 // p-quantile of the noncentral t(df, λ); for intervals on a line it is
 // nonempty iff every lower end is ≤ every upper end, and t ≤ Q_p(λ) iff
 // F(t; λ) ≤ p.
-func nctJoint(tr, rl, ru Interval, j, h, df, alpha float64, cache *cdfCache) bool {
+//
+// z is the normal quantile at 1 − α/2. With e non-nil (the exact ends at
+// tr's two ends) the comparisons with tr's ends are read off e instead of
+// CDF evaluations (the reference path, which the tests compare with).
+func nctJoint(tr, rl, ru Range, j, h, df, alpha, z float64, e *ncpEnds) bool {
 	pl, pu := 1-alpha/2, alpha/2
 	s := h / j
-	L := widen(Interval{rl.Lo * s, rl.Hi * s})
-	U := widen(Interval{ru.Lo * s, ru.Hi * s})
+	L := widen(Range{rl.Lo * s, rl.Hi * s})
+	U := widen(Range{ru.Lo * s, ru.Hi * s})
 	// Prescreen: λ_L and λ_U are increasing, so over tr they lie within the
 	// approximations at its ends widened by the tested error bound.
-	if alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200 {
-		z := normalQuantile(pl)
-		llo, _, elo := approxEnds(tr.Lo, df, z)
-		_, uhi, ehi := approxEnds(tr.Hi, df, z)
-		lhi, _, _ := approxEnds(tr.Hi, df, z)
-		_, ulo, _ := approxEnds(tr.Lo, df, z)
-		if llo-elo > L.Hi || lhi+ehi < L.Lo || ulo-elo > U.Hi || uhi+ehi < U.Lo {
+	screened := alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200
+	var llo, ulo, blo, lhi, uhi, bhi float64
+	if screened {
+		llo, ulo, blo = approxEnds(tr.Lo, df, z)
+		lhi, uhi, bhi = approxEnds(tr.Hi, df, z)
+		if llo-blo > L.Hi || lhi+bhi < L.Lo || ulo-blo > U.Hi || uhi+bhi < U.Lo {
 			return false
 		}
 	}
 	// With QL = Q_pl and QU = Q_pu, the set is nonempty iff
 	// max(tr.Lo, QL(a'), QU(c')) ≤ min(tr.Hi, QL(b'), QU(e')): nine pairs,
-	// three true by construction. Each pair with a known end is one CDF
-	// evaluation (t ≤ Q_p(λ) iff F(t; λ) ≤ p); the two pairs of quantiles
-	// are usually implied by comparisons with tr's ends, and otherwise need
-	// one quantile each.
-	a1 := cache.cmp(tr.Lo, df, L.Lo, pl) >= 0       // QL(a') ≤ tr.Lo
-	a2 := cache.cmp(tr.Hi, df, L.Hi, pl) <= 0       // tr.Hi ≤ QL(b')
-	b1 := cache.cmp(tr.Lo, df, U.Lo, pu) >= 0       // QU(c') ≤ tr.Lo
-	b2 := cache.cmp(tr.Hi, df, U.Hi, pu) <= 0       // tr.Hi ≤ QU(e')
-	m1 := a2 || cache.cmp(tr.Lo, df, L.Hi, pl) <= 0 // tr.Lo ≤ QL(b')
-	if !m1 {
-		return false
-	}
-	m2 := a1 || cache.cmp(tr.Hi, df, L.Lo, pl) >= 0 // QL(a') ≤ tr.Hi
-	if !m2 {
-		return false
-	}
-	m3 := b2 || cache.cmp(tr.Lo, df, U.Hi, pu) <= 0 // tr.Lo ≤ QU(e')
-	if !m3 {
-		return false
-	}
-	m4 := b1 || cache.cmp(tr.Hi, df, U.Lo, pu) >= 0 // QU(c') ≤ tr.Hi
-	if !m4 {
-		return false
+	// three true by construction. Each pair with a known end compares an
+	// interval end at tr.Lo or tr.Hi with a target (t ≤ Q_p(λ) iff
+	// λ_p(t) ≤ λ, iff F(t; λ) ≤ p); the two pairs of quantiles are usually
+	// implied by comparisons with tr's ends, and otherwise need one
+	// quantile each.
+	var a1, a2, b1, b2, m1, m2, m3, m4 bool
+	if e != nil {
+		// Each comparison of an exact end x with a threshold is first
+		// tried on the approximation, |x − approx| ≤ bound; the end is
+		// inverted only when that does not decide.
+		const d = ncpEndsTol
+		ge := func(approx, b float64, exact *float64, compute func(), thr float64) bool {
+			if screened {
+				if approx-b >= thr {
+					return true
+				}
+				if approx+b < thr {
+					return false
+				}
+			}
+			compute()
+			return *exact >= thr
+		}
+		le := func(approx, b float64, exact *float64, compute func(), thr float64) bool {
+			if screened {
+				if approx+b <= thr {
+					return true
+				}
+				if approx-b > thr {
+					return false
+				}
+			}
+			compute()
+			return *exact <= thr
+		}
+		m1 = le(llo, blo, &e.lLo, e.computeLo, L.Hi+d)       // tr.Lo ≤ QL(b')
+		m3 = m1 && le(ulo, blo, &e.uLo, e.computeLo, U.Hi+d) // tr.Lo ≤ QU(e')
+		m2 = m3 && ge(lhi, bhi, &e.lHi, e.computeHi, L.Lo-d) // QL(a') ≤ tr.Hi
+		m4 = m2 && ge(uhi, bhi, &e.uHi, e.computeHi, U.Lo-d) // QU(c') ≤ tr.Hi
+		if !m4 {
+			return false
+		}
+		a1 = ge(llo, blo, &e.lLo, e.computeLo, L.Lo-d) // QL(a') ≤ tr.Lo
+		b1 = ge(ulo, blo, &e.uLo, e.computeLo, U.Lo-d) // QU(c') ≤ tr.Lo
+		a2 = le(lhi, bhi, &e.lHi, e.computeHi, L.Hi+d) // tr.Hi ≤ QL(b')
+		b2 = le(uhi, bhi, &e.uHi, e.computeHi, U.Hi+d) // tr.Hi ≤ QU(e')
+	} else {
+		var cache cdfCache
+		a1 = cache.cmp(tr.Lo, df, L.Lo, pl) >= 0       // QL(a') ≤ tr.Lo
+		a2 = cache.cmp(tr.Hi, df, L.Hi, pl) <= 0       // tr.Hi ≤ QL(b')
+		b1 = cache.cmp(tr.Lo, df, U.Lo, pu) >= 0       // QU(c') ≤ tr.Lo
+		b2 = cache.cmp(tr.Hi, df, U.Hi, pu) <= 0       // tr.Hi ≤ QU(e')
+		m1 = a2 || cache.cmp(tr.Lo, df, L.Hi, pl) <= 0 // tr.Lo ≤ QL(b')
+		if !m1 {
+			return false
+		}
+		m2 = a1 || cache.cmp(tr.Hi, df, L.Lo, pl) >= 0 // QL(a') ≤ tr.Hi
+		if !m2 {
+			return false
+		}
+		m3 = b2 || cache.cmp(tr.Lo, df, U.Hi, pu) <= 0 // tr.Lo ≤ QU(e')
+		if !m3 {
+			return false
+		}
+		m4 = b1 || cache.cmp(tr.Hi, df, U.Lo, pu) >= 0 // QU(c') ≤ tr.Hi
+		if !m4 {
+			return false
+		}
 	}
 	// QL(a') ≤ QU(e'): implied when QL(a') ≤ tr.Lo or tr.Hi ≤ QU(e').
 	if !a1 && !b2 {
@@ -340,12 +500,15 @@ func approxEnds(t, df, z float64) (lo, hi, bound float64) {
 }
 
 // cdfCache answers comparisons F(t; df, λ) vs p at a few fixed t from
-// values already computed at nearby λ: ∂F/∂λ = −E[φ(tS − λ)] lies in
-// [−1/√(2π), 0] (F(t; λ) = E[Φ(tS − λ)], S = √(V/ν)), so
-// |F(t; λ) − F(t; λc)| ≤ 0.3990·|λ − λc|, and a cached value decides the
-// comparison whenever it is farther from p than that.
+// values already computed at other λ. F decreases in λ, so F(t; λc) < p
+// decides λ ≥ λc and F(t; λc) > p decides λ ≤ λc; and ∂F/∂λ =
+// −E[φ(tS − λ)] lies in [−1/√(2π), 0] (F(t; λ) = E[Φ(tS − λ)],
+// S = √(V/ν)), so |F(t; λ) − F(t; λc)| ≤ 0.3990·|λ − λc|, and a cached
+// value also decides the comparison whenever it is farther from p than
+// that.
 type cdfCache struct {
 	t, lam, f []float64
+	buf       [3][12]float64 // backing arrays for the usual few entries
 }
 
 // cmp returns the sign of F(t; df, λ) − p.
@@ -354,13 +517,23 @@ func (c *cdfCache) cmp(t, df, lam, p float64) int {
 		if c.t[i] != t {
 			continue
 		}
-		b := 0.3990*math.Abs(lam-c.lam[i]) + 1e-12
+		const eps = 1e-11 // above the CDF's own error (2e-12)
+		if lam >= c.lam[i] && c.f[i]+eps < p {
+			return -1
+		}
+		if lam <= c.lam[i] && c.f[i]-eps > p {
+			return 1
+		}
+		b := 0.3990*math.Abs(lam-c.lam[i]) + eps
 		switch {
 		case c.f[i]-b > p:
 			return 1
 		case c.f[i]+b < p:
 			return -1
 		}
+	}
+	if c.t == nil {
+		c.t, c.lam, c.f = c.buf[0][:0], c.buf[1][:0], c.buf[2][:0]
 	}
 	f := nctCDF(t, df, lam)
 	c.t, c.lam, c.f = append(c.t, t), append(c.lam, lam), append(c.f, f)

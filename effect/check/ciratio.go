@@ -50,42 +50,47 @@ const ratioGrid = 17
 // ratioBox is the rounding box reduced to the mean difference and the two
 // SDs of a ratio-dependent convention.
 type ratioBox struct {
-	D, Sk, So Interval
+	D, Sk, So Range
 	avg       bool // standardizer s_k·√((1 + r²)/2), else s_k
 }
 
 // rRange returns the range of r = s_o/s_k over the box.
-func (rb ratioBox) rRange() Interval { return Interval{rb.So.Lo / rb.Sk.Hi, rb.So.Hi / rb.Sk.Lo} }
+func (rb ratioBox) rRange() Range { return Range{rb.So.Lo / rb.Sk.Hi, rb.So.Hi / rb.Sk.Lo} }
 
 // est returns the exact range of the estimate over the part of the box
 // with s_o/s_k = r.
-func (rb ratioBox) est(r float64) Interval {
-	sk := Interval{math.Max(rb.Sk.Lo, rb.So.Lo/r), math.Min(rb.Sk.Hi, rb.So.Hi/r)}
+func (rb ratioBox) est(r float64) Range {
+	sk := Range{max(rb.Sk.Lo, rb.So.Lo/r), min(rb.Sk.Hi, rb.So.Hi/r)}
 	if sk.Lo > sk.Hi { // r at an end of its range, up to rounding
 		m := 0.5 * (sk.Lo + sk.Hi)
-		sk = Interval{m, m}
+		sk = Range{m, m}
 	}
 	if rb.avg {
 		f := math.Sqrt((1 + r*r) / 2)
-		sk = Interval{sk.Lo * f, sk.Hi * f}
+		sk = Range{sk.Lo * f, sk.Hi * f}
 	}
 	return quotient(rb.D, sk)
 }
 
 // points returns the search grid over the r range: ratioGrid evenly spaced
 // points and the two kinks of est (where the s_k interval switches ends).
-func (rb ratioBox) points() []float64 {
+func (rb ratioBox) points(buf *[ratioGrid + 2]float64) []float64 {
 	rr := rb.rRange()
-	ps := make([]float64, 0, ratioGrid+2)
+	ps := buf[:0]
 	for i := 0; i < ratioGrid; i++ {
 		ps = append(ps, rr.Lo+(rr.Hi-rr.Lo)*float64(i)/(ratioGrid-1))
 	}
-	for _, k := range []float64{rb.So.Lo / rb.Sk.Lo, rb.So.Hi / rb.Sk.Hi} {
+	for _, k := range [2]float64{rb.So.Lo / rb.Sk.Lo, rb.So.Hi / rb.Sk.Hi} {
 		if k > rr.Lo && k < rr.Hi {
+			// Insert in order (the grid is sorted).
+			i := len(ps)
 			ps = append(ps, k)
+			for ; i > 0 && ps[i-1] > k; i-- {
+				ps[i] = ps[i-1]
+			}
+			ps[i] = k
 		}
 	}
-	sort.Float64s(ps)
 	return ps
 }
 
@@ -108,31 +113,31 @@ func (b box) ratioBoxFor(c Convention) (ratioBox, float64, float64) {
 // and the upper end in ru, negative when the set is empty (then minus the
 // distance between the two sets that bound it, on the e scale). The
 // inverses are the roots of a quadratic.
-func waldSlack(E, rl, ru Interval, z, A, B float64) float64 {
+func waldSlack(E, rl, ru Range, z, A, B float64) float64 {
 	w := 1 - z*z*B
 	inv := func(y, sign float64) float64 {
 		return (y + sign*z*math.Sqrt(B*y*y+A*w)) / w
 	}
-	lo := math.Max(E.Lo, math.Max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
-	hi := math.Min(E.Hi, math.Min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
+	lo := max(E.Lo, max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
+	hi := min(E.Hi, min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
 	return hi - lo
 }
 
 // waldMid returns the midpoint of the set waldSlack measures (the point
 // of E that comes closest to reproducing both ends).
-func waldMid(E, rl, ru Interval, z, A, B float64) float64 {
+func waldMid(E, rl, ru Range, z, A, B float64) float64 {
 	w := 1 - z*z*B
 	inv := func(y, sign float64) float64 {
 		return (y + sign*z*math.Sqrt(B*y*y+A*w)) / w
 	}
-	lo := math.Max(E.Lo, math.Max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
-	hi := math.Min(E.Hi, math.Min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
+	lo := max(E.Lo, max(inv(rl.Lo, 1), inv(ru.Lo, -1)))
+	hi := min(E.Hi, min(inv(rl.Hi, 1), inv(ru.Hi, -1)))
 	m := 0.5 * (lo + hi)
-	return math.Max(E.Lo, math.Min(E.Hi, m))
+	return max(E.Lo, min(E.Hi, m))
 }
 
 // waldRange widens lr, ur to include the ends e ∓ z·√(A + B·e²) over E.
-func waldRange(E Interval, z, A, B float64, lr, ur *Interval) {
+func waldRange(E Range, z, A, B float64, lr, ur *Range) {
 	es := []float64{E.Lo, E.Hi}
 	if z*z*B > 1 {
 		c := math.Sqrt(A / (B * (z*z*B - 1)))
@@ -144,8 +149,8 @@ func waldRange(E Interval, z, A, B float64, lr, ur *Interval) {
 	}
 	for _, e := range es {
 		s := z * math.Sqrt(A+B*e*e)
-		lr.Lo, lr.Hi = math.Min(lr.Lo, e-s), math.Max(lr.Hi, e-s)
-		ur.Lo, ur.Hi = math.Min(ur.Lo, e+s), math.Max(ur.Hi, e+s)
+		lr.Lo, lr.Hi = min(lr.Lo, e-s), max(lr.Hi, e-s)
+		ur.Lo, ur.Hi = min(ur.Lo, e+s), max(ur.Hi, e+s)
 	}
 }
 
@@ -156,7 +161,12 @@ func waldRange(E Interval, z, A, B float64, lr, ur *Interval) {
 // neighbouring points.
 func maximize(ps []float64, f func(float64) float64) (float64, float64) {
 	bi, bf := 0, math.Inf(-1)
-	fs := make([]float64, len(ps))
+	var buf [ratioGrid + 2]float64
+	fs := buf[:0]
+	if len(ps) > len(buf) {
+		fs = make([]float64, 0, len(ps))
+	}
+	fs = fs[:len(ps)]
 	for i, p := range ps {
 		fs[i] = f(p)
 		if fs[i] > bf {
@@ -183,7 +193,7 @@ func maximize(ps []float64, f func(float64) float64) (float64, float64) {
 	const g = 0.6180339887498949
 	x1, x2 := b-g*(b-a), a+g*(b-a)
 	f1, f2 := f(x1), f(x2)
-	for it := 0; it < 30 && b-a > 1e-12*math.Max(1, math.Abs(b)); it++ {
+	for it := 0; it < 30 && b-a > 1e-12*max(1, math.Abs(b)); it++ {
 		if f1 > fbest {
 			best, fbest = x1, f1
 		}
@@ -217,38 +227,46 @@ func bonettAB(r, n1, n2 float64) (float64, float64) {
 // averageWald checks the Wald interval of d with the average SD: whether
 // some point of the box gives both ends in rl, ru, and the gap (the larger
 // of the two ends' distances, over the search points).
-func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool, float64) {
+//
+// When the gap cannot fall below best (a lower bound over the whole box
+// says so), the lower bound is returned instead of the gap.
+func averageWald(rb ratioBox, n1, n2 float64, rl, ru Range, z, best float64) (bool, float64) {
 	rl, ru = widen(rl), widen(ru)
-	ps := rb.points()
+	var pbuf [ratioGrid + 2]float64
+	ps := rb.points(&pbuf)
 	gap := func() float64 {
-		lr := Interval{math.Inf(1), math.Inf(-1)}
+		lr := Range{math.Inf(1), math.Inf(-1)}
 		ur := lr
 		for _, r := range ps {
 			A, B := bonettAB(r, n1, n2)
 			waldRange(rb.est(r), z, A, B, &lr, &ur)
 		}
-		return math.Max(lr.Gap(rl), ur.Gap(ru))
+		return max(lr.Gap(rl), ur.Gap(ru))
 	}
 	// Prescreen by interval arithmetic over the whole box: e in E, A and B
 	// in their ranges over r (A is monotone in q = r²/(1+r²), B convex).
 	rr := rb.rRange()
-	E := quotient(rb.D, Interval{rb.Sk.Lo * math.Sqrt((1+rr.Lo*rr.Lo)/2), rb.Sk.Hi * math.Sqrt((1+rr.Hi*rr.Hi)/2)})
-	E = Interval{math.Min(E.Lo, rb.est(rr.Lo).Lo), math.Max(E.Hi, rb.est(rr.Hi).Hi)}
+	E := quotient(rb.D, Range{rb.Sk.Lo * math.Sqrt((1+rr.Lo*rr.Lo)/2), rb.Sk.Hi * math.Sqrt((1+rr.Hi*rr.Hi)/2)})
+	E = Range{min(E.Lo, rb.est(rr.Lo).Lo), max(E.Hi, rb.est(rr.Hi).Hi)}
 	a0, b0 := bonettAB(rr.Lo, n1, n2)
 	a1, b1 := bonettAB(rr.Hi, n1, n2)
-	Amin, Amax := math.Min(a0, a1), math.Max(a0, a1)
-	Bmax := math.Max(b0, b1)
-	Bmin := math.Min(b0, b1)
+	Amin, Amax := min(a0, a1), max(a0, a1)
+	Bmax := max(b0, b1)
+	Bmin := min(b0, b1)
 	if qs := (1 / (n2 - 1)) / (1/(n1-1) + 1/(n2-1)); qs > rr.Lo*rr.Lo/(1+rr.Lo*rr.Lo) && qs < rr.Hi*rr.Hi/(1+rr.Hi*rr.Hi) {
 		Bmin = qs*qs/(n1-1)/2 + (1-qs)*(1-qs)/(n2-1)/2
 	}
-	e2max := math.Max(E.Lo*E.Lo, E.Hi*E.Hi)
+	e2max := max(E.Lo*E.Lo, E.Hi*E.Hi)
 	e2min := 0.0
 	if E.Lo > 0 || E.Hi < 0 {
-		e2min = math.Min(E.Lo*E.Lo, E.Hi*E.Hi)
+		e2min = min(E.Lo*E.Lo, E.Hi*E.Hi)
 	}
 	wmax, wmin := z*math.Sqrt(Amax+Bmax*e2max), z*math.Sqrt(Amin+Bmin*e2min)
-	if (Interval{E.Lo - wmax, E.Hi - wmin}).Gap(rl) > 0 || (Interval{E.Lo + wmin, E.Hi + wmax}).Gap(ru) > 0 {
+	lb := max((Range{E.Lo - wmax, E.Hi - wmin}).Gap(rl), (Range{E.Lo + wmin, E.Hi + wmax}).Gap(ru))
+	if lb > 0 {
+		if lb >= best {
+			return false, lb
+		}
 		return false, gap()
 	}
 	decide := func(r float64) float64 {
@@ -270,7 +288,7 @@ func averageWald(rb ratioBox, n1, n2 float64, rl, ru Interval, z float64) (bool,
 
 // glassExact checks the exact (Algina–Keselman–Penfield) interval of
 // Glass's Δ: whether some point of the box gives both ends in rl, ru.
-func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) bool {
+func glassExact(rb ratioBox, nk, no float64, rl, ru Range, alpha float64) bool {
 	df := nk - 1
 	pl := 1 - alpha/2
 	z := normalQuantile(pl)
@@ -279,21 +297,22 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	decide := func(r float64) bool {
 		sh := math.Sqrt(hOf(r))
 		E := rb.est(r)
-		return nctJoint(Interval{E.Lo / sh, E.Hi / sh}, rl, ru, sh, 1, df, alpha, &cdfCache{})
+		tr := Range{E.Lo / sh, E.Hi / sh}
+		return nctJoint(tr, rl, ru, sh, 1, df, alpha, z, new(ncpEnds).at(tr, df, 1-alpha))
 	}
 	// Prescreen over the whole box: λ_L, λ_U are increasing in t, within
 	// the tested bound of the approximation at the ends of t's range, and
 	// the ends are √h·λ with h in [h(r_lo), h(r_hi)].
 	E := quotient(rb.D, rb.Sk)
-	sh := Interval{math.Sqrt(hOf(rr.Lo)), math.Sqrt(hOf(rr.Hi))}
+	sh := Range{math.Sqrt(hOf(rr.Lo)), math.Sqrt(hOf(rr.Hi))}
 	tr := quotient(E, sh)
 	// screened: the prescreens apply (the domain of the tested bound).
 	screened := alpha >= 0.001 && alpha <= 0.5 && math.Abs(tr.Lo) <= 200 && math.Abs(tr.Hi) <= 200
 	if screened {
 		llo, ulo, blo := approxEnds(tr.Lo, df, z)
 		lhi, uhi, bhi := approxEnds(tr.Hi, df, z)
-		L := mulIv(Interval{llo - blo, lhi + bhi}, sh)
-		U := mulIv(Interval{ulo - blo, uhi + bhi}, sh)
+		L := mulIv(Range{llo - blo, lhi + bhi}, sh)
+		U := mulIv(Range{ulo - blo, uhi + bhi}, sh)
 		if L.Gap(rl) > slack(rl) || U.Gap(ru) > slack(ru) {
 			return false
 		}
@@ -304,7 +323,8 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 		// one exact decision, at the centre ratio.
 		return decide(0.5 * (rr.Lo + rr.Hi))
 	}
-	ps := rb.points()
+	var pbuf [ratioGrid + 2]float64
+	ps := rb.points(&pbuf)
 	c := 1 - 1/(4*df)
 	var modelMid func(float64) float64
 	// With few df the model can be far off; then exact decisions are made
@@ -322,13 +342,13 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	}
 	// Second screen, per r: the model uncalibrated, with the targets
 	// widened by the approximation's tested error bound.
-	tm := math.Max(math.Abs(tr.Lo), math.Abs(tr.Hi))
+	tm := max(math.Abs(tr.Lo), math.Abs(tr.Hi))
 	bnd := 3*math.Sqrt(1+tm*tm/(2*df))/math.Sqrt(df) + 0.01
 	wide := func(r float64) float64 {
 		h := hOf(r)
 		e := bnd * math.Sqrt(h)
-		tl := Interval{(rl.Lo - e) / c, (rl.Hi + e) / c}
-		tu := Interval{(ru.Lo - e) / c, (ru.Hi + e) / c}
+		tl := Range{(rl.Lo - e) / c, (rl.Hi + e) / c}
+		tu := Range{(ru.Lo - e) / c, (ru.Hi + e) / c}
 		return waldSlack(rb.est(r), tl, tu, z/c, h, 1/(2*df))
 	}
 	if _, f := maximize(ps, wide); f < 0 {
@@ -346,22 +366,16 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 			t0 = 0.5 * (E.Lo + E.Hi) / math.Sqrt(hOf(r))
 		}
 		al, au, _ := approxEnds(t0, df, z)
-		s0 := math.Sqrt(1 + t0*t0/(2*df))
-		dens := math.Exp(-z*z/2) / math.Sqrt(2*math.Pi) / s0
-		l, u := al, au
-		for i := 0; i < 2; i++ {
-			l += (nctCDF(t0, df, l) - pl) / dens
-			u += (nctCDF(t0, df, u) - alpha/2) / dens
-		}
+		l, u := ncpInterval(t0, df, 1-alpha)
 		if math.IsNaN(l) || math.IsNaN(u) || math.Abs(l-al) > 1 || math.Abs(u-au) > 1 {
 			return
 		}
 		dl, du = l-al, u-au
 	}
-	targets := func(r float64) (Interval, Interval, float64) {
+	targets := func(r float64) (Range, Range, float64) {
 		h := hOf(r)
 		s := math.Sqrt(h)
-		return Interval{(rl.Lo - dl*s) / c, (rl.Hi - dl*s) / c}, Interval{(ru.Lo - du*s) / c, (ru.Hi - du*s) / c}, h
+		return Range{(rl.Lo - dl*s) / c, (rl.Hi - dl*s) / c}, Range{(ru.Lo - du*s) / c, (ru.Hi - du*s) / c}, h
 	}
 	model := func(r float64) float64 {
 		tl, tu, h := targets(r)
@@ -378,7 +392,7 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 	// reproducing the CI; with fewer than 10 df, on the dense grid; then
 	// at the grid points where the model is within a
 	// rounding half-width, best first.
-	tau := 0.5 * math.Max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
+	tau := 0.5 * max(rl.Hi-rl.Lo, ru.Hi-ru.Lo) / c
 	r := 0.5 * (rr.Lo + rr.Hi)
 	for round := 0; round < 3; round++ {
 		calibrate(r)
@@ -416,11 +430,11 @@ func glassExact(rb ratioBox, nk, no float64, rl, ru Interval, alpha float64) boo
 }
 
 // mulIv returns the product of an interval with a positive interval.
-func mulIv(a, p Interval) Interval {
+func mulIv(a, p Range) Range {
 	x := []float64{a.Lo * p.Lo, a.Lo * p.Hi, a.Hi * p.Lo, a.Hi * p.Hi}
 	lo, hi := x[0], x[0]
 	for _, v := range x[1:] {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		lo, hi = min(lo, v), max(hi, v)
 	}
-	return Interval{lo, hi}
+	return Range{lo, hi}
 }

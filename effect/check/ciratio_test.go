@@ -16,15 +16,15 @@ import (
 // default for the exact AKP interval; with the arms swapped and the
 // interval negated for the intervention arm's SD) and SMDH (Wald,
 // uncorrected).
-func ratioEnds(s Standardizer, m CIMethod, D, s1, s2 float64, n1, n2 int) (float64, float64, error) {
+func ratioEnds(s Standardizer, m effect.CIMethod, D, s1, s2 float64, n1, n2 int) (float64, float64, error) {
 	return ratioEndsLevel(s, m, D, s1, s2, n1, n2, 0.95)
 }
 
-func ratioEndsLevel(s Standardizer, m CIMethod, D, s1, s2 float64, n1, n2 int, level float64) (float64, float64, error) {
+func ratioEndsLevel(s Standardizer, m effect.CIMethod, D, s1, s2 float64, n1, n2 int, level float64) (float64, float64, error) {
 	tr := effect.Group{Mean: D, SD: s1, N: n1}
 	co := effect.Group{Mean: 0, SD: s2, N: n2}
 	o := &effect.Options{Level: level}
-	if m == WaldCI {
+	if m == effect.Wald {
 		o.CI = effect.Wald
 	}
 	switch s {
@@ -41,7 +41,7 @@ func ratioEndsLevel(s Standardizer, m CIMethod, D, s1, s2 float64, n1, n2 int, l
 	return math.NaN(), math.NaN(), fmt.Errorf("not a ratio convention: %v", s)
 }
 
-var ratioMethodByName = map[string]CIMethod{"wald": WaldCI, "exact": ExactCI}
+var ratioMethodByName = map[string]effect.CIMethod{"wald": effect.Wald, "exact": effect.NoncentralT}
 
 // TestRatioPointsAgainstR compares the per-point intervals (the effect
 // package's, which the search evaluates through the same formulas) with R:
@@ -50,24 +50,24 @@ var ratioMethodByName = map[string]CIMethod{"wald": WaldCI, "exact": ExactCI}
 func TestRatioPointsAgainstR(t *testing.T) {
 	z := normalQuantile(0.975)
 	for _, r := range readGolden(t, "ratio_points.csv") {
-		s, m := stdByName[r["conv"]], ratioMethodByName[r["method"]]
-		n1, _ := strconv.Atoi(r["n1"])
-		n2, _ := strconv.Atoi(r["n2"])
-		D, s1, s2 := num(t, r["D"]), num(t, r["ps1"]), num(t, r["ps2"])
+		s, m := stdByName[r.s("conv")], ratioMethodByName[r.s("method")]
+		n1, _ := strconv.Atoi(r.s("n1"))
+		n2, _ := strconv.Atoi(r.s("n2"))
+		D, s1, s2 := num(t, r.s("D")), num(t, r.s("ps1")), num(t, r.s("ps2"))
 		lo, hi, err := ratioEnds(s, m, D, s1, s2, n1, n2)
 		if err != nil {
 			t.Fatal(err)
 		}
 		tol := 1e-12
-		if m == ExactCI {
+		if m == effect.NoncentralT {
 			tol = 1e-8
 		}
-		wl, wu := num(t, r["lower"]), num(t, r["upper"])
+		wl, wu := num(t, r.s("lower")), num(t, r.s("upper"))
 		if !closeTo(lo, wl, tol) || !closeTo(hi, wu, tol) {
-			t.Errorf("%s %s %s at (%v, %v, %v): (%v, %v), R (%v, %v)", r["case"], r["conv"], r["method"], D, s1, s2, lo, hi, wl, wu)
+			t.Errorf("%s %s %s at (%v, %v, %v): (%v, %v), R (%v, %v)", r.s("case"), r.s("conv"), r.s("method"), D, s1, s2, lo, hi, wl, wu)
 		}
 		// The check's own Wald forms: A + B·e² with e the estimate.
-		if m == WaldCI {
+		if m == effect.Wald {
 			A, B, e := 1/float64(n1)+1/float64(n2), 0.0, 0.0
 			switch s {
 			case GlassControl:
@@ -80,7 +80,7 @@ func TestRatioPointsAgainstR(t *testing.T) {
 			}
 			w := z * math.Sqrt(A+B*e*e)
 			if !closeTo(e-w, wl, 1e-12) || !closeTo(e+w, wu, 1e-12) {
-				t.Errorf("%s %s: check's Wald form (%v, %v), R (%v, %v)", r["case"], r["conv"], e-w, e+w, wl, wu)
+				t.Errorf("%s %s: check's Wald form (%v, %v), R (%v, %v)", r.s("case"), r.s("conv"), e-w, e+w, wl, wu)
 			}
 		}
 	}
@@ -93,22 +93,22 @@ func TestRatioPointsAgainstR(t *testing.T) {
 func TestRatioCasesAgainstR(t *testing.T) {
 	extra := 0
 	for _, r := range readGolden(t, "ratio_cases.csv") {
-		s, m := stdByName[r["conv"]], ratioMethodByName[r["method"]]
-		in := SMDInput{Treat: Arm{r["m1"], r["sd1"], r["n1"]}, Control: Arm{r["m2"], r["sd2"], r["n2"]},
-			CI: "(" + r["lower"] + " to " + r["upper"] + ")"}
+		s, m := stdByName[r.s("conv")], ratioMethodByName[r.s("method")]
+		in := SMDInput{Treat: Arm{r.s("m1"), r.s("sd1"), r.s("n1")}, Control: Arm{r.s("m2"), r.s("sd2"), r.s("n2")},
+			CI: "(" + r.s("lower") + " to " + r.s("upper") + ")"}
 		res, err := SMD(in, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		f := res.Wald
-		if m == ExactCI {
+		if m == effect.NoncentralT {
 			f = res.Exact
 		}
 		got := hasConv(f, Convention{Standardizer: s}, m)
-		if (r["kind"] == "made" || r["found"] == "TRUE") && !got {
-			t.Errorf("%s %s %s %s CI %s: not found (%s)", r["case"], r["conv"], r["method"], r["kind"], in.CI, f.Summary())
+		if (r.s("kind") == "made" || r.s("found") == "TRUE") && !got {
+			t.Errorf("%s %s %s %s CI %s: not found (%s)", r.s("case"), r.s("conv"), r.s("method"), r.s("kind"), in.CI, f.String())
 		}
-		if got && r["found"] == "FALSE" {
+		if got && r.s("found") == "FALSE" {
 			extra++
 		}
 	}
@@ -126,12 +126,18 @@ var bruteBoxes, bruteGrid = 30, 9
 // the grid finds a point the search must say consistent.
 func TestRatioSearchBruteForce(t *testing.T) {
 	if v := os.Getenv("TIES_BRUTE_BOXES"); v != "" { // a longer run by hand
-		bruteBoxes, _ = strconv.Atoi(v)
-		bruteGrid = 11
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("TIES_BRUTE_BOXES = %q: want a positive whole number of boxes", v)
+		}
+		bruteBoxes, bruteGrid = n, 11
 	}
 	seed := uint64(11)
 	if v := os.Getenv("TIES_BRUTE_SEED"); v != "" {
-		seed, _ = strconv.ParseUint(v, 10, 64)
+		var err error
+		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
+			t.Fatalf("TIES_BRUTE_SEED = %q: want a whole number", v)
+		}
 	}
 	rng := rand.New(rand.NewPCG(seed, 12))
 	round2 := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
@@ -148,21 +154,21 @@ func TestRatioSearchBruteForce(t *testing.T) {
 		c := Convention{Standardizer: []Standardizer{GlassControl, GlassTreat, AverageD}[it%3],
 			Flipped: rng.IntN(2) == 0, SEAsSD: rng.IntN(4) == 0}
 		level := []float64{0.95, 0.95, 0.9, 0.99}[rng.IntN(4)]
-		m := WaldCI
+		m := effect.Wald
 		if c.Standardizer != AverageD && rng.IntN(2) == 0 {
-			m = ExactCI
+			m = effect.NoncentralT
 		}
 		if c.SEAsSD { // print SEs of comparable size
 			s1s = pr(num(t, s1s) / math.Sqrt(float64(n1)) * 3)
 			s2s = pr(num(t, s2s) / math.Sqrt(float64(n2)) * 3)
 		}
-		iv := func(s string) Interval { return mustNum(t, s).Interval() }
+		iv := func(s string) Range { return mustNum(t, s).Range() }
 		m1, m2, s1, s2 := iv(m1s), iv(m2s), iv(s1s), iv(s2s)
 		if c.SEAsSD {
-			s1 = Interval{s1.Lo * math.Sqrt(float64(n1)), s1.Hi * math.Sqrt(float64(n1))}
-			s2 = Interval{s2.Lo * math.Sqrt(float64(n2)), s2.Hi * math.Sqrt(float64(n2))}
+			s1 = Range{s1.Lo * math.Sqrt(float64(n1)), s1.Hi * math.Sqrt(float64(n1))}
+			s2 = Range{s2.Lo * math.Sqrt(float64(n2)), s2.Hi * math.Sqrt(float64(n2))}
 		}
-		D := Interval{m1.Lo - m2.Hi, m1.Hi - m2.Lo}
+		D := Range{m1.Lo - m2.Hi, m1.Hi - m2.Lo}
 		ends := func(d, a, b float64) (float64, float64) {
 			lo, hi, err := ratioEndsLevel(c.Standardizer, m, d, a, b, n1, n2, level)
 			if err != nil {
@@ -173,7 +179,7 @@ func TestRatioSearchBruteForce(t *testing.T) {
 			}
 			return lo, hi
 		}
-		at := func(iv Interval, u float64) float64 { return iv.Lo + u*(iv.Hi-iv.Lo) }
+		at := func(iv Range, u float64) float64 { return iv.Lo + u*(iv.Hi-iv.Lo) }
 		g := bruteGrid // grid points per dimension
 		type pt struct{ l, u float64 }
 		var grid []pt
@@ -192,13 +198,13 @@ func TestRatioSearchBruteForce(t *testing.T) {
 				ls = round2(num(t, ls) + float64(rng.IntN(3)-1)*0.01)
 				us = round2(num(t, us) + float64(rng.IntN(3)-1)*0.01)
 			}
-			in := SMDInput{Treat: Arm{m1s, s1s, strconv.Itoa(n1)}, Control: Arm{m2s, s2s, strconv.Itoa(n2)}, CILower: ls, CIUpper: us, Level: level}
-			res, err := SMD(in, nil)
+			in := SMDInput{Treat: Arm{m1s, s1s, strconv.Itoa(n1)}, Control: Arm{m2s, s2s, strconv.Itoa(n2)}, CILower: ls, CIUpper: us}
+			res, err := SMD(in, &Options{Level: level})
 			if err != nil {
 				t.Fatal(err)
 			}
 			f := res.Wald
-			if m == ExactCI {
+			if m == effect.NoncentralT {
 				f = res.Exact
 			}
 			got := hasConv(f, c, m)
@@ -215,7 +221,7 @@ func TestRatioSearchBruteForce(t *testing.T) {
 			}
 			if (rep == 0 || fine) && !got {
 				t.Errorf("%v [%v] n %d/%d, %s±%s vs %s±%s, CI (%s, %s): search says no, grid/construction yes (%s)",
-					c, m, n1, n2, m1s, s1s, m2s, s2s, ls, us, f.Summary())
+					c, m, n1, n2, m1s, s1s, m2s, s2s, ls, us, f.String())
 			}
 			if got && !fine {
 				extra++
@@ -255,8 +261,8 @@ func TestRatioEdgeOfRounding(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if hasConv(r.Wald, glassC, WaldCI) != tc.wald || hasConv(r.Exact, glassC, ExactCI) != tc.ex {
-			t.Errorf("%s: Wald %s; exact %s", tc.ci, r.Wald.Summary(), r.Exact.Summary())
+		if hasConv(r.Wald, glassC, effect.Wald) != tc.wald || hasConv(r.Exact, glassC, effect.NoncentralT) != tc.ex {
+			t.Errorf("%s: Wald %s; exact %s", tc.ci, r.Wald.String(), r.Exact.String())
 		}
 		// Flipped: the same CI reported as control minus intervention.
 		fl := fmt.Sprintf("(%s to %s)", "-"+tc.ci[len(tc.ci)-5:len(tc.ci)-1], "-"+tc.ci[1:5])
@@ -265,11 +271,11 @@ func TestRatioEdgeOfRounding(t *testing.T) {
 			t.Fatal(err)
 		}
 		glassF := Convention{Standardizer: GlassControl, Flipped: true}
-		if hasConv(r.Wald, glassF, WaldCI) != tc.wald || hasConv(r.Exact, glassF, ExactCI) != tc.ex {
-			t.Errorf("flipped %s: Wald %s; exact %s", fl, r.Wald.Summary(), r.Exact.Summary())
+		if hasConv(r.Wald, glassF, effect.Wald) != tc.wald || hasConv(r.Exact, glassF, effect.NoncentralT) != tc.ex {
+			t.Errorf("flipped %s: Wald %s; exact %s", fl, r.Wald.String(), r.Exact.String())
 		}
 	}
-	lo, hi, _ := ratioEnds(GlassControl, ExactCI, 2, 4, 2, 50, 50)
+	lo, hi, _ := ratioEnds(GlassControl, effect.NoncentralT, 2, 4, 2, 50, 50)
 	if math.Abs(lo-0.345) > 0.001 || math.Abs(hi-1.646) > 0.001 {
 		t.Errorf("AKP at the centre: (%v, %v)", lo, hi)
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/tiesproject/ties/effect"
@@ -80,7 +81,12 @@ func (c Convention) String() string {
 // Conventions returns every convention SMD tries, in the order it reports
 // them: the plain standardizers first, then their sign flips, then the
 // SE-for-SD variants.
-func Conventions() []Convention {
+func Conventions() []Convention { return slices.Clone(allConventions) }
+
+// allConventions is Conventions' list, shared read-only by the checks.
+var allConventions = conventions()
+
+func conventions() []Convention {
 	out := make([]Convention, 0, 4*int(numStandardizers))
 	for _, se := range []bool{false, true} {
 		for _, fl := range []bool{false, true} {
@@ -94,28 +100,28 @@ func Conventions() []Convention {
 
 // box holds the rounding box of a row's summaries: every input's interval.
 type box struct {
-	m1, m2, s1, s2 Interval
+	m1, m2, s1, s2 Range
 	n1, n2         int
 }
 
 // sdBounds returns the SD intervals for the convention: the printed
 // intervals, or SE·√n when the convention reads them as SEs.
-func (b box) sdBounds(se bool) (Interval, Interval) {
+func (b box) sdBounds(se bool) (Range, Range) {
 	if !se {
 		return b.s1, b.s2
 	}
 	r1, r2 := math.Sqrt(float64(b.n1)), math.Sqrt(float64(b.n2))
-	return Interval{b.s1.Lo * r1, b.s1.Hi * r1}, Interval{b.s2.Lo * r2, b.s2.Hi * r2}
+	return Range{b.s1.Lo * r1, b.s1.Hi * r1}, Range{b.s2.Lo * r2, b.s2.Hi * r2}
 }
 
 // diff returns the interval of m1 − m2 over the box (exact: the two means
 // vary independently).
-func (b box) diff() Interval { return Interval{b.m1.Lo - b.m2.Hi, b.m1.Hi - b.m2.Lo} }
+func (b box) diff() Range { return Range{b.m1.Lo - b.m2.Hi, b.m1.Hi - b.m2.Lo} }
 
 // standardizer returns the interval of the standardizer over the box. Every
 // standardizer is continuous and nondecreasing in each SD, so its range
 // over the SD rectangle is [S(lower SDs), S(upper SDs)].
-func (b box) standardizer(s Standardizer, s1, s2 Interval) Interval {
+func (b box) standardizer(s Standardizer, s1, s2 Range) Range {
 	f := func(a, c float64) float64 {
 		switch s {
 		case GlassControl:
@@ -129,7 +135,7 @@ func (b box) standardizer(s Standardizer, s1, s2 Interval) Interval {
 			return math.Sqrt(((n1-1)*a*a + (n2-1)*c*c) / (n1 + n2 - 2))
 		}
 	}
-	return Interval{f(s1.Lo, s2.Lo), f(s1.Hi, s2.Hi)}
+	return Range{f(s1.Lo, s2.Lo), f(s1.Hi, s2.Hi)}
 }
 
 // correction returns the multiplier J (1 for the uncorrected standardizers)
@@ -152,7 +158,7 @@ func (b box) correction(s Standardizer) (float64, bool) {
 // monotone in S with the sign of −Δ, so the extremes are attained at the
 // ends: the smallest value is Δlo/Shi when Δlo ≥ 0 and Δlo/Slo otherwise;
 // the largest is Δhi/Slo when Δhi ≥ 0 and Δhi/Shi otherwise.
-func quotient(dv, sv Interval) Interval {
+func quotient(dv, sv Range) Range {
 	var lo, hi float64
 	if dv.Lo >= 0 {
 		lo = dv.Lo / sv.Hi
@@ -164,12 +170,12 @@ func quotient(dv, sv Interval) Interval {
 	} else {
 		hi = dv.Hi / sv.Hi
 	}
-	return Interval{lo, hi}
+	return Range{lo, hi}
 }
 
 // dRange returns the exact interval of the uncorrected standardized
 // difference Δ/S over the box for the standardizer and SE reading.
-func (b box) dRange(s Standardizer, se bool) Interval {
+func (b box) dRange(s Standardizer, se bool) Range {
 	s1, s2 := b.sdBounds(se)
 	return quotient(b.diff(), b.standardizer(s, s1, s2))
 }
@@ -177,15 +183,27 @@ func (b box) dRange(s Standardizer, se bool) Interval {
 // Range returns the exact interval of values the convention yields over
 // the box, and false when the convention is undefined for the sample sizes
 // (Hedges' J needs N − 2 > 1).
-func (b box) Range(c Convention) (Interval, bool) {
+func (b box) Range(c Convention) (Range, bool) {
 	j, ok := b.correction(c.Standardizer)
 	if !ok {
-		return Interval{}, false
+		return Range{}, false
 	}
 	r := b.dRange(c.Standardizer, c.SEAsSD)
-	r = Interval{j * r.Lo, j * r.Hi}
+	r = Range{j * r.Lo, j * r.Hi}
 	if c.Flipped {
 		r = r.neg()
 	}
 	return r, true
+}
+
+// atPrinted returns the standardizer's value at the printed summaries (the
+// centre of the box), unflipped, SDs read as SDs.
+func (b box) atPrinted(s Standardizer) (float64, bool) {
+	j, ok := b.correction(s)
+	if !ok {
+		return 0, false
+	}
+	mid := func(r Range) float64 { return 0.5 * (r.Lo + r.Hi) }
+	sd := b.standardizer(s, Range{mid(b.s1), mid(b.s1)}, Range{mid(b.s2), mid(b.s2)})
+	return j * (mid(b.m1) - mid(b.m2)) / sd.Lo, true
 }

@@ -12,14 +12,15 @@
 // # Printed numbers
 //
 // ParseNumber reads "52.33", "−0.18" (U+2212), "–0.18" (en dash as a
-// minus), "0,31" (decimal comma), ".036"; ParseCI reads the usual forms of
-// an interval ("(-0.18 to 0.80)", "[−0.18, 0.80]", "−0.18–0.80",
-// "(−0,18; 0,80)"); ParseResult reads APA test results ("t(28) = 2.20,
-// p = .036"). A number printed with k decimals stands for the closed
-// interval value ± ½·10⁻ᵏ, its rounding interval; closed, so that both ways
-// of breaking a tie at 5 (and rounding to even) are covered. The rounding
-// box of a row is the product of its inputs' rounding intervals (sample
-// sizes are exact).
+// minus), "0,31" (decimal comma), ".036", "d = 0.45" (a label is
+// skipped); SMDInput.CI takes the usual forms of an interval ("(-0.18 to
+// 0.80)", "[−0.18, 0.80]", "−0.18–0.80", "(−0,18; 0,80)"); P takes APA
+// test results ("t(28) = 2.20, p = .036"). A number printed with k
+// decimals stands for the closed range value ± ½·10⁻ᵏ, its rounding range
+// (a Range; not a confidence interval, which in ties is effect.Interval);
+// closed, so that both ways of breaking a tie at 5 (and rounding to even)
+// are covered. The rounding box of a row is the product of its inputs'
+// rounding ranges (sample sizes are exact).
 //
 // # What "consistent" means
 //
@@ -33,10 +34,15 @@
 // intervention) and with the printed "SD" read as a standard error
 // (SD = SE·√n). The verdict is Consistent, listing every convention that
 // reproduces the value; Inconsistent, naming the convention that comes
-// closest and the gap between its interval and the reported rounding
-// interval, on the scale of the reported value (flagged Gross when the gap
-// is ≥ 0.1, Options.GrossGap); or
-// NotCheckable, saying which input is missing.
+// closest and the gap between its range and the reported rounding range,
+// on the scale of the reported value (flagged Gross when the gap is ≥ 0.1,
+// Options.GrossGap); or NotCheckable, saying which input is missing or
+// unreadable. Whatever the verdict, a finding also gives the gap against
+// the convention the paper's label names (SMDInput.Measure: d, g or Δ;
+// for a CI, the closest of its intervals) and the plain |recomputed −
+// reported| at the printed values, the measure Gøtzsche et al. (2007) used
+// (under the labelled measure, or Hedges' g with the approximate J that
+// RevMan uses when there is no label; see Finding).
 //
 // The interval of values a convention yields over the box is computed
 // exactly, not by sampling. Every convention has the form c·Δ/S, where
@@ -54,10 +60,13 @@
 //
 // A reported CI is consistent under a convention and an interval method
 // when some point of the box gives both ends inside the rounding intervals
-// of the reported ends at once (not end by end). The methods are: Wald,
-// estimate ± z·√(1/n1 + 1/n2 + est²/(2N)) (for d the usual interval, for g
-// metafor's default "LS" variance); Wald LS2 for g, J times the Wald
-// interval of d (metafor "LS2", compute.es); and the exact noncentral-t
+// of the reported ends at once (not end by end). The methods
+// (effect.CIMethod, and for Wald a WaldVariance) are: Wald, estimate ±
+// z·√(1/n1 + 1/n2 + est²/(2N)) (for d the usual interval, for g metafor's
+// default "LS" variance); Wald LS2 for g, J times the Wald interval of d
+// (metafor "LS2", compute.es); the shortcut many papers use, estimate ±
+// z·√(1/n1 + 1/n2) with no d² term (every convention); and the exact
+// noncentral-t
 // interval for d (Steiger & Fouladi 1997; MBESS), times J for g
 // (effectsize); the intervals of Glass's Δ and of d with the average SD
 // are described below. Since every one of these d and g intervals is a
@@ -66,29 +75,36 @@
 // the ends are monotone (see ci.go). The Wald and noncentral-t verdicts are
 // reported separately; an inconsistent CI names the closest convention and
 // the larger of its two ends' gaps (for the noncentral-t interval, the gap
-// is computed for the d or g convention closest under Wald).
+// is computed for the d or g convention closest under Wald). When that gap
+// is 0, each end is reachable from some point of the box but no point
+// gives both; the finding says exactly that (Finding.Separately) rather
+// than "gap 0".
 //
-// For the noncentral-t interval the check needs no inversion: λ_L(t) and
-// λ_U(t) are increasing in t, so the t whose lower end rounds to the
-// reported lower end form an interval whose ends are noncentral-t
-// quantiles, and whether such intervals meet reduces to comparing CDF
-// values (t ≤ Q_p(λ) iff F(t; λ) ≤ p). A convention far from the reported
-// CI is excluded first with the normal approximation of Abramowitz &
-// Stegun 26.7.10 and an error bound that the tests verify against the
-// exact ends (1 ≤ df ≤ 1e6, |t| ≤ 200, levels 0.5 to 0.999); the decision
-// itself always rests on the exact CDF.
+// For the noncentral-t interval: λ_L(t) and λ_U(t) are increasing in t, so
+// the t whose lower end rounds to the reported lower end form an interval
+// whose ends are noncentral-t quantiles, and whether such intervals meet
+// reduces to comparing the interval's ends at the two ends of the box's t
+// range with the reported ends (t ≤ Q_p(λ) iff λ_p(t) ≤ λ), and
+// occasionally one quantile. A convention far from the reported CI is
+// excluded first with the normal approximation of Abramowitz & Stegun
+// 26.7.10 and an error bound that the tests verify against the exact ends
+// (1 ≤ df ≤ 1e6, |t| ≤ 200, levels 0.5 to 0.999); the decision itself
+// rests on the exact interval.
 //
 // Comparisons allow a relative 1e-9 for floating-point error. The
-// noncentral t CDF is internal/nct's (accurate to 1e-10 over |t| ≤ 1000,
-// df ≤ 1e7), or gonum's AS 243 where the tests show the two agree to
-// 1e-10 (df 10 to 1e5, |t| < 25, |λ| < 33), which is faster. Gaps are on
+// noncentral t distribution is internal/nct's fast path (its CDF to 2e-12,
+// its interval ends to 1e-9, both tested there against 50-digit
+// references; comparisons with inverted ends allow that 1e-9). Gaps are on
 // the scale of the reported value (d, g or Δ alike).
 //
 // NotCheckable means an input the check needs is missing (an empty field)
-// or could not be read; the reason names the fields. A field that is
-// present but unreadable, n < 2 or an SD ≤ 0 is also an error (a
-// *FieldError naming the field, wrapping ErrUnparseable or
-// ErrInvalidInput).
+// or could not be read; the reason names the fields. The three parts of a
+// comparison, the arms' summaries, the effect size and the CI, are read
+// separately: an unreadable CI leaves the effect size checked, and an
+// unreadable effect size the CI. A field that is present but unreadable,
+// n < 2 or an SD ≤ 0 is an error: an *effect.FieldError naming the field
+// (and, from ReadCSV, the file line, header = 1, the column as written and
+// the row's study label), wrapping ErrUnparseable or ErrInvalidInput.
 //
 // # CIs of Glass's Δ and of d with the average SD
 //
@@ -172,9 +188,7 @@
 // rounds to 0.03). Because this package uses integers throughout and every
 // GRIM-consistent total, it accepts both; the parity test itself (test 3)
 // is a theorem (y² ≡ y mod 2), so its verdicts stand once the candidates
-// are right (e.g. mean 3.44, SD 2.47, n = 18 is truly impossible). The
-// tests are necessary conditions: passing them does not prove that a data
-// set exists.
+// are right (e.g. mean 3.44, SD 2.47, n = 18 is truly impossible).
 //
 // # p values
 //
@@ -187,9 +201,11 @@
 // # Batch
 //
 // ReadCSV reads a CSV of extracted rows (columns in ReadCSV's
-// documentation; other columns are carried through), CheckRows checks each
-// row, and WriteCSV and WriteMarkdown write one verdict row per input row,
-// in order, each with its own error. Notes flag a reported label that no
+// documentation; other columns are carried through; Row.Line is the
+// physical line of the file, header = 1), CheckRows checks each row, and
+// WriteCSV and WriteMarkdown write one verdict row per input row, in
+// order, each with its own error; WriteCSV keeps the input's delimiter and
+// decimal mark. Notes flag a reported label that no
 // reproducing convention carries, an effect size and CI that reproduce
 // under different conventions, an effect that reproduces only as Glass's Δ
 // or d with the average SD while the CI matches no checked interval,
@@ -208,6 +224,9 @@
 //     contrasts of means. Psychol Methods 13:99–109.
 //   - Brown NJL, Heathers JAJ (2017). The GRIM test. Soc Psychol Pers Sci
 //     8:363–369.
+//   - Heathers JA, Anaya J, van der Zee T, Brown NJL (2018). Recovering
+//     data from summary statistics: Sample Parameter Reconstruction via
+//     Iterative TEchniques (SPRITE). PeerJ Preprints 6:e26968v1.
 //   - Gøtzsche PC, Hróbjartsson A, Marić K, Tendal B (2007). Data
 //     extraction errors in meta-analyses that use standardized mean
 //     differences. JAMA 298:430–437.
@@ -216,6 +235,8 @@
 //   - Nuijten MB, Hartgerink CHJ, van Assen MALM, Epskamp S, Wicherts JM
 //     (2016). The prevalence of statistical reporting errors in psychology
 //     (1985–2013). Behav Res Methods 48:1205–1226.
+//   - Wilner JG, Wood JG, Simons DJ (2018). Complete recovery of values
+//     in Diophantine systems (CORVIDS). PsyArXiv, doi:10.31234/osf.io/a4m6p.
 //   - Steiger JH, Fouladi RT (1997). Noncentrality interval estimation and
 //     the evaluation of statistical models. In: What If There Were No
 //     Significance Tests? Erlbaum.

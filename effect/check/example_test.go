@@ -22,12 +22,12 @@ func ExampleSMD() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("effect:", r.Effect.Summary())
-	fmt.Println("exact CI:", r.Exact.Summary())
+	fmt.Println("effect:", r.Effect.String())
+	fmt.Println("exact CI:", r.Exact.String())
 
 	in.Effect = "-0.64" // a transcription error
 	r, _ = check.SMD(in, nil)
-	fmt.Println("effect:", r.Effect.Summary())
+	fmt.Println("effect:", r.Effect.String())
 	// Output:
 	// effect: consistent: d (pooled SD); g (exact J); g (approx. J); d (average SD)
 	// exact CI: consistent: d (pooled SD) [noncentral t]; g (exact J) [noncentral t]; g (approx. J) [noncentral t]
@@ -62,8 +62,11 @@ func ExampleGRIMMER() {
 // A statcheck-style check of a reported p value.
 func ExampleP() {
 	for _, s := range []string{"t(28) = 2.20, p = .036", "t(28) = 1.80, p < .04"} {
-		res, _ := check.ParseResult(s)
-		pc, _ := check.P(res, nil)
+		pc, err := check.P(s, 0, nil)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
 		fmt.Printf("%s: %v (p = %.4f), decision error %v\n", s, pc.Verdict, pc.P, pc.DecisionError)
 	}
 	// Output:
@@ -71,16 +74,24 @@ func ExampleP() {
 	// t(28) = 1.80, p < .04: inconsistent (p = 0.0826), decision error true
 }
 
-func ExampleParseCI() {
-	for _, s := range []string{"(-0.18 to 0.80)", "[−0,18; 0,80]", "−0.5–−0.2"} {
-		ci, _ := check.ParseCI(s)
-		lo, hi := ci.Lower.Bounds()
-		fmt.Printf("%v to %v; lower end stands for [%.3f, %.3f]\n", ci.Lower.Value, ci.Upper.Value, lo, hi)
+// A number as printed stands for every value that rounds to it; a label
+// before the number is skipped.
+func ExampleParseNumber() {
+	for _, s := range []string{"−0.18", "0,31", ".036", "d = 0.45", "g = −1.2e-1"} {
+		x, err := check.ParseNumber(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		r := x.Range()
+		fmt.Printf("%q: %v, %d decimals, stands for [%.4g, %.4g]\n", s, x.Value, x.Decimals, r.Lo, r.Hi)
 	}
 	// Output:
-	// -0.18 to 0.8; lower end stands for [-0.185, -0.175]
-	// -0.18 to 0.8; lower end stands for [-0.185, -0.175]
-	// -0.5 to -0.2; lower end stands for [-0.550, -0.450]
+	// "−0.18": -0.18, 2 decimals, stands for [-0.185, -0.175]
+	// "0,31": 0.31, 2 decimals, stands for [0.305, 0.315]
+	// ".036": 0.036, 3 decimals, stands for [0.0355, 0.0365]
+	// "d = 0.45": 0.45, 2 decimals, stands for [0.445, 0.455]
+	// "g = −1.2e-1": -0.12, 2 decimals, stands for [-0.125, -0.115]
 }
 
 // A batch of extracted rows, written as a Markdown table for a review.
@@ -89,18 +100,18 @@ func ExampleCheckRows() {
 Alpha 2019,38.2,9.1,45,42.7,10.3,47,-0.46,(-0.88 to -0.05),,"t(90) = -2.22, p = .029"
 Beta 2020,5.21,1.6,28,5.19,1.2,28,0.02,,1,
 `
-	tb, err := check.ReadCSV(strings.NewReader(in))
+	tb, err := check.ReadCSV(strings.NewReader(in), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	res := check.CheckRows(tb.Rows, nil)
-	check.WriteMarkdown(os.Stdout, tb.Header, res)
+	check.WriteMarkdown(os.Stdout, tb, res)
 	// Output:
-	// | # | study | Effect size | CI (Wald) | CI (exact) | GRIM / GRIMMER | p value | Notes |
+	// | Line | study | Effect size | CI (Wald) | CI (exact) | GRIM / GRIMMER | p value | Notes |
 	// |---|---|---|---|---|---|---|---|
-	// | 1 | Alpha 2019 | consistent: d (pooled SD); g (exact J); g (approx. J); d (average SD) | consistent: d (pooled SD) [Wald]; g (exact J) [Wald]; g (exact J) [Wald (LS2)]; g (approx. J) [Wald]; g (approx. J) [Wald (LS2)]; d (average SD) [Wald] | consistent: d (pooled SD) [noncentral t]; g (exact J) [noncentral t]; g (approx. J) [noncentral t] |  | consistent (computed p = 0.0289308) |  |
-	// | 2 | Beta 2020 | consistent: d (pooled SD); g (exact J); g (approx. J); Glass (control SD); Glass (intervention SD); d (average SD) | not checkable: missing ci | not checkable: missing ci | arm 1: consistent / consistent; arm 2: inconsistent (GRIM) / inconsistent (GRIM) |  |  |
+	// | 2 | Alpha 2019 | consistent: d (pooled SD); g (exact J); g (approx. J); d (average SD) | consistent: d (pooled SD) [Wald]; g (exact J) [Wald]; g (exact J) [Wald (LS2)]; g (approx. J) [Wald]; g (approx. J) [Wald (LS2)]; d (average SD) [Wald] | consistent: d (pooled SD) [noncentral t]; g (exact J) [noncentral t]; g (approx. J) [noncentral t] |  | consistent (computed p = 0.0289308) |  |
+	// | 3 | Beta 2020 | consistent: d (pooled SD); g (exact J); g (approx. J); Glass (control SD); Glass (intervention SD); d (average SD) | not checkable: missing ci | not checkable: missing ci | arm 1: consistent / consistent; arm 2: inconsistent (GRIM) / inconsistent (GRIM) |  |  |
 }
 
 // A CI printed for Glass's Δ (the control arm's SD as standardizer): the
@@ -117,9 +128,9 @@ func ExampleSMD_glass() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("effect:", r.Effect.Summary())
-	fmt.Println("Wald:  ", r.Wald.Summary())
-	fmt.Println("exact: ", r.Exact.Summary())
+	fmt.Println("effect:", r.Effect.String())
+	fmt.Println("Wald:  ", r.Wald.String())
+	fmt.Println("exact: ", r.Exact.String())
 	// Output:
 	// effect: consistent: Glass (control SD)
 	// Wald:   inconsistent: closest Glass (control SD) [Wald], gap 0.15 (gross)

@@ -8,7 +8,7 @@ import (
 )
 
 func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"52.33", "-0.18", "\u22120.18", "\u20130.5", "0,31", ".036", "1,234.5", "1.234,5", "1 234", "1.2e-4", "3E2", "-0.00", "NaN", "", "1e999", "1,2,3"} {
+	for _, s := range []string{"52.33", "-0.18", "\u22120.18", "\u20130.5", "0,31", ".036", "1,234.5", "1.234,5", "1 234", "1.2e-4", "3E2", "-0.00", "NaN", "", "1e999", "1,2,3", "d = 0.45", "5.", "-.5", "0012.50", "1234567890123456789"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -16,11 +16,18 @@ func FuzzParseNumber(f *testing.F) {
 		if err != nil {
 			return
 		}
-		lo, hi := x.Bounds()
+		// The fast path agrees with the general parser.
+		if p, ok := parsePlain(s); ok {
+			g, err := parseGeneral(s)
+			if err != nil || g != p {
+				t.Fatalf("%q: fast path %+v, general %+v (%v)", s, p, g, err)
+			}
+		}
+		lo, hi := x.bounds()
 		if math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(x.Value, 0) || !(lo <= x.Value && x.Value <= hi) {
 			t.Fatalf("%q: value %v bounds [%v, %v]", s, x.Value, lo, hi)
 		}
-		if _, err := ParseCount(s); err == nil && x.Neg && x.Mant != 0 {
+		if _, err := parseCount(s); err == nil && x.Neg && x.Mant != 0 {
 			t.Fatalf("%q: negative count accepted", s)
 		}
 	})
@@ -31,7 +38,7 @@ func FuzzParseCI(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		ci, err := ParseCI(s)
+		ci, err := parseCI(s)
 		if err != nil {
 			return
 		}
@@ -46,13 +53,13 @@ func FuzzParseResult(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r, err := ParseResult(s)
+		r, err := parseResult(s)
 		if err != nil {
 			return
 		}
 		for _, tails := range []int{0, 1, 2} {
 			r.Tails = tails
-			pc, err := P(r, nil)
+			pc, err := checkP(r, nil)
 			if err != nil {
 				continue
 			}
@@ -69,7 +76,7 @@ func FuzzGRIMMER(f *testing.F) {
 	f.Add("7.67", "0", 2, 3)
 	f.Add("-1.5", "1e2", 5, 2)
 	f.Fuzz(func(t *testing.T, mean, sd string, n, items int) {
-		if n > 1e6 || items > 100 || n < -1e6 || items < -100 {
+		if n > 1e5 || items > 100 || n < -1e6 || items < -100 {
 			return
 		}
 		g, err := GRIM(mean, n, items)
@@ -83,6 +90,12 @@ func FuzzGRIMMER(f *testing.F) {
 		if r.Verdict == NotCheckable || (r.Verdict == Consistent && g.Verdict == Inconsistent) {
 			t.Fatalf("GRIMMER(%q, %q, %d, %d): %+v (GRIM %+v)", mean, sd, n, items, r, g)
 		}
+		// Exact evidence must print as the reported mean and SD.
+		if r.Verdict == Consistent && r.Exact {
+			x, _ := parseNumber(mean)
+			s, _ := parseNumber(sd)
+			checkSample(t, r.Sample, n, max(items, 1), ScaleRange{Min: 0, Max: 10, Set: true}, x, s)
+		}
 	})
 }
 
@@ -95,7 +108,7 @@ func FuzzReadCSV(f *testing.F) {
 		if len(in) > 4096 {
 			return
 		}
-		tb, err := ReadCSV(strings.NewReader(in))
+		tb, err := ReadCSV(strings.NewReader(in), nil)
 		if err != nil {
 			return
 		}
@@ -109,10 +122,10 @@ func FuzzReadCSV(f *testing.F) {
 			}
 		}
 		var buf bytes.Buffer
-		if err := WriteCSV(&buf, tb.Header, res); err != nil {
+		if err := WriteCSV(&buf, tb, res); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteMarkdown(&buf, tb.Header, res); err != nil {
+		if err := WriteMarkdown(&buf, tb, res); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -122,10 +135,10 @@ func FuzzSMD(f *testing.F) {
 	f.Add("38.2", "9.1", "45", "42.7", "10.3", "47", "-0.46", "(-0.88 to -0.05)")
 	f.Add("5", "1", "2", "3", "1", "2", "2.0", "[-0.8, 4.6]")
 	f.Fuzz(func(t *testing.T, m1, s1, n1, m2, s2, n2, eff, ci string) {
-		if n, err := ParseCount(n1); err == nil && n > 1e7 {
+		if n, err := parseCount(n1); err == nil && n > 1e7 {
 			return
 		}
-		if n, err := ParseCount(n2); err == nil && n > 1e7 {
+		if n, err := parseCount(n2); err == nil && n > 1e7 {
 			return
 		}
 		r, err := SMD(SMDInput{Treat: Arm{m1, s1, n1}, Control: Arm{m2, s2, n2}, Effect: eff, CI: ci}, nil)

@@ -1,33 +1,28 @@
 package check
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
 	"strconv"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 const goldenDir = "../../testdata/golden/check/"
 
-func readGolden(t *testing.T, name string) []map[string]string {
+// grec is a golden record with its test, for short field access.
+type grec struct {
+	t *testing.T
+	r golden.Record
+}
+
+func (g grec) s(col string) string { g.t.Helper(); return g.r.String(g.t, col) }
+
+func readGolden(t *testing.T, name string) []grec {
 	t.Helper()
-	f, err := os.Open(goldenDir + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
+	var out []grec
+	for _, r := range golden.ReadCSV(t, goldenDir+name) {
+		out = append(out, grec{t, r})
 	}
 	return out
 }
@@ -42,17 +37,17 @@ func num(t *testing.T, s string) float64 {
 }
 
 func closeTo(got, want, tol float64) bool {
-	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
+	return golden.Equal(got, want, tol, tol)
 }
 
 func goldenBoxes(t *testing.T) map[string]box {
 	out := map[string]box{}
 	for _, c := range readGolden(t, "cases.csv") {
-		p, err := parseSMD(SMDInput{Treat: Arm{c["m1"], c["sd1"], c["n1"]}, Control: Arm{c["m2"], c["sd2"], c["n2"]}}, nil)
-		if err != nil || !p.haveBox {
-			t.Fatalf("case %s: %v", c["case"], err)
+		p := parseSMD(SMDInput{Treat: Arm{c.s("m1"), c.s("sd1"), c.s("n1")}, Control: Arm{c.s("m2"), c.s("sd2"), c.s("n2")}}, nil)
+		if !p.haveBox {
+			t.Fatalf("case %s: %v", c.s("case"), p.err())
 		}
-		out[c["case"]] = p.box
+		out[c.s("case")] = p.box
 	}
 	return out
 }
@@ -72,18 +67,18 @@ func TestRangesAgainstR(t *testing.T) {
 		t.Fatalf("%d golden rows", len(rows))
 	}
 	for _, r := range rows {
-		b := boxes[r["case"]]
-		c := Convention{Standardizer: stdByName[r["standardizer"]], Flipped: r["flipped"] == "TRUE", SEAsSD: r["se_as_sd"] == "TRUE"}
+		b := boxes[r.s("case")]
+		c := Convention{Standardizer: stdByName[r.s("standardizer")], Flipped: r.s("flipped") == "TRUE", SEAsSD: r.s("se_as_sd") == "TRUE"}
 		got, ok := b.Range(c)
 		if !ok {
-			t.Errorf("%s %v: undefined", r["case"], c)
+			t.Errorf("%s %v: undefined", r.s("case"), c)
 			continue
 		}
-		if !closeTo(got.Lo, num(t, r["lo"]), 1e-12) || !closeTo(got.Hi, num(t, r["hi"]), 1e-12) {
-			t.Errorf("%s %v: got [%.15g, %.15g], R [%s, %s]", r["case"], c, got.Lo, got.Hi, r["lo"], r["hi"])
+		if !closeTo(got.Lo, num(t, r.s("lo")), 1e-12) || !closeTo(got.Hi, num(t, r.s("hi")), 1e-12) {
+			t.Errorf("%s %v: got [%.15g, %.15g], R [%s, %s]", r.s("case"), c, got.Lo, got.Hi, r.s("lo"), r.s("hi"))
 		}
-		if num(t, r["interior_excess"]) > 0 {
-			t.Errorf("%s %v: R found an interior point beyond the corners", r["case"], c)
+		if num(t, r.s("interior_excess")) > 0 {
+			t.Errorf("%s %v: R found an interior point beyond the corners", r.s("case"), c)
 		}
 	}
 }
@@ -92,16 +87,16 @@ func TestRangesAgainstR(t *testing.T) {
 // at the ends of the box's t range with R's uniroot on pt (tol 1e-13).
 func TestNCTEndsAgainstR(t *testing.T) {
 	for _, r := range readGolden(t, "nct_ends.csv") {
-		tt, df := num(t, r["t"]), num(t, r["df"])
-		h := tt / num(t, r["d"])
+		tt, df := num(t, r.s("t")), num(t, r.s("df"))
+		h := tt / num(t, r.s("d"))
 		lo := ncpFor(tt, df, 0.975) / h
 		hi := ncpFor(tt, df, 0.025) / h
-		if !closeTo(lo, num(t, r["exact_lower"]), 1e-8) || !closeTo(hi, num(t, r["exact_upper"]), 1e-8) {
-			t.Errorf("%s t=%s: got [%.12g, %.12g], R [%s, %s]", r["case"], r["t"], lo, hi, r["exact_lower"], r["exact_upper"])
+		if !closeTo(lo, num(t, r.s("exact_lower")), 1e-8) || !closeTo(hi, num(t, r.s("exact_upper")), 1e-8) {
+			t.Errorf("%s t=%s: got [%.12g, %.12g], R [%s, %s]", r.s("case"), r.s("t"), lo, hi, r.s("exact_lower"), r.s("exact_upper"))
 		}
 		// The quantile inverts the CDF back to t.
 		if q := tQuantile(0.975, df, lo*h); !closeTo(q, tt, 1e-8) {
-			t.Errorf("%s: quantile %v, want %v", r["case"], q, tt)
+			t.Errorf("%s: quantile %v, want %v", r.s("case"), q, tt)
 		}
 	}
 }
@@ -112,19 +107,19 @@ func TestNCTEndsAgainstR(t *testing.T) {
 func TestCIChecksAgainstR(t *testing.T) {
 	boxes := goldenBoxes(t)
 	for _, r := range readGolden(t, "nct_ends.csv") {
-		b := boxes[r["case"]]
+		b := boxes[r.s("case")]
 		for _, m := range []struct {
 			lo, hi string
 			exact  bool
 		}{{"exact_lower", "exact_upper", true}, {"wald_lower", "wald_upper", false}} {
-			L, U := num(t, r[m.lo]), num(t, r[m.hi])
+			L, U := num(t, r.s(m.lo)), num(t, r.s(m.hi))
 			out := 0.01 // shift outward from the box: down at its smallest d, up at its largest
-			if dr := b.dRange(PooledD, false); math.Abs(num(t, r["d"])-dr.Lo) < math.Abs(num(t, r["d"])-dr.Hi) {
+			if dr := b.dRange(PooledD, false); math.Abs(num(t, r.s("d"))-dr.Lo) < math.Abs(num(t, r.s("d"))-dr.Hi) {
 				out = -0.01
 			}
 			for _, shift := range []float64{0, out} {
-				rl := mustNum(t, strconv.FormatFloat(L+shift, 'f', 3, 64)).Interval()
-				ru := mustNum(t, strconv.FormatFloat(U+shift, 'f', 3, 64)).Interval()
+				rl := mustNum(t, strconv.FormatFloat(L+shift, 'f', 3, 64)).Range()
+				ru := mustNum(t, strconv.FormatFloat(U+shift, 'f', 3, 64)).Range()
 				wald, exact := checkCI(b, rl, ru, 0.95, 0.1)
 				f := wald
 				if m.exact {
@@ -137,10 +132,10 @@ func TestCIChecksAgainstR(t *testing.T) {
 					}
 				}
 				if shift == 0 && !has {
-					t.Errorf("%s %s [%.3f, %.3f]: pooled d not among %v", r["case"], m.lo, L, U, f.Summary())
+					t.Errorf("%s %s [%.3f, %.3f]: pooled d not among %v", r.s("case"), m.lo, L, U, f.String())
 				}
 				if shift != 0 && has {
-					t.Errorf("%s %s shifted off the box by %v still consistent: %v", r["case"], m.lo, shift, f.Summary())
+					t.Errorf("%s %s shifted off the box by %v still consistent: %v", r.s("case"), m.lo, shift, f.String())
 				}
 			}
 		}
@@ -160,16 +155,16 @@ func mustNum(t *testing.T, s string) Number {
 // pt/pf/pnorm/pchisq.
 func TestPValuesAgainstR(t *testing.T) {
 	for _, r := range readGolden(t, "pvalues.csv") {
-		res, err := ParseResult(r["result"])
+		res, err := parseResult(r.s("result"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		pc, err := P(res, nil)
+		pc, err := checkP(res, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !closeTo(pc.P, num(t, r["p"]), 1e-9) || !closeTo(pc.PRange.Lo, num(t, r["p_low"]), 1e-9) || !closeTo(pc.PRange.Hi, num(t, r["p_high"]), 1e-9) {
-			t.Errorf("%s: got %.12g [%.12g, %.12g], R %s [%s, %s]", r["result"], pc.P, pc.PRange.Lo, pc.PRange.Hi, r["p"], r["p_low"], r["p_high"])
+		if !closeTo(pc.P, num(t, r.s("p")), 1e-9) || !closeTo(pc.PRange.Lo, num(t, r.s("p_low")), 1e-9) || !closeTo(pc.PRange.Hi, num(t, r.s("p_high")), 1e-9) {
+			t.Errorf("%s: got %.12g [%.12g, %.12g], R %s [%s, %s]", r.s("result"), pc.P, pc.PRange.Lo, pc.PRange.Hi, r.s("p"), r.s("p_low"), r.s("p_high"))
 		}
 	}
 }

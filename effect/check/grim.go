@@ -3,6 +3,7 @@ package check
 import (
 	"math/big"
 	"strconv"
+	"strings"
 )
 
 // GRIMResult is the outcome of GRIM or GRIMMER for one reported mean (and
@@ -19,8 +20,19 @@ type GRIMResult struct {
 	// Reason names the first test that failed for every candidate sum:
 	// "GRIM", "SD range" (no whole-number sum of squares gives the SD),
 	// "minimum SD" (the SD is below what whole numbers with this sum can
-	// reach), "scale range" (above what the scale allows), "parity".
+	// reach), "scale range" (above what the scale allows), "parity", "no
+	// data set" (the closed-form conditions pass, but the exact search
+	// finds no data on the scale with this mean and SD). For a consistent
+	// GRIMMER verdict that is not Exact it says why.
 	Reason string
+	// Exact is true when GRIMMER decided exactly, by finding a data set
+	// or by an exhaustive search (a scale range was given); otherwise a
+	// Consistent verdict means only that the necessary conditions pass.
+	Exact bool
+	// Sample is one data set of n scores (each the mean of its items'
+	// whole-number responses) on the scale whose mean and SD round to the
+	// printed ones, sorted; the evidence for an Exact Consistent verdict.
+	Sample []float64
 }
 
 // ScaleRange optionally bounds a single response (one item) of an
@@ -121,8 +133,16 @@ func grim(x Number, n, items int) GRIMResult {
 // All comparisons are in exact integer arithmetic. Unlike A-GRIMMER as
 // scrutiny 0.6.1 implements it, every GRIM-consistent total is tried, not
 // only round(mean·n): see the package documentation on the false positive.
-// These are necessary conditions: passing them does not prove that a data
-// set exists (for n = 2 not every such Q is reachable).
+//
+// These conditions are necessary, not sufficient (mean 1.6, SD 1.1, n = 5
+// on 1–7 passes them, yet no five such numbers exist). When the scale
+// range is given, GRIMMER then decides exactly: a search over the counts
+// of each value, pruned by the least and greatest sums of squares,
+// either finds n whole numbers on the scale whose mean and SD round to
+// the printed ones, returned in Sample as evidence (as SPRITE and CORVIDS
+// return data), or proves that none exist (Reason "no data set"); Exact
+// is then true. Without a scale range the verdict rests on the
+// conditions above.
 func GRIMMER(mean, sd string, n, items int, scale ScaleRange) (GRIMResult, error) {
 	x, err := parseNumber(mean)
 	if err != nil {
@@ -132,7 +152,7 @@ func GRIMMER(mean, sd string, n, items int, scale ScaleRange) (GRIMResult, error
 	if err != nil {
 		return GRIMResult{}, withField(err, "sd")
 	}
-	if s.Neg && s.Mant != 0 {
+	if s.Neg { // "−0" too: an SD is never printed with a sign
 		return GRIMResult{}, invalidErr("sd", sd, "must not be negative")
 	}
 	if n < 2 {
@@ -154,6 +174,14 @@ func grimmer(x, s Number, n, items int, scale ScaleRange) GRIMResult {
 	if r.Verdict != Consistent {
 		return r
 	}
+	if res, ok := grimmer64(s, n, items, scale, r); ok {
+		return res
+	}
+	return grimmerBig(x, s, n, items, scale, r)
+}
+
+// grimmerBig is grimmer in big.Int arithmetic, for any size.
+func grimmerBig(x, s Number, n, items int, scale ScaleRange, r GRIMResult) GRIMResult {
 	tlo, thi := sumRange(x, int64(n)*int64(items))
 	// Scale range restricts the sums.
 	var ymin, ymax *big.Int
@@ -206,7 +234,9 @@ func grimmer(x, s Number, n, items int, scale ScaleRange) GRIMResult {
 	Ds2 := new(big.Int).Mul(Ds, Ds)
 	den := new(big.Int).Mul(nb, Ds2)
 	best := 0 // furthest test passed by any candidate
-	reasons := []string{"SD range", "minimum SD", "scale range", "parity"}
+	reasons := []string{"SD range", "minimum SD", "scale range", "parity", "no data set"}
+	exact := scale.Set && exactFits(n, items, scale)
+	undecided := false
 	one := big.NewInt(1)
 	for T := new(big.Int).Set(tlo); T.Cmp(thi) <= 0; T.Add(T, one) {
 		T2 := new(big.Int).Mul(T, T)
@@ -234,11 +264,137 @@ func grimmer(x, s Number, n, items int, scale ScaleRange) GRIMResult {
 		}
 		best = max(best, 3)
 		// A Q of T's parity in [qlo, qhi].
-		if qlo.Cmp(qhi) < 0 || new(big.Int).Sub(qlo, T).Bit(0) == 0 {
+		if !(qlo.Cmp(qhi) < 0 || new(big.Int).Sub(qlo, T).Bit(0) == 0) {
+			continue
+		}
+		best = max(best, 4)
+		if !exact {
 			return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi}
 		}
+		data, complete := exactData(int64(n), int64(scale.Min)*int64(items), int64(scale.Max)*int64(items), T.Int64(), qlo.Int64(), qhi.Int64())
+		if data != nil {
+			return consistentWith(data, items, r)
+		}
+		undecided = undecided || !complete
 	}
-	return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: reasons[best]}
+	if undecided {
+		return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi,
+			Reason: "the exact search stopped at its limit; the necessary conditions pass"}
+	}
+	return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: reasons[best], Exact: exact}
+}
+
+// grimmer64 is grimmer in int64 arithmetic for the usual sizes (n·items ≤
+// 10⁴, an SD with at most two decimals and below 100, totals and scale
+// ends below 10⁶ and 10⁴), where every product stays below 10¹⁷; ok is
+// false outside them. r is GRIM's consistent result for the mean.
+func grimmer64(s Number, n, items int, scale ScaleRange, r GRIMResult) (GRIMResult, bool) {
+	N := int64(n) * int64(items)
+	if N > 1e4 || s.Decimals < 0 || s.Decimals > 2 || s.Mant < 0 || s.Mant > 1e4 ||
+		r.SumLo < -1e6 || r.SumHi > 1e6 ||
+		(scale.Set && (abs(scale.Min) > 1e4/items || abs(scale.Max) > 1e4/items)) {
+		return GRIMResult{}, false
+	}
+	nn, it := int64(n), int64(items)
+	tlo, thi := r.SumLo, r.SumHi
+	var ymin, ymax int64
+	if scale.Set {
+		ymin, ymax = int64(scale.Min)*it, int64(scale.Max)*it
+		tlo, thi = max(tlo, ymin*nn), min(thi, ymax*nn)
+		if tlo > thi {
+			return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: "scale range"}, true
+		}
+	}
+	Ds := 2 * pow10i[s.Decimals]
+	l, u := max(2*s.Mant-1, 0), 2*s.Mant+1
+	sdLo2, sdHi2 := l*l, u*u
+	c := nn * (nn - 1) * it * it
+	Ds2 := Ds * Ds
+	den := nn * Ds2
+	best := 0
+	reasons := []string{"SD range", "minimum SD", "scale range", "parity", "no data set"}
+	exact := scale.Set && exactFits(n, items, scale)
+	undecided := false
+	for T := tlo; T <= thi; T++ {
+		T2 := T * T * Ds2
+		qlo := ceilDiv64(c*sdLo2+T2, den)
+		qhi := floorDiv64(c*sdHi2+T2, den)
+		if qlo > qhi {
+			continue
+		}
+		best = max(best, 1)
+		qlo = max(qlo, qMin64(T, nn))
+		if qlo > qhi {
+			continue
+		}
+		best = max(best, 2)
+		if scale.Set {
+			qhi = min(qhi, qMax64(T, nn, ymin, ymax))
+			if qlo > qhi {
+				continue
+			}
+		}
+		best = max(best, 3)
+		if qlo == qhi && (qlo-T)%2 != 0 {
+			continue
+		}
+		best = max(best, 4)
+		if !exact {
+			return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi}, true
+		}
+		data, complete := exactData(nn, ymin, ymax, T, qlo, qhi)
+		if data != nil {
+			return consistentWith(data, items, r), true
+		}
+		undecided = undecided || !complete
+	}
+	if undecided {
+		return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi,
+			Reason: "the exact search stopped at its limit; the necessary conditions pass"}, true
+	}
+	return GRIMResult{Verdict: Inconsistent, Testable: r.Testable, Reason: reasons[best], Exact: exact}, true
+}
+
+// consistentWith is the exact consistent verdict with its evidence (item
+// sums, turned into scores).
+func consistentWith(data []int64, items int, r GRIMResult) GRIMResult {
+	sample := make([]float64, len(data))
+	for i, y := range data {
+		sample[i] = float64(y) / float64(items)
+	}
+	return GRIMResult{Verdict: Consistent, Testable: r.Testable, SumLo: r.SumLo, SumHi: r.SumHi, Exact: true, Sample: sample}
+}
+
+// qMin64 is qMin in int64.
+func qMin64(T, n int64) int64 {
+	q := floorDiv64(T, n)
+	rem := T - q*n
+	return n*q*q + (2*q+1)*rem
+}
+
+// qMax64 is qMax in int64 (a·n ≤ T ≤ b·n).
+func qMax64(T, n, a, b int64) int64 {
+	w := b - a
+	if w == 0 {
+		return n * a * a
+	}
+	Z := T - n*a
+	k, rem := Z/w, Z%w
+	return k*w*w + rem*rem + 2*a*Z + n*a*a
+}
+
+// exactFits reports whether the exact search's int64 arithmetic is safe
+// for n values of items items on the scale: n·y² well below 2⁶³.
+func exactFits(n, items int, scale ScaleRange) bool {
+	m := float64(max(abs(scale.Min), abs(scale.Max))) * float64(items)
+	return n <= 1e6 && float64(n)*4*m*m < 1e17
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // qMin is the least Σy² over n whole numbers with Σy = T: T = qn + r with
@@ -326,4 +482,33 @@ func ceilDiv64(a, b int64) int64 {
 		q++
 	}
 	return q
+}
+
+// String returns the verdict with its reason: "consistent (exact, e.g.
+// 1 1 2 3 5)", "inconsistent (parity)".
+func (r GRIMResult) String() string {
+	var b strings.Builder
+	b.WriteString(r.Verdict.String())
+	var notes []string
+	if r.Reason != "" {
+		notes = append(notes, r.Reason)
+	}
+	if r.Verdict == Consistent && !r.Testable && r.Sample == nil {
+		notes = append(notes, "not testable at this precision")
+	}
+	if r.Verdict == Consistent && r.Exact && len(r.Sample) > 0 {
+		ss := make([]string, 0, min(len(r.Sample), 12))
+		for i, v := range r.Sample {
+			if i == 12 {
+				ss = append(ss, "…")
+				break
+			}
+			ss = append(ss, strconv.FormatFloat(v, 'g', -1, 64))
+		}
+		notes = append(notes, "exact, e.g. "+strings.Join(ss, " "))
+	}
+	if len(notes) > 0 {
+		b.WriteString(" (" + strings.Join(notes, "; ") + ")")
+	}
+	return b.String()
 }

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// GRIM test vectors: effect-anchors.md RC30 (scrutiny 0.6.1 test vectors,
-// rounding "up_or_down").
+// GRIM test vectors: the R package scrutiny 0.6.1's own test vectors
+// (rounding "up_or_down").
 func TestGRIMScrutinyVectors(t *testing.T) {
 	// scrutiny: n = 28, means 5.19 … 5.30.
 	want28 := []bool{false, false, true, false, false, false, true, false, false, false, true, false}
@@ -101,8 +101,8 @@ func roundRat(x *big.Rat, k int, half int) string {
 	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
 }
 
-// GRIMMER vectors: effect-anchors.md RC30 (Allard's aGrimmer via scrutiny's
-// tests), and the scrutiny false positives fixed in its 1.0.0 NEWS.
+// GRIMMER vectors: Allard's A-GRIMMER via the R package scrutiny's tests,
+// and the scrutiny false positives fixed in its 1.0.0 NEWS.
 func TestGRIMMER(t *testing.T) {
 	for _, c := range []struct {
 		mean, sd string

@@ -8,12 +8,11 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// Noncentral t helpers. The CDF is internal/nct's (accurate to 1e-10
-// everywhere), or gonum's AS 243 in the region where the two agree to
-// 1e-10 and AS 243 is faster. The exact interval for
-// d inverts it in λ (Steiger & Fouladi 1997); the consistency check only
-// compares CDF values at the ends of the rounding box, which is why it is
-// fast (see ci.go).
+// Noncentral t helpers. The CDF is internal/nct's one fast path
+// (nct.FastCDF: AS 243 where it is accurate, nct.CDF elsewhere). The exact
+// interval for d inverts it in λ (Steiger & Fouladi 1997); the consistency
+// check only compares CDF values at the ends of the rounding box, which is
+// why it needs no inversion (see ci.go).
 
 func nctCDF(t, df, ncp float64) float64 {
 	switch {
@@ -21,16 +20,8 @@ func nctCDF(t, df, ncp float64) float64 {
 		return 0
 	case math.IsInf(t, 1):
 		return 1
-	case df >= 10 && df <= 1e5 && math.Abs(t) < 25 && math.Abs(ncp) < 33:
-		// gonum's AS 243 agrees with internal/nct to 1e-10 here (see
-		// TestHybridCDF) and is several times faster. For t < 0 reflect:
-		// gonum v0.17.0 is wrong for t < 0 with λ < −37.62.
-		if t < 0 {
-			return 1 - distuv.NoncentralT{Nu: df, Mu: -ncp}.CDF(-t)
-		}
-		return distuv.NoncentralT{Nu: df, Mu: ncp}.CDF(t)
 	}
-	return nct.CDF(t, df, ncp)
+	return nct.FastCDF(t, df, ncp)
 }
 
 // ncpFor returns λ with P(T ≤ t; df, λ) = p. The CDF decreases in λ.

@@ -2,14 +2,15 @@ package check
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/tiesproject/ties/internal/nct"
 )
 
-// TestHybridCDF checks the region where nctCDF uses gonum's AS 243 against
-// internal/nct (itself checked against 50-digit mpmath values).
-func TestHybridCDF(t *testing.T) {
+// TestFastCDF checks nctCDF (nct.FastCDF) against nct.CDF (itself checked
+// against 50-digit mpmath values) over the region the CI checks use most.
+func TestFastCDF(t *testing.T) {
 	worst := 0.0
 	for _, df := range []float64{10, 11.5, 30, 100, 1000, 1e4, 1e5} {
 		for tt := -24.75; tt < 25; tt += 1.25 {
@@ -29,23 +30,30 @@ func TestHybridCDF(t *testing.T) {
 	}
 }
 
-// TestApproxEndsBound checks the error bound of approxEnds, on which the
-// prescreen of the exact CI check relies.
-func TestApproxEndsBound(t *testing.T) {
-	ts := []float64{0, 0.5, 1, 2, 3, 5, 8, 12, 20, 30, 50, 80, 130, 200}
-	for _, df := range []float64{1, 2, 3, 5, 10, 30, 100, 1e3, 1e4, 1e6} {
-		for _, level := range []float64{0.5, 0.9, 0.95, 0.999} {
-			z := normalQuantile(1 - (1-level)/2)
-			for _, t0 := range ts {
-				for _, tt := range []float64{t0, -t0} {
-					lo, hi, bound := approxEnds(tt, df, z)
-					elo := ncpFor(tt, df, 1-(1-level)/2)
-					ehi := ncpFor(tt, df, (1-level)/2)
-					if !(math.Abs(elo-lo) <= bound && math.Abs(ehi-hi) <= bound) {
-						t.Errorf("df %v level %v t %v: exact [%v, %v], approx [%v, %v] ± %v", df, level, tt, elo, ehi, lo, hi, bound)
-					}
-				}
-			}
+// TestNCTGap compares the exact-interval gap, which inverts only the ends
+// of the t range that can bear on it, with all four ends inverted.
+func TestNCTGap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 3000; i++ {
+		df := float64(3 + rng.IntN(300))
+		h := math.Sqrt((df + 2) / 4)
+		t0 := rng.NormFloat64() * 4
+		tr := Range{t0, t0 + rng.Float64()*0.3}
+		level := []float64{0.9, 0.95, 0.99}[rng.IntN(3)]
+		z := normalQuantile(1 - (1-level)/2)
+		lo0, hi0 := ncpInterval(t0, df, level)
+		c := func(x float64) Range {
+			x += rng.NormFloat64() * 0.5
+			return Range{x - 0.005, x + 0.005}
+		}
+		rl, ru := c(lo0/h), c(hi0/h)
+		got := nctGap(rl, ru, 1, h, z, new(ncpEnds).at(tr, df, level))
+		l0, u0 := ncpInterval(tr.Lo, df, level)
+		l1, u1 := ncpInterval(tr.Hi, df, level)
+		L, U := widen(Range{rl.Lo * h, rl.Hi * h}), widen(Range{ru.Lo * h, ru.Hi * h})
+		want := math.Max(Range{l0, l1}.Gap(L), Range{u0, u1}.Gap(U)) / h
+		if math.Abs(got-want) > 1e-12 {
+			t.Fatalf("df %v t %v level %v: gap %v, all ends %v", df, tr, level, got, want)
 		}
 	}
 }

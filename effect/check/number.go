@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -11,7 +12,7 @@ import (
 // the number of printed decimals implies.
 //
 // A number printed with k decimals stands for every real value that rounds
-// to it, the closed interval Value ± ½·10⁻ᵏ (see Bounds). The interval is
+// to it, the closed interval Value ± ½·10⁻ᵏ (see Range). The interval is
 // closed so that both round-half-up and round-half-down (and half-even)
 // reporting are covered.
 type Number struct {
@@ -22,13 +23,13 @@ type Number struct {
 	Neg      bool    // printed with a minus sign (kept for "−0.00")
 }
 
-// Unit returns the rounding unit 10^−Decimals.
-func (x Number) Unit() float64 { return math.Pow10(-x.Decimals) }
+// unit returns the rounding unit 10^−Decimals.
+func (x Number) unit() float64 { return math.Pow10(-x.Decimals) }
 
-// Bounds returns the closed interval of real values that round to x at its
+// bounds returns the closed interval of real values that round to x at its
 // printed precision. A negative zero ("−0.00") stands for [−½·10⁻ᵏ, 0].
-func (x Number) Bounds() (lo, hi float64) {
-	h := 0.5 * x.Unit()
+func (x Number) bounds() (lo, hi float64) {
+	h := 0.5 * x.unit()
 	lo, hi = x.Value-h, x.Value+h
 	if x.Mant == 0 && x.Neg {
 		hi = 0
@@ -36,34 +37,37 @@ func (x Number) Bounds() (lo, hi float64) {
 	return lo, hi
 }
 
-// Interval returns Bounds as an Interval.
-func (x Number) Interval() Interval {
-	lo, hi := x.Bounds()
-	return Interval{lo, hi}
+// Range returns the closed range of real values that round to x at its
+// printed precision. A negative zero ("−0.00") stands for [−½·10⁻ᵏ, 0].
+func (x Number) Range() Range {
+	lo, hi := x.bounds()
+	return Range{lo, hi}
 }
 
-// Interval is a closed interval of real numbers [Lo, Hi]; infinite ends
-// mean the interval is unbounded on that side.
-type Interval struct{ Lo, Hi float64 }
+// Range is a closed range of real numbers [Lo, Hi]: the values a printed
+// number stands for, or the values a convention yields over a rounding
+// box. It is not a confidence interval (that is effect.Interval).
+// Infinite ends mean the range is unbounded on that side.
+type Range struct{ Lo, Hi float64 }
 
-// Contains reports whether v lies in the interval.
-func (iv Interval) Contains(v float64) bool { return iv.Lo <= v && v <= iv.Hi }
+// Contains reports whether v lies in the range.
+func (iv Range) Contains(v float64) bool { return iv.Lo <= v && v <= iv.Hi }
 
-// Gap returns the distance between two intervals, 0 when they overlap.
-func (iv Interval) Gap(o Interval) float64 {
-	g := math.Max(o.Lo-iv.Hi, iv.Lo-o.Hi)
+// Gap returns the distance between two ranges, 0 when they overlap.
+func (iv Range) Gap(o Range) float64 {
+	g := max(o.Lo-iv.Hi, iv.Lo-o.Hi)
 	if g > 0 {
 		return g
 	}
 	return 0
 }
 
-func (iv Interval) neg() Interval { return Interval{-iv.Hi, -iv.Lo} }
+func (iv Range) neg() Range { return Range{-iv.Hi, -iv.Lo} }
 
 // isMinus reports whether r is printed as a minus sign: hyphen-minus,
 // U+2212 minus, U+2010/U+2011 hyphens, U+2013 en dash and U+FE63/U+FF0D.
 // An en dash counts as a minus only where a sign can stand (at the start
-// of a number); between two numbers it separates them (see ParseCI).
+// of a number); between two numbers it separates them (see parseCI).
 func isMinus(r rune) bool {
 	switch r {
 	case '-', '\u2212', '\u2010', '\u2011', '\u2013', '\ufe63', '\uff0d':
@@ -99,8 +103,9 @@ func trimSpace(s string) string { return strings.TrimFunc(s, isSpace) }
 // with spaces ("1 234.5").
 //
 // Leading decimal points (".036") are accepted, as APA style prints p
-// values. NaN, infinities, percentages and empty text are errors wrapping
-// ErrUnparseable.
+// values. A label before the number, ending in "=" or ":", is skipped
+// ("d = 0.45", "Hedges' g: −0.46"). NaN, infinities, percentages and
+// empty text are errors wrapping ErrUnparseable.
 func ParseNumber(s string) (Number, error) {
 	x, err := parseNumber(s)
 	if err != nil {
@@ -110,8 +115,16 @@ func ParseNumber(s string) (Number, error) {
 }
 
 func parseNumber(s string) (Number, error) {
+	if x, ok := parsePlain(s); ok {
+		return x, nil
+	}
+	return parseGeneral(s)
+}
+
+// parseGeneral is parseNumber for every form.
+func parseGeneral(s string) (Number, error) {
 	orig := s
-	s = trimSpace(s)
+	s = trimSpace(stripLabel(s))
 	if s == "" {
 		return Number{}, parseErr("", orig, "empty")
 	}
@@ -206,6 +219,60 @@ func parseNumber(s string) (Number, error) {
 	return Number{Text: orig, Value: v, Mant: mant, Decimals: decimals, Neg: neg}, nil
 }
 
+// parsePlain is parseNumber's fast path for the common plain form
+// "[-]digits[.digits]" (ASCII, no spaces, at most 18 digits): no
+// allocation.
+func parsePlain(s string) (Number, bool) {
+	i, neg := 0, false
+	if len(s) > 0 && s[0] == '-' {
+		i, neg = 1, true
+	}
+	var mant int64
+	digits, decimals, seenDot, sig := 0, 0, false, 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if mant != 0 || c != '0' {
+				sig++
+			}
+			mant = mant*10 + int64(c-'0')
+			if seenDot {
+				decimals++
+			}
+		case c == '.' && !seenDot:
+			seenDot = true
+		default:
+			return Number{}, false
+		}
+	}
+	if digits == 0 || sig > 18 {
+		return Number{}, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return Number{}, false
+	}
+	if neg {
+		mant = -mant
+	}
+	return Number{Text: s, Value: v, Mant: mant, Decimals: decimals, Neg: neg}, true
+}
+
+// stripLabel removes a label such as "d =" or "Hedges' g:" before a
+// number: text up to the last '=' or ':' when it holds a letter.
+func stripLabel(s string) string {
+	i := strings.LastIndexAny(s, "=:")
+	if i < 0 {
+		return s
+	}
+	if strings.IndexFunc(s[:i], unicode.IsLetter) < 0 {
+		return s
+	}
+	return s[i+1:]
+}
+
 // ungroup removes thousands separators (',', '.', spaces) from an integer
 // part, checking that groups after the first have three digits.
 func ungroup(s string) (string, bool) {
@@ -239,10 +306,10 @@ func ungroup(s string) (string, bool) {
 	return b.String(), true
 }
 
-// ParseCount reads a whole number such as a sample size: digits, with
+// parseCount reads a whole number such as a sample size: digits, with
 // optional thousands grouping ("1,234", "1 234"); a printed fraction must
 // be zero ("45.0"). Signs are not accepted.
-func ParseCount(s string) (int, error) {
+func parseCount(s string) (int, error) {
 	orig := s
 	s = trimSpace(s)
 	if s == "" {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -55,28 +57,28 @@ func TestParseNumber(t *testing.T) {
 
 func TestBounds(t *testing.T) {
 	x := mustNum(t, "0.31")
-	lo, hi := x.Bounds()
+	lo, hi := x.bounds()
 	if !closeTo(lo, 0.305, 1e-15) || !closeTo(hi, 0.315, 1e-15) {
 		t.Errorf("0.31: [%v, %v]", lo, hi)
 	}
 	x = mustNum(t, "-0.00")
-	if lo, hi := x.Bounds(); !closeTo(lo, -0.005, 1e-15) || hi != 0 {
+	if lo, hi := x.bounds(); !closeTo(lo, -0.005, 1e-15) || hi != 0 {
 		t.Errorf("-0.00: [%v, %v]", lo, hi)
 	}
 	x = mustNum(t, "3E2") // rounded to hundreds
-	if lo, hi := x.Bounds(); lo != 250 || hi != 350 {
+	if lo, hi := x.bounds(); lo != 250 || hi != 350 {
 		t.Errorf("3E2: [%v, %v]", lo, hi)
 	}
 }
 
 func TestParseCount(t *testing.T) {
 	for in, want := range map[string]int{"45": 45, "1,234": 1234, "1 234": 1234, "45.0": 45, " 7 ": 7} {
-		if n, err := ParseCount(in); err != nil || n != want {
+		if n, err := parseCount(in); err != nil || n != want {
 			t.Errorf("%q: %d, %v", in, n, err)
 		}
 	}
 	for _, bad := range []string{"", "4.5", "-3", "abc", "1e99", "NaN"} {
-		if _, err := ParseCount(bad); !errors.Is(err, ErrUnparseable) {
+		if _, err := parseCount(bad); !errors.Is(err, ErrUnparseable) {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}
@@ -107,7 +109,7 @@ func TestParseCI(t *testing.T) {
 		{"-1.2 TO -0.4", -1.2, -0.4},
 		{"0.10 — 0.90", 0.10, 0.90},
 	} {
-		ci, err := ParseCI(c.in)
+		ci, err := parseCI(c.in)
 		if err != nil {
 			t.Errorf("%q: %v", c.in, err)
 			continue
@@ -117,11 +119,11 @@ func TestParseCI(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "()", "0.31", "abc to def", "0,18,0,80", "(0.5 to )", "1 to 2 to 3", "(-0,88", "1,2"} {
-		if _, err := ParseCI(bad); !errors.Is(err, ErrUnparseable) {
+		if _, err := parseCI(bad); !errors.Is(err, ErrUnparseable) {
 			t.Errorf("%q: err = %v, want ErrUnparseable", bad, err)
 		}
 	}
-	if _, err := ParseCI("(0.80 to -0.18)"); !errors.Is(err, ErrInvalidInput) {
+	if _, err := parseCI("(0.80 to -0.18)"); !errors.Is(err, ErrInvalidInput) {
 		t.Errorf("reversed CI: %v", err)
 	}
 }
@@ -129,30 +131,30 @@ func TestParseCI(t *testing.T) {
 func TestParseResult(t *testing.T) {
 	for _, c := range []struct {
 		in       string
-		kind     TestKind
+		kind     testKind
 		df1, df2 float64
 		stat     float64
-		rel      Relation
+		rel      relation
 		p        float64
 		ns       bool
 	}{
-		{"t(28) = 2.20, p = .036", TestT, 28, 0, 2.2, Equal, 0.036, false},
-		{"t(28) = \u22122.20, p = .036", TestT, 28, 0, -2.2, Equal, 0.036, false},
-		{"F(1, 58) = 4.12, p = .047", TestF, 1, 58, 4.12, Equal, 0.047, false},
-		{"F(1,58)=4.12,p<.05", TestF, 1, 58, 4.12, Less, 0.05, false},
-		{"z = 1.96, p = .05", TestZ, 0, 0, 1.96, Equal, 0.05, false},
-		{"Z = 1.96; p ≤ .05", TestZ, 0, 0, 1.96, Less, 0.05, false},
-		{"r(48) = .30, p = .03", TestR, 48, 0, 0.30, Equal, 0.03, false},
-		{"χ2(1) = 3.84, p = .05", TestChiSq, 1, 0, 3.84, Equal, 0.05, false},
-		{"χ²(1, N = 100) = 3.84, p = .05", TestChiSq, 1, 0, 3.84, Equal, 0.05, false},
-		{"chi2(2) = 7.1, p > .01", TestChiSq, 2, 0, 7.1, Greater, 0.01, false},
-		{"t(10) = 1.2, ns", TestT, 10, 0, 1.2, Greater, 0, true},
-		{"t(45.3) = 3.112, p = .003", TestT, 45.3, 0, 3.112, Equal, 0.003, false},
-		{"(t(28) = 2.20, p = .036)", TestT, 28, 0, 2.2, Equal, 0.036, false},
-		{"t(28) = 2.20, p = .036.", TestT, 28, 0, 2.2, Equal, 0.036, false},
-		{"t(28)\u00a0=\u00a02.20, p\u202f=\u202f.036", TestT, 28, 0, 2.2, Equal, 0.036, false},
+		{"t(28) = 2.20, p = .036", testT, 28, 0, 2.2, relEqual, 0.036, false},
+		{"t(28) = \u22122.20, p = .036", testT, 28, 0, -2.2, relEqual, 0.036, false},
+		{"F(1, 58) = 4.12, p = .047", testF, 1, 58, 4.12, relEqual, 0.047, false},
+		{"F(1,58)=4.12,p<.05", testF, 1, 58, 4.12, relLess, 0.05, false},
+		{"z = 1.96, p = .05", testZ, 0, 0, 1.96, relEqual, 0.05, false},
+		{"Z = 1.96; p ≤ .05", testZ, 0, 0, 1.96, relLess, 0.05, false},
+		{"r(48) = .30, p = .03", testR, 48, 0, 0.30, relEqual, 0.03, false},
+		{"χ2(1) = 3.84, p = .05", testChiSq, 1, 0, 3.84, relEqual, 0.05, false},
+		{"χ²(1, N = 100) = 3.84, p = .05", testChiSq, 1, 0, 3.84, relEqual, 0.05, false},
+		{"chi2(2) = 7.1, p > .01", testChiSq, 2, 0, 7.1, relGreater, 0.01, false},
+		{"t(10) = 1.2, ns", testT, 10, 0, 1.2, relGreater, 0, true},
+		{"t(45.3) = 3.112, p = .003", testT, 45.3, 0, 3.112, relEqual, 0.003, false},
+		{"(t(28) = 2.20, p = .036)", testT, 28, 0, 2.2, relEqual, 0.036, false},
+		{"t(28) = 2.20, p = .036.", testT, 28, 0, 2.2, relEqual, 0.036, false},
+		{"t(28)\u00a0=\u00a02.20, p\u202f=\u202f.036", testT, 28, 0, 2.2, relEqual, 0.036, false},
 	} {
-		r, err := ParseResult(c.in)
+		r, err := parseResult(c.in)
 		if err != nil {
 			t.Errorf("%q: %v", c.in, err)
 			continue
@@ -162,7 +164,7 @@ func TestParseResult(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "t = 2.2, p = .03", "F(1) = 4, p = .05", "z(3) = 1.9, p = .05", "t(28) = x, p = .03", "q(3) = 1, p = .5", "t(28) = 2.2, p = 1.5", "t(0) = 2, p = .1"} {
-		if _, err := ParseResult(bad); err == nil {
+		if _, err := parseResult(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		} else if !errors.Is(err, ErrUnparseable) && !errors.Is(err, ErrInvalidInput) {
 			t.Errorf("%q: %v", bad, err)
@@ -172,7 +174,7 @@ func TestParseResult(t *testing.T) {
 
 func TestFieldErrorNamesField(t *testing.T) {
 	_, err := SMD(SMDInput{Treat: Arm{"1.2", "x", "10"}, Control: Arm{"1", "1", "10"}}, nil)
-	var fe *FieldError
+	var fe *effect.FieldError
 	if !errors.As(err, &fe) || fe.Field != "sd1" || !errors.Is(err, ErrUnparseable) {
 		t.Fatalf("err = %v", err)
 	}

@@ -6,13 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// CI is a confidence interval as printed: its two ends with their own
+// printedCI is a confidence interval as printed: its two ends with their own
 // precision.
-type CI struct {
+type printedCI struct {
 	Lower, Upper Number
 }
 
-// ParseCI reads a confidence interval in the forms papers print:
+// parseCI reads a confidence interval in the forms papers print:
 //
 //	(-0.18 to 0.80)   [−0.18, 0.80]   -0.18–0.80   (-0.18; 0.80)
 //	95% CI: −0.18 to 0.80   (−0,18; 0,80)   0.18 - 0.80   -0.5 – -0.2
@@ -23,7 +23,7 @@ type CI struct {
 // use decimal points), and otherwise the first dash (hyphen, en dash,
 // em dash or U+2212) that follows a digit, so that "−0.5–−0.2" reads as
 // −0.5 and −0.2. A lower end above the upper end is an error.
-func ParseCI(s string) (CI, error) {
+func parseCI(s string) (printedCI, error) {
 	orig := s
 	s = trimSpace(s)
 	// Leading label such as "95% CI" or "CI:".
@@ -40,24 +40,24 @@ func ParseCI(s string) (CI, error) {
 	s = strings.TrimRight(s, ")]}")
 	s = trimSpace(s)
 	if s == "" {
-		return CI{}, parseErr("", orig, "empty")
+		return printedCI{}, parseErr("", orig, "empty")
 	}
 	a, b, ok := splitRange(s)
 	if !ok {
-		return CI{}, parseErr("", orig, "cannot find the two ends of the interval")
+		return printedCI{}, parseErr("", orig, "cannot find the two ends of the interval")
 	}
 	lo, err := parseNumber(a)
 	if err != nil {
-		return CI{}, parseErr("", orig, "lower end: "+err.(*FieldError).Reason)
+		return printedCI{}, parseErr("", orig, "lower end: "+reasonOf(err))
 	}
 	hi, err := parseNumber(b)
 	if err != nil {
-		return CI{}, parseErr("", orig, "upper end: "+err.(*FieldError).Reason)
+		return printedCI{}, parseErr("", orig, "upper end: "+reasonOf(err))
 	}
 	if lo.Value > hi.Value {
-		return CI{}, invalidErr("", orig, "lower end above upper end")
+		return printedCI{}, invalidErr("", orig, "lower end above upper end")
 	}
-	return CI{Lower: lo, Upper: hi}, nil
+	return printedCI{Lower: lo, Upper: hi}, nil
 }
 
 // splitRange splits the text of an interval into its two ends.

@@ -10,20 +10,20 @@ import (
 )
 
 // TestKind names the test statistic of a reported result.
-type TestKind int
+type testKind int
 
 // Test statistics P understands.
 const (
-	TestT     TestKind = iota + 1 // t(df)
-	TestF                         // F(df1, df2)
-	TestZ                         // z
-	TestR                         // r(df), tested through t = r·√(df/(1 − r²))
-	TestChiSq                     // χ²(df)
+	testT     testKind = iota + 1 // t(df)
+	testF                         // F(df1, df2)
+	testZ                         // z
+	testR                         // r(df), tested through t = r·√(df/(1 − r²))
+	testChiSq                     // χ²(df)
 )
 
-var testNames = [...]string{TestT: "t", TestF: "F", TestZ: "z", TestR: "r", TestChiSq: "chi2"}
+var testNames = [...]string{testT: "t", testF: "F", testZ: "z", testR: "r", testChiSq: "chi2"}
 
-func (k TestKind) String() string {
+func (k testKind) String() string {
 	if k <= 0 || int(k) >= len(testNames) {
 		return "test(?)"
 	}
@@ -31,22 +31,22 @@ func (k TestKind) String() string {
 }
 
 // Relation is how a p value was reported.
-type Relation int
+type relation int
 
 // Relations of a reported p value.
 const (
-	Equal   Relation = iota // p = .036
-	Less                    // p < .05
-	Greater                 // p > .05 (also "ns", read as p > Alpha)
+	relEqual   relation = iota // p = .036
+	relLess                    // p < .05
+	relGreater                 // p > .05 (also "ns", read as p > Alpha)
 )
 
 // Result is a reported test result, "t(28) = 2.20, p = .036".
-type Result struct {
-	Kind     TestKind
+type result struct {
+	Kind     testKind
 	DF1, DF2 float64 // DF1 for t, r, χ² and F's numerator; DF2 for F's denominator
 	Stat     Number
 	P        Number
-	Rel      Relation
+	Rel      relation
 	NS       bool // printed "ns"
 	// Tails is 1 for a p reported as one-sided, 2 for two-sided and 0 when
 	// the paper does not say (then a p that only fits one-sided is
@@ -56,7 +56,7 @@ type Result struct {
 
 var resultRE = regexp.MustCompile(`(?i)^\s*(t|f|z|r|χ2|χ²|chi2|chi²|chi-square|chi-squared|x2|x²)\s*(?:\(\s*([0-9][0-9.,\s]*?)\s*(?:[,;]\s*([0-9][0-9.,]*)\s*)?(?:[,;]\s*n\s*=\s*[0-9][0-9,]*\s*)?\))?\s*=\s*(\S+?)\s*(?:[,;]\s*|\s+)(?:p\s*(=|<|>|≤|≥|<=|>=)\s*(\S+)|(ns|n\.s\.))\s*$`)
 
-// ParseResult reads a test result printed in APA style:
+// parseResult reads a test result printed in APA style:
 //
 //	t(28) = 2.20, p = .036      F(1, 58) = 4.12, p = .047    z = 1.96, p = .05
 //	r(48) = .30, p = .03        χ2(1, N = 100) = 3.84, p = .05    t(10) = −2.0, ns
@@ -64,7 +64,7 @@ var resultRE = regexp.MustCompile(`(?i)^\s*(t|f|z|r|χ2|χ²|chi2|chi²|chi-squa
 // Minus signs and decimal points are read as by ParseNumber; "≤" and "≥"
 // are read as "<" and ">". F needs two degrees of freedom, t, r and χ²
 // one. Enclosing parentheses and a final full stop are ignored.
-func ParseResult(s string) (Result, error) {
+func parseResult(s string) (result, error) {
 	// Results are often quoted inside parentheses or end a sentence.
 	in := strings.TrimRight(trimSpace(s), ").];,")
 	in = strings.TrimLeft(in, "([")
@@ -76,20 +76,20 @@ func ParseResult(s string) (Result, error) {
 	}, in)
 	m := resultRE.FindStringSubmatch(in)
 	if m == nil {
-		return Result{}, parseErr("", s, "not a test result like \"t(28) = 2.20, p = .036\"")
+		return result{}, parseErr("", s, "not a test result like \"t(28) = 2.20, p = .036\"")
 	}
-	var r Result
+	var r result
 	switch strings.ToLower(m[1]) {
 	case "t":
-		r.Kind = TestT
+		r.Kind = testT
 	case "f":
-		r.Kind = TestF
+		r.Kind = testF
 	case "z":
-		r.Kind = TestZ
+		r.Kind = testZ
 	case "r":
-		r.Kind = TestR
+		r.Kind = testR
 	default:
-		r.Kind = TestChiSq
+		r.Kind = testChiSq
 	}
 	df := func(t string) (float64, error) {
 		x, err := parseNumber(t)
@@ -101,42 +101,42 @@ func ParseResult(s string) (Result, error) {
 	var err error
 	if m[2] != "" {
 		if r.DF1, err = df(m[2]); err != nil {
-			return Result{}, err
+			return result{}, err
 		}
 	}
 	if m[3] != "" {
 		if r.DF2, err = df(m[3]); err != nil {
-			return Result{}, err
+			return result{}, err
 		}
 	}
 	switch {
-	case r.Kind == TestF && (m[2] == "" || m[3] == ""):
-		return Result{}, parseErr("", s, "F needs two degrees of freedom")
-	case r.Kind != TestF && r.Kind != TestZ && (m[2] == "" || m[3] != ""):
-		return Result{}, parseErr("", s, r.Kind.String()+" needs one degree of freedom")
-	case r.Kind == TestZ && m[2] != "":
-		return Result{}, parseErr("", s, "z takes no degrees of freedom")
+	case r.Kind == testF && (m[2] == "" || m[3] == ""):
+		return result{}, parseErr("", s, "F needs two degrees of freedom")
+	case r.Kind != testF && r.Kind != testZ && (m[2] == "" || m[3] != ""):
+		return result{}, parseErr("", s, r.Kind.String()+" needs one degree of freedom")
+	case r.Kind == testZ && m[2] != "":
+		return result{}, parseErr("", s, "z takes no degrees of freedom")
 	}
 	if r.Stat, err = parseNumber(m[4]); err != nil {
-		return Result{}, parseErr("", s, "statistic: "+err.(*FieldError).Reason)
+		return result{}, parseErr("", s, "statistic: "+reasonOf(err))
 	}
 	if m[7] != "" {
-		r.NS, r.Rel = true, Greater
+		r.NS, r.Rel = true, relGreater
 		return r, nil
 	}
 	switch m[5] {
 	case "=":
-		r.Rel = Equal
+		r.Rel = relEqual
 	case "<", "≤", "<=":
-		r.Rel = Less
+		r.Rel = relLess
 	default:
-		r.Rel = Greater
+		r.Rel = relGreater
 	}
 	if r.P, err = parseNumber(m[6]); err != nil {
-		return Result{}, parseErr("", s, "p: "+err.(*FieldError).Reason)
+		return result{}, parseErr("", s, "p: "+reasonOf(err))
 	}
 	if r.P.Neg || r.P.Value > 1 {
-		return Result{}, invalidErr("", s, "p must lie in [0, 1]")
+		return result{}, invalidErr("", s, "p must lie in [0, 1]")
 	}
 	return r, nil
 }
@@ -148,9 +148,9 @@ type PCheck struct {
 	// P is the p value computed from the printed statistic, and PRange the
 	// p values of every statistic that rounds to the printed one.
 	P      float64
-	PRange Interval
+	PRange Range
 	// OneSided is true when the reported p fits only as a one-sided p
-	// (half the two-sided one), for t, z and r with Tails == 0.
+	// (half the two-sided one), for t, z and r with tails not stated.
 	OneSided bool
 	// DecisionError is true when the result is inconsistent and the
 	// reported p and the computed p fall on different sides of Alpha
@@ -159,86 +159,119 @@ type PCheck struct {
 	Reason        string
 }
 
-// P checks a reported p value against the test statistic it came from, in
+// P checks a reported test result printed in APA style, such as
+//
+//	t(28) = 2.20, p = .036      F(1, 58) = 4.12, p = .047    z = 1.96, p = .05
+//	r(48) = .30, p = .03        χ2(1, N = 100) = 3.84, p = .05    t(10) = −2.0, ns
+//
+// (minus signs and decimal points as ParseNumber reads them; "≤" and "≥"
+// read as "<" and ">"; F needs two degrees of freedom, t, r and χ² one;
+// enclosing parentheses and a final full stop are ignored). tails is 1
+// for a p reported as one-sided, 2 for two-sided and 0 when the paper
+// does not say.
+//
+// The reported p is checked against the test statistic it came from, in
 // the manner of statcheck (Epskamp & Nuijten 2016; Nuijten et al. 2016):
 // the statistic is widened to its rounding interval, which gives a range
 // of p values; a p reported with "=" is consistent when its own rounding
 // interval meets that range, one reported with "<" when some p in the
 // range is below it, and one with ">" when some p is above it. t, z and r
-// p values are two-sided unless Tails == 1; with Tails == 0 a p that fits
+// p values are two-sided unless tails == 1; with tails == 0 a p that fits
 // only as one-sided is consistent with OneSided set. F and χ² p values are
 // upper-tail. A decision error is judged only for inconsistent results,
 // comparing the reported p with the p computed from the printed statistic
 // (statcheck's rules, with p = Alpha significant).
-func P(r Result, o *Options) (PCheck, error) {
+func P(test string, tails int, o *Options) (PCheck, error) {
+	if err := o.validate(); err != nil {
+		return PCheck{}, err
+	}
+	if o != nil && (o.Level != 0 || o.GrossGap != 0) {
+		f, v := "Options.Level", o.Level
+		if o.Level == 0 {
+			f, v = "Options.GrossGap", o.GrossGap
+		}
+		return PCheck{}, invalidErr(f, fmtFloat(v), "P does not use it (only Alpha); leave it 0")
+	}
+	r, err := parseResult(test)
+	if err != nil {
+		return PCheck{}, withField(err, "test")
+	}
+	if tails < 0 || tails > 2 {
+		return PCheck{}, invalidErr("tails", strconv.Itoa(tails), "must be 0 (not stated), 1 or 2")
+	}
+	r.Tails = tails
+	return checkP(r, o)
+}
+
+func checkP(r result, o *Options) (PCheck, error) {
 	if err := validResult(r); err != nil {
 		return PCheck{}, err
 	}
 	alpha := o.alpha()
-	lo, hi := r.Stat.Bounds()
+	lo, hi := r.Stat.bounds()
 	// |stat| interval (p depends on |stat| for t, z and r).
 	switch {
-	case r.Kind == TestF || r.Kind == TestChiSq:
-		lo = math.Max(lo, 0)
+	case r.Kind == testF || r.Kind == testChiSq:
+		lo = max(lo, 0)
 	case hi <= 0:
 		lo, hi = -hi, -lo
 	case lo < 0:
-		lo, hi = 0, math.Max(-lo, hi)
+		lo, hi = 0, max(-lo, hi)
 	}
-	if r.Kind == TestR {
-		hi = math.Min(hi, 1)
+	if r.Kind == testR {
+		hi = min(hi, 1)
 	}
 	two := func(x float64) float64 { return pValue(r.Kind, x, r.DF1, r.DF2) }
 	point := two(math.Abs(r.Stat.Value))
-	rng := Interval{two(hi), two(lo)}
+	rng := Range{two(hi), two(lo)}
 	c := PCheck{P: point, PRange: rng}
-	fits := func(rng Interval) bool {
+	fits := func(rng Range) bool {
 		rng = widen(rng)
 		switch {
 		case r.NS:
 			return rng.Hi > alpha
-		case r.Rel == Less:
+		case r.Rel == relLess:
 			return rng.Lo < r.P.Value
-		case r.Rel == Greater:
+		case r.Rel == relGreater:
 			return rng.Hi > r.P.Value
 		}
-		return rng.Gap(r.P.Interval()) == 0
+		return rng.Gap(r.P.Range()) == 0
 	}
-	sided := r.Kind == TestT || r.Kind == TestZ || r.Kind == TestR
+	sided := r.Kind == testT || r.Kind == testZ || r.Kind == testR
 	if sided && r.Tails == 1 {
-		c.P, c.PRange = point/2, Interval{rng.Lo / 2, rng.Hi / 2}
+		c.P, c.PRange = point/2, Range{rng.Lo / 2, rng.Hi / 2}
 	}
 	switch {
 	case fits(c.PRange):
 		c.Verdict = Consistent
-	case sided && r.Tails == 0 && fits(Interval{rng.Lo / 2, rng.Hi / 2}):
+	case sided && r.Tails == 0 && fits(Range{rng.Lo / 2, rng.Hi / 2}):
 		c.Verdict, c.OneSided = Consistent, true
 		c.Reason = "consistent only as a one-sided p"
 	default:
 		c.Verdict = Inconsistent
 		c.DecisionError = decisionError(r, c.P, alpha)
 	}
-	if c.Verdict == Consistent && r.Rel == Equal && !r.NS && r.P.Mant == 0 {
+	if c.Verdict == Consistent && r.Rel == relEqual && !r.NS && r.P.Mant == 0 {
 		c.Reason = "p printed as zero; report p < .001"
 	}
 	return c, nil
 }
 
-func validResult(r Result) error {
-	if r.Kind < TestT || r.Kind > TestChiSq {
+func validResult(r result) error {
+	if r.Kind < testT || r.Kind > testChiSq {
 		return invalidErr("test", r.Kind.String(), "unknown test")
 	}
 	bad := func(df float64) bool { return !(df > 0) || math.IsInf(df, 0) }
 	switch {
-	case r.Kind == TestF && (bad(r.DF1) || bad(r.DF2)):
+	case r.Kind == testF && (bad(r.DF1) || bad(r.DF2)):
 		return invalidErr("df", fmtFloat(r.DF1)+", "+fmtFloat(r.DF2), "F needs positive df1 and df2")
-	case r.Kind != TestZ && r.Kind != TestF && bad(r.DF1):
+	case r.Kind != testZ && r.Kind != testF && bad(r.DF1):
 		return invalidErr("df", fmtFloat(r.DF1), "must be positive")
-	case r.Kind == TestR && !(math.Abs(r.Stat.Value) <= 1):
+	case r.Kind == testR && !(math.Abs(r.Stat.Value) <= 1):
 		return invalidErr("r", r.Stat.Text, "must lie in [−1, 1]")
 	case math.IsNaN(r.Stat.Value) || math.IsInf(r.Stat.Value, 0):
 		return invalidErr("statistic", r.Stat.Text, "must be finite")
-	case (r.Kind == TestF || r.Kind == TestChiSq) && r.Stat.Value < 0:
+	case (r.Kind == testF || r.Kind == testChiSq) && r.Stat.Value < 0:
 		return invalidErr("statistic", r.Stat.Text, "must not be negative")
 	}
 	return nil
@@ -246,21 +279,21 @@ func validResult(r Result) error {
 
 // pValue returns the two-sided (t, z, r) or upper-tail (F, χ²) p for a
 // statistic x ≥ 0.
-func pValue(k TestKind, x, df1, df2 float64) float64 {
+func pValue(k testKind, x, df1, df2 float64) float64 {
 	switch k {
-	case TestT:
+	case testT:
 		return 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df1}.Survival(x)
-	case TestZ:
+	case testZ:
 		return 2 * distuv.UnitNormal.Survival(x)
-	case TestR:
+	case testR:
 		if x >= 1 {
 			return 0
 		}
 		t := x * math.Sqrt(df1/(1-x*x))
 		return 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df1}.Survival(t)
-	case TestF:
+	case testF:
 		return distuv.F{D1: df1, D2: df2}.Survival(x)
-	case TestChiSq:
+	case testChiSq:
 		return distuv.ChiSquared{K: df1}.Survival(x)
 	}
 	return math.NaN()
@@ -268,16 +301,16 @@ func pValue(k TestKind, x, df1, df2 float64) float64 {
 
 // decisionError applies statcheck's decision_error_test (test comparison
 // "=", pEqualAlphaSig = TRUE).
-func decisionError(r Result, computed, alpha float64) bool {
+func decisionError(r result, computed, alpha float64) bool {
 	rep := r.P.Value
 	rel := r.Rel
 	if r.NS {
-		rep, rel = alpha, Greater
+		rep, rel = alpha, relGreater
 	}
 	switch rel {
-	case Equal:
+	case relEqual:
 		return (rep <= alpha && computed > alpha) || (rep > alpha && computed <= alpha)
-	case Less:
+	case relLess:
 		return rep <= alpha && computed > alpha
 	default:
 		return rep >= alpha && computed <= alpha

@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// TestPStatcheck reproduces the statcheck 1.6.0 verdicts of
-// effect-anchors.md RC29 (two-tailed, α = .05), and adds one-sided, "ns"
-// and decision-error cases.
+// TestPStatcheck reproduces the verdicts of statcheck 1.6.0 (Nuijten et
+// al. 2016; two-tailed, α = .05) on a set of printed results, and adds
+// one-sided, "ns" and decision-error cases.
 func TestPStatcheck(t *testing.T) {
 	for _, c := range []struct {
 		in       string
 		tails    int
-		p        float64 // computed p from the printed statistic (R, RC29)
+		p        float64 // computed p from the printed statistic (R)
 		want     Verdict
 		oneSided bool
 		decision bool
@@ -48,12 +48,12 @@ func TestPStatcheck(t *testing.T) {
 		// r at the edge: r = 1.00 widened caps at 1.
 		{"r(10) = 1.00, p < .001", 0, 0, Consistent, false, false},
 	} {
-		r, err := ParseResult(c.in)
+		r, err := parseResult(c.in)
 		if err != nil {
 			t.Fatalf("%s: %v", c.in, err)
 		}
 		r.Tails = c.tails
-		pc, err := P(r, nil)
+		pc, err := checkP(r, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", c.in, err)
 		}
@@ -68,14 +68,14 @@ func TestPStatcheck(t *testing.T) {
 }
 
 func TestPErrors(t *testing.T) {
-	for _, r := range []Result{
-		{Kind: TestT, DF1: 0, Stat: Number{Value: 2}},
-		{Kind: TestF, DF1: 1, Stat: Number{Value: 2}},
-		{Kind: TestR, DF1: 10, Stat: Number{Value: 1.5}},
-		{Kind: TestChiSq, DF1: 1, Stat: Number{Value: -1}},
+	for _, r := range []result{
+		{Kind: testT, DF1: 0, Stat: Number{Value: 2}},
+		{Kind: testF, DF1: 1, Stat: Number{Value: 2}},
+		{Kind: testR, DF1: 10, Stat: Number{Value: 1.5}},
+		{Kind: testChiSq, DF1: 1, Stat: Number{Value: -1}},
 		{Kind: 0},
 	} {
-		if _, err := P(r, nil); !errors.Is(err, ErrInvalidInput) {
+		if _, err := checkP(r, nil); !errors.Is(err, ErrInvalidInput) {
 			t.Errorf("%+v: %v", r, err)
 		}
 	}

@@ -4,12 +4,13 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/tiesproject/ties/effect"
 )
 
-func hasConv(f Finding, c Convention, m CIMethod) bool {
+func hasConv(f Finding, c Convention, m effect.CIMethod) bool {
 	for _, x := range f.Matches {
 		if x.Convention == c && x.Method == m {
 			return true
@@ -39,18 +40,18 @@ func TestSMDEdgeOfRounding(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := hasConv(r.Effect, pooled, NoCI)
+		got := hasConv(r.Effect, pooled, effect.DefaultCI)
 		if got != c.want {
-			t.Errorf("effect %s: pooled d match %v, want %v (%s)", c.effect, got, c.want, r.Effect.Summary())
+			t.Errorf("effect %s: pooled d match %v, want %v (%s)", c.effect, got, c.want, r.Effect.String())
 		}
 		if !c.want {
-			var rng Interval
+			var rng Range
 			for _, cr := range r.Ranges {
 				if cr.Convention == pooled {
 					rng = cr.Range
 				}
 			}
-			if g := rng.Gap(mustNum(t, c.effect).Interval()); math.Abs(g-c.gap) > 1e-12 {
+			if g := rng.Gap(mustNum(t, c.effect).Range()); math.Abs(g-c.gap) > 1e-12 {
 				t.Errorf("effect %s: gap %v, want %v", c.effect, g, c.gap)
 			}
 		}
@@ -69,8 +70,8 @@ func TestSMDTouchingEnds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := hasConv(r.Effect, Convention{}, NoCI); got != c.want {
-			t.Errorf("%s: pooled d %v, want %v: %s", c.effect, got, c.want, r.Effect.Summary())
+		if got := hasConv(r.Effect, Convention{}, effect.DefaultCI); got != c.want {
+			t.Errorf("%s: pooled d %v, want %v: %s", c.effect, got, c.want, r.Effect.String())
 		}
 	}
 }
@@ -82,7 +83,7 @@ func TestSMDRangesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for it := 0; it < 300; it++ {
 		b := box{n1: 2 + rng.IntN(60), n2: 2 + rng.IntN(60)}
-		u := func(c, h float64) Interval { return Interval{c - h, c + h} }
+		u := func(c, h float64) Range { return Range{c - h, c + h} }
 		h := []float64{0.5, 0.05, 0.005}[rng.IntN(3)]
 		b.m1, b.m2 = u(rng.NormFloat64()*3, h), u(rng.NormFloat64()*3, h)
 		b.s1, b.s2 = u(h+0.001+rng.Float64()*3, h), u(h+0.001+rng.Float64()*3, h)
@@ -92,13 +93,13 @@ func TestSMDRangesBruteForce(t *testing.T) {
 				continue
 			}
 			val := func(m1, s1, m2, s2 float64) float64 {
-				bb := box{m1: Interval{m1, m1}, m2: Interval{m2, m2}, s1: Interval{s1, s1}, s2: Interval{s2, s2}, n1: b.n1, n2: b.n2}
+				bb := box{m1: Range{m1, m1}, m2: Range{m2, m2}, s1: Range{s1, s1}, s2: Range{s2, s2}, n1: b.n1, n2: b.n2}
 				v, _ := bb.Range(c)
 				return v.Lo
 			}
 			lo, hi := math.Inf(1), math.Inf(-1)
 			for k := 0; k < 16; k++ {
-				pick := func(iv Interval, bit int) float64 {
+				pick := func(iv Range, bit int) float64 {
 					if k>>bit&1 == 1 {
 						return iv.Hi
 					}
@@ -111,7 +112,7 @@ func TestSMDRangesBruteForce(t *testing.T) {
 				t.Fatalf("%v: corners [%v, %v], range %v", c, lo, hi, r)
 			}
 			for k := 0; k < 50; k++ {
-				in := func(iv Interval) float64 { return iv.Lo + rng.Float64()*(iv.Hi-iv.Lo) }
+				in := func(iv Range) float64 { return iv.Lo + rng.Float64()*(iv.Hi-iv.Lo) }
 				v := val(in(b.m1), in(b.s1), in(b.m2), in(b.s2))
 				if v < r.Lo-1e-12 || v > r.Hi+1e-12 {
 					t.Fatalf("%v: interior %v outside %v", c, v, r)
@@ -124,7 +125,7 @@ func TestSMDRangesBruteForce(t *testing.T) {
 // The centre of the box reproduces effect.CohenD, HedgesG and GlassDelta.
 func TestSMDMatchesEffect(t *testing.T) {
 	tr, co := effect.Group{Mean: 38.2, SD: 9.1, N: 45}, effect.Group{Mean: 42.7, SD: 10.3, N: 47}
-	b := box{m1: Interval{38.2, 38.2}, m2: Interval{42.7, 42.7}, s1: Interval{9.1, 9.1}, s2: Interval{10.3, 10.3}, n1: 45, n2: 47}
+	b := box{m1: Range{38.2, 38.2}, m2: Range{42.7, 42.7}, s1: Range{9.1, 9.1}, s2: Range{10.3, 10.3}, n1: 45, n2: 47}
 	d, _ := effect.CohenD(tr, co, nil)
 	g, _ := effect.HedgesG(tr, co, nil)
 	gl, _ := effect.GlassDelta(tr, co, nil)
@@ -140,7 +141,7 @@ func TestSMDMatchesEffect(t *testing.T) {
 			t.Errorf("%v: %v, want %v", c.s, r.Lo, c.want)
 		}
 	}
-	// RC1 reference values (effect-anchors.md §5): d = −0.462399815901, g = −0.458533952061.
+	// Reference values (R: metafor escalc and MBESS): d = −0.462399815901, g = −0.458533952061.
 	if !closeTo(d.Value, -0.462399815901, 1e-11) {
 		t.Errorf("d = %v", d.Value)
 	}
@@ -153,31 +154,31 @@ func TestSMDConventions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !hasConv(r.Effect, Convention{Standardizer: PooledD, SEAsSD: true}, NoCI) || hasConv(r.Effect, Convention{}, NoCI) {
-		t.Errorf("SE as SD: %s", r.Effect.Summary())
+	if !hasConv(r.Effect, Convention{Standardizer: PooledD, SEAsSD: true}, effect.DefaultCI) || hasConv(r.Effect, Convention{}, effect.DefaultCI) {
+		t.Errorf("SE as SD: %s", r.Effect.String())
 	}
 	// The sign flipped.
 	in.Effect = "-0.40"
 	r, _ = SMD(in, nil)
-	if !hasConv(r.Effect, Convention{Standardizer: PooledD, SEAsSD: true, Flipped: true}, NoCI) {
-		t.Errorf("flipped: %s", r.Effect.Summary())
+	if !hasConv(r.Effect, Convention{Standardizer: PooledD, SEAsSD: true, Flipped: true}, effect.DefaultCI) {
+		t.Errorf("flipped: %s", r.Effect.String())
 	}
 	// Glass with either SD.
 	in = SMDInput{Treat: Arm{"12.0", "4.0", "50"}, Control: Arm{"10.0", "2.0", "50"}, Effect: "1.00"}
 	r, _ = SMD(in, nil)
-	if !hasConv(r.Effect, Convention{Standardizer: GlassControl}, NoCI) || hasConv(r.Effect, Convention{}, NoCI) {
-		t.Errorf("Glass control: %s", r.Effect.Summary())
+	if !hasConv(r.Effect, Convention{Standardizer: GlassControl}, effect.DefaultCI) || hasConv(r.Effect, Convention{}, effect.DefaultCI) {
+		t.Errorf("Glass control: %s", r.Effect.String())
 	}
 	in.Effect = "0.50"
 	r, _ = SMD(in, nil)
-	if !hasConv(r.Effect, Convention{Standardizer: GlassTreat}, NoCI) {
-		t.Errorf("Glass treat: %s", r.Effect.Summary())
+	if !hasConv(r.Effect, Convention{Standardizer: GlassTreat}, effect.DefaultCI) {
+		t.Errorf("Glass treat: %s", r.Effect.String())
 	}
 	// d with the average SD differs from the pooled SD when n differ.
 	in = SMDInput{Treat: Arm{"12.00", "4.00", "10"}, Control: Arm{"10.00", "2.00", "90"}, Effect: "0.63"}
 	r, _ = SMD(in, nil)
-	if !hasConv(r.Effect, Convention{Standardizer: AverageD}, NoCI) || hasConv(r.Effect, Convention{}, NoCI) {
-		t.Errorf("average SD: %s", r.Effect.Summary())
+	if !hasConv(r.Effect, Convention{Standardizer: AverageD}, effect.DefaultCI) || hasConv(r.Effect, Convention{}, effect.DefaultCI) {
+		t.Errorf("average SD: %s", r.Effect.String())
 	}
 	// Gross inconsistency.
 	in.Effect = "1.50"
@@ -188,7 +189,7 @@ func TestSMDConventions(t *testing.T) {
 }
 
 func TestSMDCI(t *testing.T) {
-	// RC1 (effect-anchors.md §5): exact d CI [−0.8754553682, −0.04684385397],
+	// Reference values (R: MBESS ci.smd, effectsize, metafor): exact d CI [−0.8754553682, −0.04684385397],
 	// g CI [−0.86813618, −0.04645221895]; Wald d [−0.876601228, −0.04819840376];
 	// Wald g (LS) [−0.8726456298, −0.04442227429]. Printed with 2 decimals
 	// from 2-decimal summaries.
@@ -200,11 +201,11 @@ func TestSMDCI(t *testing.T) {
 		waldNot  []Match
 		exactNot []Match
 	}{
-		{ci: "(-0.88 to -0.05)", wald: []Match{{Convention{}, WaldCI}}, exact: []Match{{Convention{}, ExactCI}}},
-		{ci: "(-0.87 to -0.04)", wald: []Match{{Convention{Standardizer: ExactG}, WaldCI}},
-			waldNot: []Match{{Convention{}, WaldCI}}, exactNot: []Match{{Convention{}, ExactCI}, {Convention{Standardizer: ExactG}, ExactCI}}},
-		{ci: "(-0.87 to -0.05)", exact: []Match{{Convention{Standardizer: ExactG}, ExactCI}}},
-		{ci: "(0.05 to 0.88)", wald: []Match{{Convention{Flipped: true}, WaldCI}}, exact: []Match{{Convention{Flipped: true}, ExactCI}}},
+		{ci: "(-0.88 to -0.05)", wald: []Match{{Convention{}, effect.Wald, LS}}, exact: []Match{{Convention{}, effect.NoncentralT, LS}}},
+		{ci: "(-0.87 to -0.04)", wald: []Match{{Convention{Standardizer: ExactG}, effect.Wald, LS}},
+			waldNot: []Match{{Convention{}, effect.Wald, LS}}, exactNot: []Match{{Convention{}, effect.NoncentralT, LS}, {Convention{Standardizer: ExactG}, effect.NoncentralT, LS}}},
+		{ci: "(-0.87 to -0.05)", exact: []Match{{Convention{Standardizer: ExactG}, effect.NoncentralT, LS}}},
+		{ci: "(0.05 to 0.88)", wald: []Match{{Convention{Flipped: true}, effect.Wald, LS}}, exact: []Match{{Convention{Flipped: true}, effect.NoncentralT, LS}}},
 	} {
 		in := base
 		in.CI = c.ci
@@ -214,12 +215,12 @@ func TestSMDCI(t *testing.T) {
 		}
 		for _, m := range c.wald {
 			if !hasConv(r.Wald, m.Convention, m.Method) {
-				t.Errorf("%s: Wald lacks %v: %s", c.ci, m, r.Wald.Summary())
+				t.Errorf("%s: Wald lacks %v: %s", c.ci, m, r.Wald.String())
 			}
 		}
 		for _, m := range c.exact {
 			if !hasConv(r.Exact, m.Convention, m.Method) {
-				t.Errorf("%s: exact lacks %v: %s", c.ci, m, r.Exact.Summary())
+				t.Errorf("%s: exact lacks %v: %s", c.ci, m, r.Exact.String())
 			}
 		}
 		for _, m := range c.waldNot {
@@ -239,26 +240,38 @@ func TestSMDCI(t *testing.T) {
 	in.CI = "(-0.90 to -0.02)"
 	r, _ := SMD(in, nil)
 	if r.Wald.Verdict != Inconsistent || r.Exact.Verdict != Inconsistent {
-		t.Errorf("too wide a CI: %s / %s", r.Wald.Summary(), r.Exact.Summary())
+		t.Errorf("too wide a CI: %s / %s", r.Wald.String(), r.Exact.String())
 	}
-	if r.Exact.Gap > 0.05 || r.Exact.Closest.Method != ExactCI {
+	if r.Exact.Gap > 0.05 || r.Exact.Closest.Method != effect.NoncentralT {
 		t.Errorf("exact gap %v closest %v", r.Exact.Gap, r.Exact.Closest)
 	}
-	// RC3 tiny samples (n = 2/2, df = 2) at 99.9%: z² > 2N, the Wald ends
+	// Tiny samples (n = 2/2, df = 2) at 99.9%: z² > 2N, the Wald ends
 	// are not monotone and the pieces are used.
-	tiny := SMDInput{Treat: Arm{"5.0", "1.0", "2"}, Control: Arm{"3.0", "1.0", "2"}, Effect: "2.0", Level: 0.999}
+	tiny := SMDInput{Treat: Arm{"5.0", "1.0", "2"}, Control: Arm{"3.0", "1.0", "2"}, Effect: "2.0"}
 	// Wald d at d = 2: 2 ± 3.2905·√(1 + 4/8) = [−2.030, 6.030].
 	tiny.CI = "(-2.03, 6.03)"
-	r, err := SMD(tiny, nil)
+	r, err := SMD(tiny, &Options{Level: 0.999})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !hasConv(r.Wald, Convention{}, WaldCI) {
-		t.Errorf("tiny 99.9%%: %s", r.Wald.Summary())
+	if !hasConv(r.Wald, Convention{}, effect.Wald) {
+		t.Errorf("tiny 99.9%%: %s", r.Wald.String())
 	}
 }
 
 func TestSMDMissingAndErrors(t *testing.T) {
+	for _, o := range []*Options{{Level: 1.5}, {Level: -0.1}, {GrossGap: -1}, {Alpha: 2}, {Alpha: 0.01}} {
+		_, err := SMD(SMDInput{Treat: Arm{"1", "1", "10"}, Control: Arm{"1", "1", "10"}}, o)
+		var fe *effect.FieldError
+		if !errors.As(err, &fe) || !strings.HasPrefix(fe.Field, "Options.") || !errors.Is(err, ErrInvalidInput) || !errors.Is(err, effect.ErrInvalidInput) {
+			t.Errorf("%+v: %v", o, err)
+		}
+	}
+	for _, o := range []*Options{{Level: 0.9}, {GrossGap: 0.2}} {
+		if _, err := P("t(28) = 2.20, p = .036", 0, o); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("P with %+v: %v", o, err)
+		}
+	}
 	r, err := SMD(SMDInput{Treat: Arm{"1", "1", "10"}, Control: Arm{"", "1", "10"}, Effect: "0.3"}, nil)
 	if err != nil || r.Effect.Verdict != NotCheckable || r.Effect.Reason != "missing m2" {
 		t.Errorf("missing m2: %+v, %v", r.Effect, err)
@@ -281,10 +294,9 @@ func TestSMDMissingAndErrors(t *testing.T) {
 		{SMDInput{Treat: Arm{"1", "1", "10"}, Control: Arm{"1", "1", "ten"}}, "n2", ErrUnparseable},
 		{SMDInput{Treat: Arm{"1", "1", "10"}, Control: Arm{"1", "1", "10"}, CI: "0.1"}, "ci", ErrUnparseable},
 		{SMDInput{Treat: Arm{"1", "1", "10"}, Control: Arm{"1", "1", "10"}, Effect: "big"}, "effect", ErrUnparseable},
-		{SMDInput{Treat: Arm{"1", "1", "10"}, Control: Arm{"1", "1", "10"}, Level: 1.5}, "level", ErrInvalidInput},
 	} {
 		_, err := SMD(c.in, nil)
-		var fe *FieldError
+		var fe *effect.FieldError
 		if !errors.As(err, &fe) || fe.Field != c.field || !errors.Is(err, c.err) {
 			t.Errorf("%+v: %v, want field %s", c.in, err, c.field)
 		}
@@ -292,7 +304,7 @@ func TestSMDMissingAndErrors(t *testing.T) {
 }
 
 // The exact ends used here agree with effect.CohenD and effect.HedgesG
-// (their default CI is the noncentral-t interval), at RC1–RC10 inputs.
+// (their default CI is the noncentral-t interval), at a range of realistic and extreme inputs.
 func TestExactEndsMatchEffect(t *testing.T) {
 	for _, c := range [][6]float64{
 		{38.2, 9.1, 45, 42.7, 10.3, 47}, {14.8, 5.2, 60, 13.1, 5.9, 58}, {5, 1, 2, 3, 1, 2},
@@ -315,5 +327,42 @@ func TestExactEndsMatchEffect(t *testing.T) {
 		if !closeTo(j*lo, g.CI.Lower, 1e-8) || !closeTo(j*hi, g.CI.Upper, 1e-8) {
 			t.Errorf("%v: g CI [%v, %v], effect.HedgesG %+v", c, j*lo, j*hi, g.CI)
 		}
+	}
+}
+
+// TestNamedDiff checks the plain differences against package effect's
+// estimates at the printed summaries (d with its Wald and noncentral-t
+// intervals).
+func TestNamedDiff(t *testing.T) {
+	tr, co := effect.Group{Mean: 14.8, SD: 5.2, N: 60}, effect.Group{Mean: 13.1, SD: 5.9, N: 58}
+	dw, err := effect.CohenD(tr, co, &effect.Options{CI: effect.Wald})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dx, err := effect.CohenD(tr, co, nil) // noncentral t
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := SMD(SMDInput{Treat: Arm{"14.8", "5.2", "60"}, Control: Arm{"13.1", "5.9", "58"}, Effect: "0.62", CI: "0.1–0.9", Measure: "d"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ends := func(e effect.Estimate) float64 {
+		return math.Max(math.Abs(e.CI.Lower-0.1), math.Abs(e.CI.Upper-0.9))
+	}
+	for _, c := range []struct {
+		what      string
+		got, want float64
+	}{
+		{"effect", r.Effect.Diff, math.Abs(dw.Value - 0.62)},
+		{"Wald", r.Wald.Diff, ends(dw)},
+		{"exact", r.Exact.Diff, ends(dx)},
+	} {
+		if !closeTo(c.got, c.want, 1e-8) {
+			t.Errorf("%s: plain difference %v, effect package %v", c.what, c.got, c.want)
+		}
+	}
+	if !r.Effect.HaveNamed || r.Effect.Named.Convention != (Convention{}) || !closeTo(r.Effect.NamedGap, 0.288, 0.001) {
+		t.Errorf("named: %+v", r.Effect)
 	}
 }

@@ -128,7 +128,7 @@ func eggerUnused(o *Options, s settings, model RegModel) error {
 		return nil
 	}
 	if o.Prediction != PredictDefault {
-		return optionErr("Prediction", o.Prediction, "Egger's test has no prediction interval; leave it PredictDefault")
+		return optionErr("Options.Prediction", o.Prediction, "Egger's test has no prediction interval; leave it PredictDefault")
 	}
 	if model == RegMixed {
 		return s.fixedUnused(false)
@@ -136,15 +136,15 @@ func eggerUnused(o *Options, s settings, model RegModel) error {
 	const why = "the classical (lm) Egger test has no tau² and always uses t(k-2); leave it unset"
 	switch {
 	case o.Method != REML:
-		return optionErr("Method", o.Method, why)
+		return optionErr("Options.Method", o.Method, why)
 	case o.KnappHartung:
-		return optionErr("KnappHartung", o.KnappHartung, why)
+		return optionErr("Options.KnappHartung", o.KnappHartung, why)
 	case o.AdHoc:
-		return optionErr("AdHoc", o.AdHoc, why)
+		return optionErr("Options.AdHoc", o.AdHoc, why)
 	case o.Tol != 0:
-		return optionErr("Tol", o.Tol, why)
+		return optionErr("Options.Tol", o.Tol, why)
 	case o.MaxIter != 0:
-		return optionErr("MaxIter", o.MaxIter, why)
+		return optionErr("Options.MaxIter", o.MaxIter, why)
 	}
 	return nil
 }

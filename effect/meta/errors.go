@@ -145,10 +145,10 @@ func (s settings) fixedUnused(iterates bool) error {
 	}
 	const why = "the fixed-effect method has no iterative tau² estimator or Q-profile interval; leave it 0"
 	if s.tolSet {
-		return optionErr("Tol", s.tol, why)
+		return optionErr("Options.Tol", s.tol, why)
 	}
 	if s.maxIterSet && !iterates {
-		return optionErr("MaxIter", s.maxIter, why)
+		return optionErr("Options.MaxIter", s.maxIter, why)
 	}
 	return nil
 }
@@ -159,30 +159,30 @@ func (o *Options) settings() (settings, error) {
 		return s, nil
 	}
 	if o.Method < REML || o.Method > SidikJonkman {
-		return s, optionErr("Method", o.Method, "unknown method")
+		return s, optionErr("Options.Method", o.Method, "unknown method")
 	}
 	s.method = o.Method
 	s.kh = o.KnappHartung || o.AdHoc
 	s.adhoc = o.AdHoc
 	if o.Level != 0 {
 		if !(o.Level > 0 && o.Level < 1) {
-			return s, optionErr("Level", o.Level, "must lie in (0, 1)")
+			return s, optionErr("Options.Level", o.Level, "must lie in (0, 1)")
 		}
 		s.level = o.Level
 	}
 	if o.Prediction < PredictDefault || o.Prediction > PredictRiley {
-		return s, optionErr("Prediction", o.Prediction, "unknown prediction type")
+		return s, optionErr("Options.Prediction", o.Prediction, "unknown prediction type")
 	}
 	s.prediction = o.Prediction
 	if o.Tol != 0 {
 		if !(o.Tol > 0 && o.Tol < 1) {
-			return s, optionErr("Tol", o.Tol, "must lie in (0, 1)")
+			return s, optionErr("Options.Tol", o.Tol, "must lie in (0, 1)")
 		}
 		s.tol, s.tolSet = o.Tol, true
 	}
 	if o.MaxIter != 0 {
 		if o.MaxIter < 0 {
-			return s, optionErr("MaxIter", o.MaxIter, "must be positive")
+			return s, optionErr("Options.MaxIter", o.MaxIter, "must be positive")
 		}
 		s.maxIter, s.maxIterSet = o.MaxIter, true
 	}

@@ -3,6 +3,7 @@ package meta
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,15 +19,15 @@ func TestUnusedOptions(t *testing.T) {
 		call  func() error
 		field string
 	}{
-		{"Pool FE Tol", func() error { _, err := Pool(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"Pool FE MaxIter", func() error { _, err := Pool(st, &Options{Method: FixedEffect, MaxIter: 10}); return err }, "MaxIter"},
-		{"LeaveOneOut FE Tol", func() error { _, err := LeaveOneOut(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"Cumulative FE Tol", func() error { _, err := Cumulative(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"Subgroups FE Tol", func() error { _, err := Subgroups(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"TrimFill FE Tol", func() error { _, err := TrimFill(st, nil, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Tol"},
-		{"Egger Prediction", func() error { _, err := Egger(st, RegMixed, &Options{Prediction: PredictRiley}); return err }, "Prediction"},
-		{"Egger lm Method", func() error { _, err := Egger(st, RegClassical, &Options{Method: DerSimonianLaird}); return err }, "Method"},
-		{"Egger lm KH", func() error { _, err := Egger(st, RegClassical, &Options{KnappHartung: true}); return err }, "KnappHartung"},
+		{"Pool FE Tol", func() error { _, err := Pool(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"Pool FE MaxIter", func() error { _, err := Pool(st, &Options{Method: FixedEffect, MaxIter: 10}); return err }, "Options.MaxIter"},
+		{"LeaveOneOut FE Tol", func() error { _, err := LeaveOneOut(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"Cumulative FE Tol", func() error { _, err := Cumulative(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"Subgroups FE Tol", func() error { _, err := Subgroups(st, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"TrimFill FE Tol", func() error { _, err := TrimFill(st, nil, &Options{Method: FixedEffect, Tol: 1e-8}); return err }, "Options.Tol"},
+		{"Egger Prediction", func() error { _, err := Egger(st, RegMixed, &Options{Prediction: PredictRiley}); return err }, "Options.Prediction"},
+		{"Egger lm Method", func() error { _, err := Egger(st, RegClassical, &Options{Method: DerSimonianLaird}); return err }, "Options.Method"},
+		{"Egger lm KH", func() error { _, err := Egger(st, RegClassical, &Options{KnappHartung: true}); return err }, "Options.KnappHartung"},
 	} {
 		err := c.call()
 		var fe *effect.FieldError
@@ -60,11 +61,20 @@ func TestResultString(t *testing.T) {
 	mu := (w1*math.Log(1.5) + w2*math.Log(2.2)) / (w1 + w2)
 	se := math.Sqrt(1 / (w1 + w2))
 	z := 1.6448536269514722
-	want := "OR = " + num(math.Exp(mu)) + " (90% CI " + num(math.Exp(mu-z*se)) + " to " + num(math.Exp(mu+z*se)) + "), fixed effect"
+	f2 := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) } // positive here
+	want := "OR = " + f2(math.Exp(mu)) + " (90% CI " + f2(math.Exp(mu-z*se)) + " to " + f2(math.Exp(mu+z*se)) + "), fixed effect"
+	if want != "OR = 1.69 (90% CI 1.28 to 2.22), fixed effect" {
+		t.Errorf("hand computation %q", want)
+	}
 	if !strings.HasPrefix(got, want) || !strings.HasSuffix(got, "k = 2") {
 		t.Errorf("got %q, want prefix %q", got, want)
 	}
-	if num(-0.456) != "−0.46" || num(-0.001) != "0.00" || small(0.00736) != "0.0074" || small(0.25) != "0.25" {
-		t.Errorf("number formats: %s %s %s %s", num(-0.456), num(-0.001), small(0.00736), small(0.25))
+	if small(0.00736) != "0.0074" || small(0.25) != "0.25" || small(-0.00736) != "−0.0074" || small(0) != "0.00" {
+		t.Errorf("number formats: %s %s %s %s", small(0.00736), small(0.25), small(-0.00736), small(0))
+	}
+	// The estimate part is effect.Estimate.String: one formatting for a
+	// pooled result and a single study.
+	if e := r.Estimate.String(); !strings.HasPrefix(got, e+", ") {
+		t.Errorf("got %q, want it to start with the estimate's own String %q", got, e)
 	}
 }

@@ -43,7 +43,7 @@ func (m *model) estimateTau2(method Method, s settings) (tau2Est, error) {
 	case REML, ML:
 		return m.likelihood(method, s)
 	}
-	return tau2Est{}, fmt.Errorf("meta: unknown method %v", method)
+	return tau2Est{}, optionErr("Options.Method", method, "unknown method") // not reached: Options are checked first
 }
 
 // hedges is metafor's "HE": the unweighted (OLS) method of moments,

@@ -90,10 +90,10 @@ func TrimFill(studies []Study, tf *TrimFillOptions, o *Options) (TrimFillResult,
 		t = *tf
 	}
 	if t.Estimator != L0 && t.Estimator != R0 {
-		return TrimFillResult{}, optionErr("Estimator", t.Estimator, "unknown estimator")
+		return TrimFillResult{}, optionErr("TrimFillOptions.Estimator", t.Estimator, "unknown estimator")
 	}
 	if t.Side < SideAuto || t.Side > SideRight {
-		return TrimFillResult{}, optionErr("Side", t.Side, "unknown side")
+		return TrimFillResult{}, optionErr("TrimFillOptions.Side", t.Side, "unknown side")
 	}
 	k := len(studies)
 	if k < 3 {

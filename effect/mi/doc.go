@@ -1,7 +1,26 @@
-// Package mi combines the results of analyses of multiply imputed or
-// resampled data sets into one estimate with a standard error, degrees of
-// freedom, confidence interval and p value, as a trial's sensitivity
-// analysis of missing follow-up reports them.
+// Package mi is the sensitivity analysis of a trial's missing follow-up
+// under reference-based assumptions (ICH E9(R1) estimands): what the result
+// means if participants who left did not stay on the intervention's path.
+//
+// # Reference-based conditional mean imputation
+//
+// ConditionalMean fits the mixed model for repeated measures of package
+// mmrm (REML; unstructured or any other covariance, one or one per arm) to
+// the outcomes that are not affected by a non-MAR intercurrent event,
+// replaces each subject's missing outcomes by their conditional mean given
+// the subject's observed outcomes under the subject's Strategy (MAR, JR,
+// CR, CIR or LMCF; Carpenter, Roger & Kenward 2013), analyses each visit by
+// ANCOVA of the completed outcome, and gets standard errors by the
+// jackknife or the bootstrap (Wolbers et al. 2022). Everything is
+// deterministic; under MAR the estimate equals the MMRM's exactly. The
+// conditional-mean jackknife targets the frequentist variance, which is
+// smaller than the "information-anchored" variance of Rubin's rules after
+// Bayesian reference-based imputation (Cro, Carpenter & Kenward 2019).
+//
+// Delta adds fixed shifts to imputed outcomes; Tipping finds the shift at
+// which the conclusion changes (Ratitch, O'Kelly & Tosiello 2013).
+//
+// # Pooling
 //
 // The pooling functions are pure: they take the estimates (and, for
 // Rubin's rules, the standard errors and complete-data degrees of freedom)
@@ -38,6 +57,17 @@
 //
 // # References
 //
+//   - Carpenter, J. R., Roger, J. H. & Kenward, M. G. (2013). Analysis of
+//     longitudinal trials with protocol deviation: a framework for
+//     relevant, accessible assumptions, and inference via multiple
+//     imputation. Journal of Biopharmaceutical Statistics 23(6), 1352–1371.
+//   - Cro, S., Carpenter, J. R. & Kenward, M. G. (2019). Information-anchored
+//     sensitivity analysis: theory and application. Journal of the Royal
+//     Statistical Society A 182(2), 623–645.
+//   - Ratitch, B., O'Kelly, M. & Tosiello, R. (2013). Missing data in
+//     clinical trials: from clinical assumptions to statistical analysis
+//     using pattern mixture models. Pharmaceutical Statistics 12(6),
+//     337–347.
 //   - Barnard, J. & Rubin, D. B. (1999). Small-sample degrees of freedom with
 //     multiple imputation. Biometrika 86(4), 948–955.
 //   - Little, R. J. A. & Rubin, D. B. (2002). Statistical Analysis with

@@ -18,7 +18,19 @@ func TestCommittedData(t *testing.T) {
 	if err := tr.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{ParticipantsFile, ResponsesFile} {
+	nets, err := GenerateNetworks(tr, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nets.Write(dir, DefaultConfig().Seed); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{ParticipantsFile, ResponsesFile}
+	for _, m := range NetworkMonths {
+		e, a, ti := NetworkFiles(m)
+		names = append(names, e, a, ti)
+	}
+	for _, name := range names {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)

@@ -33,3 +33,17 @@ func TestReadCSVAndClose(t *testing.T) {
 		t.Errorf("Equal wrong")
 	}
 }
+
+// TestReadCSVPhysicalLine: Record.Line is the physical line where the
+// record starts (header = line 1), not the record number, when a quoted
+// field spans lines.
+func TestReadCSVPhysicalLine(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "g.csv")
+	if err := os.WriteFile(p, []byte("name,note\na,\"two\nlines\"\nb,x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	recs := ReadCSV(t, p)
+	if recs[0].Line != 2 || recs[1].Line != 4 || recs[1].Where() != p+":4" {
+		t.Errorf("lines %d, %d (%s); want 2, 4", recs[0].Line, recs[1].Line, recs[1].Where())
+	}
+}

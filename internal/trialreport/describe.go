@@ -20,13 +20,19 @@ type ArmVisit struct {
 
 // describe summarises instrument k per arm and visit.
 func (tr *Trial) describe(k int, level float64) []ArmVisit {
+	return tr.describeScores(tr.Scores[k], tr.Months, level)
+}
+
+// describeScores summarises scores[i][v] (participant i at months[v]) per
+// arm and month.
+func (tr *Trial) describeScores(scores [][]float64, months []int, level float64) []ArmVisit {
 	var out []ArmVisit
-	for v, m := range tr.Months {
+	for v, m := range months {
 		for _, treated := range []bool{true, false} {
 			var xs []float64
 			for i, p := range tr.Participants {
-				if p.Treated == treated && !math.IsNaN(tr.Scores[k][i][v]) {
-					xs = append(xs, tr.Scores[k][i][v])
+				if p.Treated == treated && !math.IsNaN(scores[i][v]) {
+					xs = append(xs, scores[i][v])
 				}
 			}
 			a := ArmVisit{Month: m, Treated: treated, N: len(xs), Mean: math.NaN(), SD: math.NaN()}

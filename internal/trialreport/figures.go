@@ -40,6 +40,99 @@ func (tr *Trial) trajectory(k int, desc []ArmVisit, path string) error {
 	return f.Save(path, figWidth, figHeight)
 }
 
+// trajectoryMMRM draws instrument k's model-based LS means with their
+// intervals by arm at the follow-up visits (the primary mixed model), with
+// the numbers assessed under the axis.
+func (tr *Trial) trajectoryMMRM(k int, a MMRMAnalysis, pop Population, path string) error {
+	arms := []plot.Arm{{Name: "Intervention"}, {Name: "Usual care"}}
+	for v := 1; v < len(tr.Months); v++ {
+		for j, name := range []string{armIntervention, armUsualCare} {
+			l, ok := a.lsMean(name, tr.Months[v])
+			if !ok {
+				return fmt.Errorf("trajectory %s: no LS mean for %s at %d months", a.Instrument, name, tr.Months[v])
+			}
+			arms[j].Visits = append(arms[j].Visits, plot.Visit{Time: float64(tr.Months[v]), Mean: l.Estimate, N: pop.Assessed[v][j], CI: l.CI})
+		}
+	}
+	in := tr.Instruments[k]
+	f, err := plot.Trajectory(arms, &plot.TrajectoryOptions{
+		Outcome:   "Model-based mean, " + in.ID,
+		Direction: in.HigherMeans,
+		ArmOrder:  []string{"Intervention", "Usual care"},
+	})
+	if err != nil {
+		return fmt.Errorf("trajectory %s (MMRM): %w", in.ID, err)
+	}
+	// Say what the points are: model-based, not observed, means.
+	f.Notes = []string{fmt.Sprintf("Points are least-squares means from the mixed model for repeated measures (unstructured covariance, REML), adjusted to the mean baseline; bars are %.4g%% intervals with Kenward–Roger df.", 100*a.Primary.Level)}
+	return f.Save(path, figWidth, figHeight)
+}
+
+// networkTrajectory draws the arms' mean network size at baseline and 12
+// months, in a single-column figure.
+func (tr *Trial) networkTrajectory(n *Networks, path string) error {
+	arms := []plot.Arm{{Name: "Intervention"}, {Name: "Usual care"}}
+	for _, a := range n.Describe[0] {
+		j := 1
+		if a.Treated {
+			j = 0
+		}
+		arms[j].Visits = append(arms[j].Visits, plot.Visit{Time: float64(a.Month), Mean: a.Mean, SD: a.SD, N: a.N, CI: a.CI})
+	}
+	f, err := plot.Trajectory(arms, &plot.TrajectoryOptions{
+		Outcome:     "People named (name generator, up to 10)",
+		Direction:   "higher = larger network",
+		VisitLabels: map[float64]string{0: "Baseline"},
+		ArmOrder:    []string{"Intervention", "Usual care"},
+	})
+	if err != nil {
+		return fmt.Errorf("network size trajectory: %w", err)
+	}
+	return f.Save(path, 8.5*vg.Centimeter, 8*vg.Centimeter)
+}
+
+// tippingFigure draws the tipping-point analysis of the primary outcome.
+func (tr *Trial) tippingFigure(s Sensitivity, path string) error {
+	f, err := plot.TippingPoint(s.Tip, &plot.TippingPointOptions{
+		Arm:   "the intervention arm's leavers",
+		Visit: monthLabel(s.Month) + ", " + s.Instrument,
+	})
+	if err != nil {
+		return fmt.Errorf("tipping-point figure: %w", err)
+	}
+	return f.Save(path, 12*vg.Centimeter, 8.5*vg.Centimeter)
+}
+
+// circleMeanings are what the three circles of the example's
+// concentric-circle question meant to the participant (the hierarchical
+// mapping technique of Antonucci 1986).
+var circleMeanings = []string{
+	"so close that it is hard to imagine life without them",
+	"not quite as close, but still very important",
+	"close enough and important enough to be in the network",
+}
+
+// egoFigure draws one participant's network at baseline and 12 months.
+func (tr *Trial) egoFigure(n *Networks, id string, path string) error {
+	var titles []string
+	for _, m := range n.Months {
+		if m == 0 {
+			titles = append(titles, "Baseline")
+		} else {
+			titles = append(titles, monthLabel(m))
+		}
+	}
+	d, err := plot.EgoNetworkOf(id, titles, n.Data, &plot.EgoNetworkSource{Meanings: circleMeanings})
+	if err != nil {
+		return fmt.Errorf("ego-network figure of %s: %w", id, err)
+	}
+	f, err := plot.EgoNetwork(d, &plot.EgoNetworkOptions{Title: "Participant " + id + " (intervention arm)"})
+	if err != nil {
+		return fmt.Errorf("ego-network figure of %s: %w", id, err)
+	}
+	return f.Save(path, 17*vg.Centimeter, 9.5*vg.Centimeter)
+}
+
 // forest draws the standardized adjusted effects, oriented so that positive
 // values favour the intervention, one row per instrument and follow-up.
 func (tr *Trial) forest(adj []Adjusted, path string) error {

@@ -78,6 +78,8 @@ func (r *Result) writeMarkdown(w io.Writer, c Config) error {
 		pf("\n")
 	}
 
+	r.writePopulation(pf, c)
+
 	pf("## Outcomes by arm and visit\n\n")
 	for k, in := range tr.Instruments {
 		pf("### %s (`%s`; %s)\n\n", in.Name, in.ID, in.HigherMeans)
@@ -92,8 +94,11 @@ func (r *Result) writeMarkdown(w io.Writer, c Config) error {
 		pf("\n![%s trajectory](trajectory-%s.png)\n\n", in.ID, in.ID)
 	}
 
-	pf("## Baseline-adjusted effects at each follow-up\n\n")
-	pf("ANCOVA of the follow-up total on arm and baseline total (complete cases), intervention minus usual care. ")
+	r.writeMMRM(pf, c)
+
+	pf("## Sensitivity analysis: complete-case ANCOVA at each follow-up\n\n")
+	pf("Each visit analysed on its own: ANCOVA of the follow-up total on arm and baseline total, intervention minus usual care, ")
+	pf("over the participants with both totals (complete cases; valid if missingness depends only on the baseline total, a stronger assumption than the mixed model's MAR). ")
 	pf("Randomization was by care team: the cluster-adjusted interval inflates the standard error by the design effect ")
 	pf("(baseline ICC within teams, truncated at 0) and uses t on (teams − 2) df. ")
 	pf("d is the adjusted difference over the pooled follow-up SD, with the cluster-adjusted variance; ")
@@ -117,13 +122,19 @@ func (r *Result) writeMarkdown(w io.Writer, c Config) error {
 	pf("The forest plot turns every effect so that positive favours the intervention.\n\n")
 	pf("![Standardized adjusted effects](forest.png)\n\n")
 
+	r.writeNetworks(pf, c)
+
 	rs := r.Responders
 	pf("## Responder analysis: %q on %s at %d months\n\n", rs.Band, rs.Instrument, rs.Month)
 	t := rs.Table
 	pf("| Arm | %s | Analysed | %% |\n|---|---:|---:|---:|\n", rs.Band)
 	pf("| Intervention | %d | %d | %s |\n", t.TreatEvents, t.TreatN, fmtNum(100*float64(t.TreatEvents)/float64(t.TreatN), 1))
 	pf("| Usual care | %d | %d | %s |\n\n", t.ControlEvents, t.ControlN, fmtNum(100*float64(t.ControlEvents)/float64(t.ControlN), 1))
-	pf("- Odds ratio %s (%s CI %s), Wald on the log scale\n", f2(math.Exp(rs.LogOR.Value)), pct, ci(math.Exp(rs.LogOR.CI.Lower), math.Exp(rs.LogOR.CI.Upper), 2))
+	pf("Responder: %s (the published band %q), at %d months. Analysed: the participants with a %s total at %d months (complete cases; %d intervention and %d usual care participants without one are not analysed).\n\n",
+		rs.Cutoff, rs.Band, rs.Month, rs.Instrument, rs.Month, rs.NoTotal[0], rs.NoTotal[1])
+	pf("- Odds ratio %s (%s CI %s), crude, Wald on the log scale\n", f2(math.Exp(rs.LogOR.Value)), pct, ci(math.Exp(rs.LogOR.CI.Lower), math.Exp(rs.LogOR.CI.Upper), 2))
+	pf("- Odds ratio adjusted for the baseline %s total %s (%s CI %s), logistic regression, n = %d (%d without a baseline total left out)\n",
+		rs.Instrument, f2(math.Exp(rs.Adjusted.OR.Value)), pct, ci(math.Exp(rs.Adjusted.OR.CI.Lower), math.Exp(rs.Adjusted.OR.CI.Upper), 2), rs.Adjusted.N, rs.AdjustedNoBaseline)
 	pf("- Risk ratio %s (%s CI %s)\n", f2(math.Exp(rs.LogRR.Value)), pct, ci(math.Exp(rs.LogRR.CI.Lower), math.Exp(rs.LogRR.CI.Upper), 2))
 	pf("- Risk difference %s (%s CI %s, Newcombe hybrid score)\n", f3(rs.RD.Value), pct, ci(rs.RD.CI.Lower, rs.RD.CI.Upper, 3))
 	pf("- Number needed to treat: %s (Altman's convention)\n\n", rs.NNT.String())
@@ -139,6 +150,10 @@ func (r *Result) writeMarkdown(w io.Writer, c Config) error {
 	if a, ok := r.adjustedFor(bs.Instrument, bs.Month); ok {
 		pf("Compare the design-effect interval %s and the model SE inflated by √DEFF, %s.\n\n", ci(a.ClusterCI.Lower, a.ClusterCI.Upper, 2), f3(a.ClusterSE))
 	}
+	pf("With only %d care teams per arm, the bootstrap resamples few clusters and is itself imprecise: ", r.teamsPerArm())
+	pf("read it as a check that the model-based interval is not grossly too narrow, not as a better interval.\n\n")
+
+	r.writeSensitivityMI(pf, c)
 
 	pf("## Methods and references\n\n")
 	pf("- Scoring: measures package, published keys (Hughes et al. 2004; de Jong Gierveld & van Tilburg 2006; Lubben et al. 2006).\n")
@@ -146,6 +161,9 @@ func (r *Result) writeMarkdown(w io.Writer, c Config) error {
 	pf("- ICC: one-way ANOVA estimator for unequal cluster sizes (Donner 1986); design effect 1 + (Σm²/Σm − 1)·ICC (Kish 1965; Eldridge et al. 2006).\n")
 	pf("- Binary outcomes: Woolf log odds ratio, log risk ratio, Newcombe (1998) interval, NNT per Altman (1998).\n")
 	pf("- Bootstrap: BCa (Efron 1987) with a jackknife over teams (Davison & Hinkley 1997).\n")
+	pf("- Mixed model for repeated measures: REML, unstructured covariance, Kenward & Roger (1997) degrees of freedom (effect/mmrm, checked against SAS PROC MIXED and R); CR2 cluster-robust covariance (Bell & McCaffrey 2002).\n")
+	pf("- Reference-based sensitivity analysis: conditional mean imputation with a jackknife (Wolbers et al. 2022), jump to reference (Carpenter, Roger & Kenward 2013), tipping point (Ratitch, O'Kelly & Tosiello 2013).\n")
+	pf("- Baseline-adjusted odds ratio: logistic regression by maximum likelihood, Wald interval.\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -198,7 +216,23 @@ func (r *Result) writeCSV(w io.Writer) error {
 		put("d_adjusted", a.Instrument, a.Month, "", a.D.Value)
 		put("d_T", a.Instrument, a.Month, "", a.DT.Value)
 	}
+	for _, a := range r.MMRM {
+		put("mmrm_loglik", a.Instrument, -1, "", a.Primary.LogLik)
+		put("mmrm_subjects", a.Instrument, -1, "", float64(a.Primary.NSubjects))
+		for _, d := range a.Primary.Differences {
+			m, _ := strconv.Atoi(d.Visit)
+			put("mmrm_difference", a.Instrument, m, "", d.Estimate)
+			put("mmrm_se", a.Instrument, m, "", d.SE)
+			put("mmrm_df_kr", a.Instrument, m, "", d.DF)
+		}
+	}
+	if s := r.Sensitivity; s.JR != nil {
+		put("jr_difference", s.Instrument, s.Month, "", lastVisit(s.JR).Difference.Estimate)
+		put("jr_se", s.Instrument, s.Month, "", lastVisit(s.JR).Difference.SE)
+		put("tipping_delta", s.Instrument, s.Month, "", s.Tip.Delta)
+	}
 	rs := r.Responders
+	put("adjusted_log_or", rs.Instrument, rs.Month, "", rs.Adjusted.OR.Value)
 	put("responders_intervention", rs.Instrument, rs.Month, "", float64(rs.Table.TreatEvents))
 	put("responders_usual_care", rs.Instrument, rs.Month, "", float64(rs.Table.ControlEvents))
 	put("risk_difference", rs.Instrument, rs.Month, "", rs.RD.Value)

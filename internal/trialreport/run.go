@@ -28,6 +28,14 @@ type Result struct {
 	Adjusted    []Adjusted   // per instrument and follow-up, instrument-major
 	Responders  Responders
 	Bootstrap   ClusterBootstrap
+	// MMRM and Population hold, per instrument, the primary mixed-model
+	// analysis and who it uses; Sensitivity the reference-based analysis of
+	// the primary outcome.
+	MMRM        []MMRMAnalysis
+	Population  []Population
+	Sensitivity Sensitivity
+	// Networks holds the name-generator outcomes (secondary).
+	Networks *Networks
 	Files       []string // files written, relative to Out
 }
 
@@ -58,6 +66,16 @@ func Run(c Config, progress io.Writer) (*Result, error) {
 		res.Description = append(res.Description, tr.describe(k, c.Level))
 	}
 
+	say("fitting the mixed model for repeated measures of each instrument (unstructured, REML, Kenward-Roger; CR2 by care team)")
+	for k := range tr.Instruments {
+		a, err := tr.mmrmAnalysis(k, c.Level)
+		if err != nil {
+			return nil, err
+		}
+		res.MMRM = append(res.MMRM, a)
+		res.Population = append(res.Population, tr.population(k))
+	}
+
 	say("estimating the baseline ICC within care teams and the adjusted effects at %v months", tr.Months[1:])
 	for k, in := range tr.Instruments {
 		e, err := tr.baselineICC(k)
@@ -86,6 +104,24 @@ func Run(c Config, progress io.Writer) (*Result, error) {
 		return nil, err
 	}
 
+	say("name-generator networks at baseline and 12 months: size and share of non-kin, non-professional contacts")
+	if res.Networks, err = tr.networks(c.In, c.Level); err != nil {
+		return nil, err
+	}
+
+	say("jump-to-reference sensitivity analysis and tipping point of %s at %d months (conditional mean imputation, jackknife)", Outcomes[0].ID, tr.Months[last])
+	if res.Sensitivity, err = tr.sensitivity(0, c.Level); err != nil {
+		return nil, err
+	}
+
+	for k, in := range tr.Instruments {
+		name := "trajectory-" + in.ID + "-mmrm.png"
+		say("drawing %s", name)
+		if err := tr.trajectoryMMRM(k, res.MMRM[k], res.Population[k], figurePath(c.Out, name)); err != nil {
+			return nil, err
+		}
+		res.Files = append(res.Files, name)
+	}
 	for k, in := range tr.Instruments {
 		name := "trajectory-" + in.ID + ".png"
 		say("drawing %s", name)
@@ -94,6 +130,23 @@ func Run(c Config, progress io.Writer) (*Result, error) {
 		}
 		res.Files = append(res.Files, name)
 	}
+	say("drawing network-size.png")
+	if err := tr.networkTrajectory(res.Networks, figurePath(c.Out, "network-size.png")); err != nil {
+		return nil, err
+	}
+	res.Files = append(res.Files, "network-size.png")
+	if res.Networks.Shown != "" {
+		say("drawing ego-network.png (participant %s)", res.Networks.Shown)
+		if err := tr.egoFigure(res.Networks, res.Networks.Shown, figurePath(c.Out, "ego-network.png")); err != nil {
+			return nil, err
+		}
+		res.Files = append(res.Files, "ego-network.png")
+	}
+	say("drawing tipping-point.png")
+	if err := tr.tippingFigure(res.Sensitivity, figurePath(c.Out, "tipping-point.png")); err != nil {
+		return nil, err
+	}
+	res.Files = append(res.Files, "tipping-point.png")
 	say("drawing forest.png")
 	if err := tr.forest(res.Adjusted, figurePath(c.Out, "forest.png")); err != nil {
 		return nil, err

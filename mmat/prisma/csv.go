@@ -460,12 +460,13 @@ func toReasons(ps []pair) []Reason {
 }
 
 func csvErr(err error) error {
-	line := 0
+	line, reason := 0, err.Error()
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		line = pe.Line
+		// The error names the line itself; its reason need not repeat it.
+		line, reason = pe.Line, pe.Err.Error()
 	}
-	return &effect.FieldError{Line: line, Reason: err.Error(), Err: ErrInvalidInput}
+	return &effect.FieldError{Line: line, Reason: reason, Err: ErrInvalidInput}
 }
 
 // headerHint lists the header cells and suggests the separator when one

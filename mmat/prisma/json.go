@@ -33,5 +33,23 @@ func ReadJSON(r io.Reader) (*Flow, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, &effect.FieldError{Reason: "unexpected data after the JSON object", Err: ErrInvalidInput}
 	}
+	// An empty list or object means the same as an absent one, which is
+	// how WriteJSON writes it (omitempty): keep one representation so that
+	// ReadJSON(WriteJSON(f)) equals f.
+	if len(f.DatabaseDetail) == 0 {
+		f.DatabaseDetail = nil
+	}
+	if len(f.RegisterDetail) == 0 {
+		f.RegisterDetail = nil
+	}
+	if len(f.Excluded) == 0 {
+		f.Excluded = nil
+	}
+	if len(f.Template) == 0 {
+		f.Template = nil
+	}
+	if f.Other != nil && len(f.Other.Excluded) == 0 {
+		f.Other.Excluded = nil
+	}
 	return &f, nil
 }

@@ -273,13 +273,12 @@ func FuzzReadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, err := ReadCSV(bytes.NewReader(data))
 		if err != nil {
-			var fe *effect.FieldError
-			if !errors.As(err, &fe) {
-				t.Fatalf("error %v is not an *effect.FieldError", err)
-			}
+			checkPositioned(t, "ReadCSV", err, bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1)
 			return
 		}
-		fl.Validate()
+		w, err := fl.Validate()
+		checkPositioned(t, "Validate", err, 0)
+		checkPositioned(t, "Validate warnings", errors.Join(w...), 0)
 		var out bytes.Buffer
 		if err := WriteCSV(&out, fl); err != nil {
 			return // names the template cannot hold
@@ -299,9 +298,12 @@ func FuzzReadJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, err := ReadJSON(bytes.NewReader(data))
 		if err != nil {
+			checkPositioned(t, "ReadJSON", err, 0)
 			return
 		}
-		fl.Validate()
+		w, err := fl.Validate()
+		checkPositioned(t, "Validate", err, 0)
+		checkPositioned(t, "Validate warnings", errors.Join(w...), 0)
 		var out bytes.Buffer
 		if err := WriteJSON(&out, fl); err != nil {
 			t.Fatal(err)

@@ -22,10 +22,17 @@ func main() {
 	if err == nil {
 		err = tr.Write(*out)
 	}
+	var nets *exampledata.Networks
+	if err == nil {
+		nets, err = exampledata.GenerateNetworks(tr, c)
+	}
+	if err == nil {
+		err = nets.Write(*out, c.Seed)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendata:", err)
 		os.Exit(1)
 	}
-	fmt.Fprintf(os.Stderr, "gendata: %d participants, %d visits, invalid cells %v -> %s\n",
-		len(tr.Participants), len(tr.Responses), tr.Invalid, *out)
+	fmt.Fprintf(os.Stderr, "gendata: %d participants, %d visits, invalid cells %v, untidy network rows %v -> %s\n",
+		len(tr.Participants), len(tr.Responses), tr.Invalid, nets.Messy, *out)
 }

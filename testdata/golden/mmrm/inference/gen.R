@@ -322,7 +322,7 @@ fev$ARMCD <- factor(fev$ARMCD, levels = c("PBO", "TRT"))
 fev$RACE <- factor(fev$RACE); fev$SEX <- factor(fev$SEX)
 fev <- fev[order(match(fev$subject, unique(fev$subject)), fev$visit), ]
 
-## (a) FEV1 ~ ARMCD, the KR anchor of mmrm.md / mmrm's test-kenwardroger.R, for UN, AR(1), CSH.
+## (a) FEV1 ~ ARMCD, the Kenward–Roger anchor of the R package mmrm's tests (test-kenwardroger.R), for UN, AR(1), CSH.
 fa <- y ~ ARMCD
 full_vc <- function(g, dat, t) { # the covariance of a subject observed at all t visits
   cnt <- table(dat$subject); id <- names(cnt)[cnt == t][1]
