@@ -60,6 +60,9 @@ type Attempt struct {
 
 // Result is a fitted mixed model for repeated measures.
 type Result struct {
+	// Structure is the covariance structure used (with Options.Fallback,
+	// the first that converged); Method, DF, Cov, ByArm and Level echo the
+	// options the results were computed with.
 	Structure Structure
 	Method    Method
 	DF        DFMethod
