@@ -20,3 +20,17 @@ func TestBetweenWithinFEV(t *testing.T) {
 		t.Errorf("arm × visit df %g; want 334", got)
 	}
 }
+
+// TestResidualDF: N − p = 537 − 11 on fev_data, as nlme::gls and SAS
+// DDFM=RESIDUAL.
+func TestResidualDF(t *testing.T) {
+	r, err := Fit(readFEV(t), &Options{DF: Residual})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range r.Differences {
+		if d.DF != 526 {
+			t.Errorf("%s: df %g; want 526", d.Visit, d.DF)
+		}
+	}
+}

@@ -376,6 +376,17 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 		p.nobs += len(c.sd.visits)
 		p.subjects = append(p.subjects, c.sd)
 	}
+	count := make([]int, len(p.visits))
+	for _, s := range p.subjects {
+		for _, v := range s.visits {
+			count[v]++
+		}
+	}
+	for v, c := range count {
+		if c == 0 {
+			return nil, fieldErr(0, d.heading("Visit"), "", "Visit", p.visits[v], "no analysed outcome at this visit: remove it from Options.Visits or check the visit labels")
+		}
+	}
 	if d.Cluster == nil {
 		p.clusters = make([]string, len(p.subjects))
 		for i, s := range p.subjects {

@@ -42,7 +42,8 @@
 // KR(LINEAR)); residual and between-within (Schluchter & Elashoff 1990) df
 // are available. The empirical covariance of the coefficients (Liang &
 // Zeger 1986), its bias-reduced form CR2 (Bell & McCaffrey 2002) and the
-// jackknife are computed by subject or by a cluster column, the analysis
+// jackknife are computed by subject or by a cluster column (Data.Cluster), with
+// Bell & McCaffrey's Satterthwaite df, the analysis
 // of a cluster-randomized trial's follow-up.
 //
 // ML standard errors use (X'V̂⁻¹X)⁻¹ without the N/(N−p) inflation that
@@ -67,6 +68,7 @@
 //   - Lindstrom MJ, Bates DM (1988). Newton–Raphson and EM algorithms for linear mixed-effects models for repeated-measures data. JASA 83:1014–1022.
 //   - Mallinckrodt CH, Lane PW, Schnell D, Peng Y, Mancuso JP (2008). Recommendations for the primary analysis of continuous endpoints in longitudinal clinical trials. Drug Inf J 42:303–319.
 //   - Patterson HD, Thompson R (1971). Recovery of inter-block information when block sizes are unequal. Biometrika 58:545–554.
+//   - Pustejovsky JE, Tipton E (2018). Small-sample methods for cluster-robust variance estimation and hypothesis testing in fixed effects models. J Bus Econ Stat 36:672–683.
 //   - Satterthwaite FE (1946). An approximate distribution of estimates of variance components. Biometrics Bull 2:110–114.
 //   - Schluchter MD, Elashoff JD (1990). Small-sample adjustments to tests with unbalanced repeated measures assuming several covariance structures. J Stat Comput Simul 37:69–87.
 //   - Searle SR, Speed FM, Milliken GA (1980). Population marginal means in the linear model: an alternative to least squares means. Am Stat 34:216–221.

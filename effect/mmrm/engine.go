@@ -55,10 +55,10 @@ func newModel(pr *prepared, d *design, s Structure, reml, byArm bool) *model {
 		if byArm {
 			g = s.arm
 		}
-		kb := make([]byte, 0, len(s.visits)+1)
-		kb = append(kb, byte(g))
+		kb := make([]byte, 0, 2*len(s.visits)+2)
+		kb = append(kb, byte(g), byte(g>>8))
 		for _, v := range s.visits {
-			kb = append(kb, byte(v))
+			kb = append(kb, byte(v), byte(v>>8))
 		}
 		pt := key[string(kb)]
 		n := len(s.visits)

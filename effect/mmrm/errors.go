@@ -2,7 +2,6 @@ package mmrm
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/tiesproject/ties/effect"
 )
@@ -18,47 +17,14 @@ var ErrInvalidInput = fmt.Errorf("mmrm: invalid input (%w)", effect.ErrInvalidIn
 // positive definite at the optimum. It wraps effect.ErrNoConvergence.
 var ErrNoConvergence = fmt.Errorf("mmrm: no convergence (%w)", effect.ErrNoConvergence)
 
-// inputError is a positioned input error: an *effect.FieldError (reachable
-// with errors.As) that also wraps the package sentinel.
-type inputError struct {
-	fe       *effect.FieldError
-	line     int
-	column   string
-	subject  string
-	sentinel error
-}
-
-func (e *inputError) Error() string {
-	var b strings.Builder
-	b.WriteString("mmrm: ")
-	if e.line > 0 {
-		fmt.Fprintf(&b, "line %d, ", e.line)
-	}
-	if e.column != "" {
-		fmt.Fprintf(&b, "column %q, ", e.column)
-	}
-	if e.subject != "" {
-		fmt.Fprintf(&b, "subject %s: ", e.subject)
-	}
-	if e.fe.Field != "" {
-		fmt.Fprintf(&b, "%s = %v: ", e.fe.Field, e.fe.Value)
-	}
-	b.WriteString(e.fe.Reason)
-	return b.String()
-}
-
-func (e *inputError) Unwrap() []error { return []error{e.fe, e.sentinel} }
-
 // fieldErr returns an input error at a file line (0 if none), column
 // heading, subject, field and value, with the reason and the fix.
 func fieldErr(line int, column, subject, field string, value any, reason string) error {
-	return &inputError{
-		fe:       &effect.FieldError{Field: field, Value: value, Reason: reason},
-		line:     line,
-		column:   column,
-		subject:  subject,
-		sentinel: ErrInvalidInput,
+	rec := ""
+	if subject != "" {
+		rec = "subject " + subject
 	}
+	return &effect.FieldError{Line: line, Column: column, Record: rec, Field: field, Value: value, Reason: reason, Err: ErrInvalidInput}
 }
 
 // optErr reports an invalid Options field.

@@ -149,3 +149,33 @@ func ExampleSimulate() {
 	fmt.Println(len(d.Subject), d.Subject[:2], d.Arm[2])
 	// Output: 8 [S00001 S00001] intervention
 }
+
+// LS means with their intervals, as a trajectory figure draws them.
+func ExampleResult_LSMean() {
+	r, err := mmrm.Fit(fev(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, v := range r.Visits {
+		l, _ := r.LSMean("TRT", v)
+		fmt.Printf("%s %.2f (%.2f to %.2f)\n", v, l.Estimate, l.CI.Lower, l.CI.Upper)
+	}
+	// Output:
+	// VIS1 37.11 (35.60 to 38.61)
+	// VIS2 41.90 (40.71 to 43.09)
+	// VIS3 46.75 (45.75 to 47.76)
+	// VIS4 52.78 (50.43 to 55.13)
+}
+
+// The standardized difference at the last visit, ready for a forest plot
+// or a meta-analysis.
+func ExampleResult_Difference() {
+	r, err := mmrm.Fit(fev(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	d, _ := r.Difference("TRT", "VIS4")
+	s := d.SMDResidual
+	fmt.Printf("d = %.2f (95%% CI %.2f to %.2f)\n", s.Value, s.CI.Lower, s.CI.Upper)
+	// Output: d = 0.45 (95% CI 0.11 to 0.79)
+}

@@ -60,6 +60,9 @@ type Attempt struct {
 
 // Result is a fitted mixed model for repeated measures.
 type Result struct {
+	// Structure is the covariance structure used (with Options.Fallback,
+	// the first that converged); Method, DF, Cov, ByArm and Level echo the
+	// options the results were computed with.
 	Structure Structure
 	Method    Method
 	DF        DFMethod
@@ -229,6 +232,9 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 	if err := checkEstimable(pr, s, opt.ByArm, des.p); err != nil {
 		return nil, err
 	}
+	if err := checkSize(pr, des, opt.ByArm); err != nil {
+		return nil, err
+	}
 	m := newModel(pr, des, s, opt.Method == REML, opt.ByArm)
 	th := m.startTheta()
 	fr, err := m.optimize(th, opt.Tolerance, opt.MaxIter)
@@ -236,15 +242,9 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 		return nil, err
 	}
 	// W = (−H)⁻¹ must exist: the optimum must be a maximum.
-	neg := mat.NewSymDense(m.k, nil)
-	neg.ScaleSym(-1, fr.e.hess)
-	var ch mat.Cholesky
-	if !ch.Factorize(neg) {
+	w, ok := scaledInverse(fr.e.hess, -1)
+	if !ok {
 		return nil, noConv("%s: the observed information is not positive definite at the solution (a variance or correlation on its boundary); use a simpler structure", s)
-	}
-	w := mat.NewSymDense(m.k, nil)
-	if err := ch.InverseTo(w); err != nil {
-		return nil, noConv("%s: observed information singular", s)
 	}
 	f := &fitted{m: m, fr: fr, beta: fr.e.beta, phi: fr.e.phi, w: w, o: opt}
 	if opt.Cov != ModelBased || opt.DF == KenwardRoger || opt.DF == KenwardRogerLinear {
@@ -361,4 +361,36 @@ func (m *model) blocks(fr *fitResult) []block {
 		}
 	}
 	return out
+}
+
+// maxPatternFloats bounds the memory of the pattern sums of cross products
+// (n²p² numbers per missingness pattern), 256 MB.
+const maxPatternFloats = 32 << 20
+
+// checkSize refuses data whose missingness patterns and coefficients would
+// need more memory than maxPatternFloats.
+func checkSize(pr *prepared, des *design, byArm bool) error {
+	seen := map[string]bool{}
+	total := 0
+	for i := range pr.subjects {
+		s := &pr.subjects[i]
+		kb := make([]byte, 0, 2*len(s.visits)+2)
+		if byArm {
+			kb = append(kb, byte(s.arm), byte(s.arm>>8))
+		}
+		for _, v := range s.visits {
+			kb = append(kb, byte(v), byte(v>>8))
+		}
+		if seen[string(kb)] {
+			continue
+		}
+		seen[string(kb)] = true
+		n := len(s.visits)
+		total += n * n * des.p * des.p
+	}
+	if total > maxPatternFloats {
+		return fieldErr(0, "", "", "Data", fmt.Sprintf("%d missingness patterns, %d coefficients", len(seen), des.p),
+			"too many distinct missingness patterns for this many coefficients; merge factor levels or visits")
+	}
+	return nil
 }

@@ -1,13 +1,13 @@
 package mmrm
 
 import (
-	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 const goldenDir = "../../testdata/golden/mmrm"
@@ -26,22 +26,9 @@ func readReference(t *testing.T) []refRow {
 	}
 	var out []refRow
 	for _, fn := range files {
-		f, err := os.Open(fn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range recs[1:] {
-			idx, _ := strconv.Atoi(r[4])
-			v := math.NaN()
-			if r[5] != "NA" {
-				v, _ = strconv.ParseFloat(r[5], 64)
-			}
-			out = append(out, refRow{r[0], r[1], r[2], r[3], idx, v})
+		for _, r := range golden.ReadCSV(t, fn) {
+			out = append(out, refRow{r.String(t, "dataset"), r.String(t, "structure"), r.String(t, "method"),
+				r.String(t, "what"), r.Int(t, "index"), r.Float(t, "value")})
 		}
 	}
 	return out

@@ -80,7 +80,7 @@ func TestOneVisitIsANCOVA(t *testing.T) {
 // + baseline × visit, the first-visit difference has Satterthwaite df
 // n₁ − 3 exactly (n₁ subjects observed at the first visit).
 func TestFirstVisitDF(t *testing.T) {
-	for _, name := range []string{"a40x2", "c120x6"} {
+	for _, name := range []string{"a40x2", "c120x6", "e150x10"} {
 		d := readSim(t, name)
 		r, err := Fit(d, nil)
 		if err != nil {
@@ -125,6 +125,7 @@ func TestInputErrors(t *testing.T) {
 		}, "fewer than two arms"},
 		{"baseline differs", func(d *Data, o *Options) { d.Baseline[1] = 9 }, "baseline differs"},
 		{"level", func(d *Data, o *Options) { o.Level = 1.5 }, "Options.Level"},
+		{"empty visit", func(d *Data, o *Options) { o.Visits = []string{"3m", "6m", "9m"} }, "no analysed outcome at this visit"},
 		{"control", func(d *Data, o *Options) { o.Control = "X" }, "Options.Control"},
 		{"singular", func(d *Data, o *Options) {
 			for i := range d.Arm {
@@ -143,6 +144,8 @@ func TestInputErrors(t *testing.T) {
 			}
 		}, "too few subjects for an unstructured covariance"},
 		{"KR with sandwich", func(d *Data, o *Options) { o.DF, o.Cov = KenwardRoger, CR2 }, "Options.DF"},
+		{"KR with ML", func(d *Data, o *Options) { o.DF, o.Method, o.Structure = KenwardRoger, ML, CS }, "Kenward–Roger needs REML"},
+		{"fallback with other structure", func(d *Data, o *Options) { o.Structure, o.Fallback = CS, DefaultFallback }, "Options.Structure"},
 	}
 	for _, c := range cases {
 		d := smallData()
@@ -252,8 +255,48 @@ func TestCSVErrorPosition(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Fit(d, nil)
-	want := `mmrm: line 5, column "visit", subject P2: Visit = 3m: duplicate subject–visit row (also line 4): keep one row per subject and visit`
+	want := `mmrm: line 5, column "visit", subject P2: Visit = "3m": duplicate subject–visit row (also line 4): keep one row per subject and visit`
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
+
+// TestNoConvergence: too few iterations is an error wrapping
+// ErrNoConvergence that says what to try.
+func TestNoConvergence(t *testing.T) {
+	_, err := Fit(readFEV(t), &Options{MaxIter: 1})
+	if !errors.Is(err, ErrNoConvergence) || !errors.Is(err, effect.ErrNoConvergence) || !strings.Contains(err.Error(), "Fallback") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestScaleInvariance: rescaling the outcome by 10⁻³ or 10³ rescales the
+// differences and SEs and leaves the df unchanged; the fit converges at
+// either scale.
+func TestScaleInvariance(t *testing.T) {
+	base, err := Fit(readFEV(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []float64{1e-3, 1e3} {
+		d := readFEV(t)
+		for i := range d.Outcome {
+			d.Outcome[i] *= c
+		}
+		for _, s := range []Structure{US, ADH, AR1} {
+			r, err := Fit(d, &Options{Structure: s})
+			if err != nil {
+				t.Fatalf("scale %g %v: %v", c, s, err)
+			}
+			if s != US {
+				continue
+			}
+			for v, want := range base.Differences {
+				got := r.Differences[v]
+				if !closeTo(got.Estimate, c*want.Estimate, 1e-7, 0) || !closeTo(got.SE, c*want.SE, 1e-7, 0) || !closeTo(got.DF, want.DF, 1e-6, 0) {
+					t.Errorf("scale %g %s: %g (%g) df %g; want %g (%g) df %g", c, got.Visit, got.Estimate, got.SE, got.DF, c*want.Estimate, c*want.SE, want.DF)
+				}
+			}
+		}
 	}
 }

@@ -125,7 +125,10 @@ func (f *fitted) setInference() error {
 		}
 		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
 			lambda, df, _, err := kr.test(L)
-			return lambda, df, err
+			if err != nil {
+				return 0, 0, fmt.Errorf("%w: %v; use Satterthwaite (Options.DF) or more subjects", ErrInvalidInput, err)
+			}
+			return lambda, df, nil
 		}
 	case Residual:
 		f.inf.df1 = func([]float64) float64 { return n - p }
@@ -331,10 +334,15 @@ func (f *fitted) fTest(name string, L *mat.Dense) (FTest, error) {
 		return FTest{}, err
 	}
 	fv *= scale
+	if !(fv >= 0) || math.IsInf(fv, 0) || !(scale > 0) {
+		return FTest{}, fieldErr(0, "", "", "Options.DF", f.o.DF, fmt.Sprintf("%s test: F statistic %.4g (scale %.4g) not computable: too few subjects or outcomes for the model", name, fv, scale))
+	}
 	pv := math.NaN()
-	if df > 0 {
+	if df > 0 && !math.IsInf(df, 0) {
 		fd := distuv.F{D1: float64(q), D2: df}
 		pv = 1 - fd.CDF(fv)
+	} else if math.IsInf(df, 1) {
+		pv = 1 - distuv.ChiSquared{K: float64(q)}.CDF(fv*float64(q))
 	}
 	return FTest{Name: name, NumDF: float64(q), DenDF: df, F: fv, P: pv}, nil
 }

@@ -22,22 +22,22 @@ type krFit struct {
 // errKR wraps the reasons a Kenward–Roger computation cannot go on.
 var errKR = errors.New("mmrm: Kenward–Roger")
 
-// patternKey identifies blocks that share their covariance matrices (the
+// krPatternKey identifies blocks that share their covariance matrices (the
 // fit shares V, V⁻¹, dV and d2V between subjects with the same observed
 // visits and covariance group), so that the n_i×n_i work is done once per
 // pattern rather than once per subject.
-type patternKey struct {
+type krPatternKey struct {
 	v   *mat.SymDense
 	dv0 *mat.SymDense
 }
 
-// pattern collects the subjects that share one covariance pattern.
+// krPattern collects the subjects that share one covariance pattern.
 // Everything the adjustment needs from the subjects' designs is the
 // (n·p)×(n·p) matrix C = Σ_i y_i y_i' where y_i stacks the rows of
 // Y_i = V_i⁻¹X_i: for any n×n matrix M, Σ_i Y_i'MY_i = Σ_ab M_ab C_ab with
 // C_ab the (a,b) p×p block of C. One symmetric rank-k update per pattern
 // replaces K² small products per subject.
-type pattern struct {
+type krPattern struct {
 	first *block
 	rows  []float64 // stacked y_i, row-major, n·p columns
 	count int
@@ -58,27 +58,27 @@ func kenwardRoger(blocks []block, phi, w *mat.SymDense, linear bool) (*krFit, er
 	p := phi.SymmetricDim()
 	k := w.SymmetricDim()
 	// Group the subjects by covariance pattern, in order of first appearance.
-	var order []*pattern
-	byKey := make(map[patternKey]*pattern)
+	var order []*krPattern
+	byKey := make(map[krPatternKey]*krPattern)
 	for i := range blocks {
 		b := &blocks[i]
 		n, c := b.X.Dims()
+		if n == 0 {
+			continue
+		}
 		if c != p {
 			return nil, fmt.Errorf("%w: subject %q has %d design columns, Φ has %d", errKR, b.subject, c, p)
 		}
 		if len(b.dV) != k {
 			return nil, fmt.Errorf("%w: subject %q has %d covariance derivatives, W has %d parameters", errKR, b.subject, len(b.dV), k)
 		}
-		if n == 0 {
-			continue
-		}
-		key := patternKey{v: b.V}
+		key := krPatternKey{v: b.V}
 		if k > 0 {
 			key.dv0 = b.dV[0]
 		}
 		pt := byKey[key]
 		if pt == nil {
-			pt = &pattern{first: b}
+			pt = &krPattern{first: b}
 			byKey[key] = pt
 			order = append(order, pt)
 		}
@@ -120,7 +120,7 @@ func kenwardRoger(blocks []block, phi, w *mat.SymDense, linear bool) (*krFit, er
 			tmp2.Mul(b.dV[h], &tmp)
 			nmat.Add(nmat, &tmp2)
 			// P_k = −Σ_ab V̇_k[a,b] C_ab.
-			addBlocks(pk[h], c, b.dV[h], n, p, -1)
+			krAddBlocks(pk[h], c, b.dV[h], n, p, -1)
 		}
 		if !linear && b.d2V != nil {
 			for h := 0; h < k; h++ {
@@ -132,7 +132,7 @@ func kenwardRoger(blocks []block, phi, w *mat.SymDense, linear bool) (*krFit, er
 				}
 			}
 		}
-		addBlocks(qr, c, nmat, n, p, 1)
+		krAddBlocks(qr, c, nmat, n, p, 1)
 	}
 
 	// Σ_kl W_kl P_kΦP_l = Σ_k P_kΦ(Σ_l W_kl P_l).
@@ -167,9 +167,9 @@ func kenwardRoger(blocks []block, phi, w *mat.SymDense, linear bool) (*krFit, er
 	return &krFit{phi: phi, adj: adj, w: w, p: pk, nPar: p}, nil
 }
 
-// addBlocks adds s·Σ_ab m[a,b]·C_ab to dst, where C_ab is the (a,b) p×p
+// krAddBlocks adds s·Σ_ab m[a,b]·C_ab to dst, where C_ab is the (a,b) p×p
 // block of the (n·p)×(n·p) symmetric c.
-func addBlocks(dst, c *mat.SymDense, m mat.Matrix, n, p int, s float64) {
+func krAddBlocks(dst, c *mat.SymDense, m mat.Matrix, n, p int, s float64) {
 	for a := 0; a < n; a++ {
 		for bb := 0; bb < n; bb++ {
 			f := s * m.At(a, bb)
@@ -203,7 +203,7 @@ func (f *krFit) test(l *mat.Dense) (lambda, df float64, covL *mat.SymDense, err 
 	lphi.Mul(l, f.phi)
 	lpl.Mul(&lphi, l.T())
 	var ch mat.Cholesky
-	if !ch.Factorize(symOf(&lpl)) {
+	if !ch.Factorize(krSymPart(&lpl)) {
 		return 0, 0, nil, fmt.Errorf("%w: LΦL' is singular: the contrast rows are not linearly independent", errKR)
 	}
 	var inner, theta mat.Dense
@@ -233,7 +233,7 @@ func (f *krFit) test(l *mat.Dense) (lambda, df float64, covL *mat.SymDense, err 
 				continue
 			}
 			a1 += wv * tr[h] * tr[g]
-			a2 += wv * traceProduct(fk[h], fk[g])
+			a2 += wv * krTraceProduct(fk[h], fk[g])
 		}
 	}
 	lambda, df = krMoments(float64(q), a1, a2)
@@ -243,7 +243,7 @@ func (f *krFit) test(l *mat.Dense) (lambda, df float64, covL *mat.SymDense, err 
 	var la, lal mat.Dense
 	la.Mul(l, f.adj)
 	lal.Mul(&la, l.T())
-	return lambda, df, symOf(&lal), nil
+	return lambda, df, krSymPart(&lal), nil
 }
 
 // krMoments turns A1 and A2 into Kenward and Roger's (1997) scale λ and
@@ -267,9 +267,9 @@ func krMoments(q, a1, a2 float64) (lambda, df float64) {
 	return lambda, df
 }
 
-// traceProduct returns tr(AB) for square A and B of the same size without
+// krTraceProduct returns tr(AB) for square A and B of the same size without
 // forming AB.
-func traceProduct(a, b mat.Matrix) float64 {
+func krTraceProduct(a, b mat.Matrix) float64 {
 	n, _ := a.Dims()
 	var s float64
 	for i := 0; i < n; i++ {
@@ -280,8 +280,8 @@ func traceProduct(a, b mat.Matrix) float64 {
 	return s
 }
 
-// symOf returns the symmetric part of the square m.
-func symOf(m mat.Matrix) *mat.SymDense {
+// krSymPart returns the symmetric part of the square m.
+func krSymPart(m mat.Matrix) *mat.SymDense {
 	n, _ := m.Dims()
 	s := mat.NewSymDense(n, nil)
 	for i := 0; i < n; i++ {

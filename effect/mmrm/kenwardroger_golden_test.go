@@ -1,16 +1,16 @@
 package mmrm
 
 import (
-	"encoding/csv"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // infDir holds the goldens of testdata/golden/mmrm/inference/gen.R: per
@@ -30,53 +30,26 @@ type infCase struct {
 	ref       map[string]map[string]*mat.Dense
 }
 
-func readCSV(t testing.TB, name string) (header []string, rows [][]string) {
+func infRead(t testing.TB, name string) []golden.Record {
 	t.Helper()
-	f, err := os.Open(filepath.Join(infDir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return all[0], all[1:]
+	return golden.ReadCSV(t, filepath.Join(infDir, name))
 }
 
-func atof(t testing.TB, s string) float64 {
-	t.Helper()
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-func atoi(t testing.TB, s string) int {
-	t.Helper()
-	v, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-// readMatrices reads rows (key, i, j, value) into square or rectangular
-// matrices sized by the largest indices, grouped by key.
-func readMatrices(t testing.TB, rows [][]string, key func([]string) string, at int) (map[string]*mat.Dense, []string) {
+// infReadMatrices reads records (key, i, j, value) into matrices sized by
+// the largest 0-based indices, grouped by key, keys in file order.
+func infReadMatrices(t testing.TB, recs []golden.Record, key func(golden.Record) string) (map[string]*mat.Dense, []string) {
 	type entry struct {
 		i, j int
 		v    float64
 	}
 	ent := map[string][]entry{}
 	var order []string
-	for _, r := range rows {
+	for _, r := range recs {
 		k := key(r)
 		if _, ok := ent[k]; !ok {
 			order = append(order, k)
 		}
-		ent[k] = append(ent[k], entry{atoi(t, r[at]), atoi(t, r[at+1]), atof(t, r[at+2])})
+		ent[k] = append(ent[k], entry{r.Int(t, "i"), r.Int(t, "j"), r.Float(t, "value")})
 	}
 	out := map[string]*mat.Dense{}
 	for k, es := range ent {
@@ -94,7 +67,7 @@ func readMatrices(t testing.TB, rows [][]string, key func([]string) string, at i
 	return out, order
 }
 
-func sub(m *mat.Dense, vis []int) *mat.SymDense {
+func infSub(m *mat.Dense, vis []int) *mat.SymDense {
 	s := mat.NewSymDense(len(vis), nil)
 	for a, va := range vis {
 		for b := a; b < len(vis); b++ {
@@ -104,23 +77,39 @@ func sub(m *mat.Dense, vis []int) *mat.SymDense {
 	return s
 }
 
-func loadInfCase(t testing.TB, name string) *infCase {
+// infCache keeps the parsed cases: tests only read them.
+var (
+	infMu    sync.Mutex
+	infCache = map[string]*infCase{}
+)
+
+func infLoadCase(t testing.TB, name string) *infCase {
+	t.Helper()
+	infMu.Lock()
+	defer infMu.Unlock()
+	if c, ok := infCache[name]; ok {
+		return c
+	}
+	c := infParseCase(t, name)
+	infCache[name] = c
+	return c
+}
+
+func infParseCase(t testing.TB, name string) *infCase {
 	t.Helper()
 	c := &infCase{name: name}
-	_, srows := readCSV(t, name+"_sigma.csv")
-	sig, _ := readMatrices(t, srows, func(r []string) string { return r[0] }, 1)
+	sig, _ := infReadMatrices(t, infRead(t, name+"_sigma.csv"), func(r golden.Record) string { return r.String(t, "what") })
 	k := 0
 	for sig[fmt.Sprintf("d%d", k)] != nil {
 		k++
 	}
-	_, wrows := readCSV(t, name+"_w.csv")
-	wm, _ := readMatrices(t, wrows, func([]string) string { return "w" }, 0)
-	c.w = symOf(wm["w"])
-	_, crows := readCSV(t, name+"_contrasts.csv")
-	c.contrasts, c.names = readMatrices(t, crows, func(r []string) string { return r[0] }, 1)
-	_, rrows := readCSV(t, name+"_ref.csv")
+	wm, _ := infReadMatrices(t, infRead(t, name+"_w.csv"), func(golden.Record) string { return "w" })
+	c.w = krSymPart(wm["w"])
+	c.contrasts, c.names = infReadMatrices(t, infRead(t, name+"_contrasts.csv"), func(r golden.Record) string { return r.String(t, "contrast") })
 	c.ref = map[string]map[string]*mat.Dense{}
-	byWhat, _ := readMatrices(t, rrows, func(r []string) string { return r[0] + "\x00" + r[1] }, 2)
+	byWhat, _ := infReadMatrices(t, infRead(t, name+"_ref.csv"), func(r golden.Record) string {
+		return r.String(t, "what") + "\x00" + r.String(t, "contrast")
+	})
 	for key, m := range byWhat {
 		what, con, _ := strings.Cut(key, "\x00")
 		if c.ref[what] == nil {
@@ -129,8 +118,11 @@ func loadInfCase(t testing.TB, name string) *infCase {
 		c.ref[what][con] = m
 	}
 
-	header, orows := readCSV(t, name+"_obs.csv")
-	p := len(header) - 4
+	orows := infRead(t, name+"_obs.csv")
+	p := 0
+	for orows[0].Has(fmt.Sprintf("x%d", p+1)) {
+		p++
+	}
 	type pat struct {
 		v, vinv *mat.SymDense
 		dv      []*mat.SymDense
@@ -139,22 +131,22 @@ func loadInfCase(t testing.TB, name string) *infCase {
 	pats := map[string]*pat{}
 	for lo := 0; lo < len(orows); {
 		hi := lo
-		for hi < len(orows) && orows[hi][0] == orows[lo][0] {
+		for hi < len(orows) && orows[hi].String(t, "subject") == orows[lo].String(t, "subject") {
 			hi++
 		}
 		n := hi - lo
-		b := block{subject: orows[lo][0], cluster: atoi(t, orows[lo][1]), X: mat.NewDense(n, p, nil)}
+		b := block{subject: orows[lo].String(t, "subject"), cluster: orows[lo].Int(t, "cluster"), X: mat.NewDense(n, p, nil)}
 		for r := lo; r < hi; r++ {
-			b.visits = append(b.visits, atoi(t, orows[r][2]))
-			b.resid = append(b.resid, atof(t, orows[r][3]))
+			b.visits = append(b.visits, orows[r].Int(t, "visit"))
+			b.resid = append(b.resid, orows[r].Float(t, "resid"))
 			for j := 0; j < p; j++ {
-				b.X.Set(r-lo, j, atof(t, orows[r][4+j]))
+				b.X.Set(r-lo, j, orows[r].Float(t, fmt.Sprintf("x%d", j+1)))
 			}
 		}
 		key := fmt.Sprint(b.visits)
 		pt := pats[key]
 		if pt == nil {
-			pt = &pat{v: sub(sig["sigma"], b.visits)}
+			pt = &pat{v: infSub(sig["sigma"], b.visits)}
 			var ch mat.Cholesky
 			if !ch.Factorize(pt.v) {
 				t.Fatalf("%s: Σ not positive definite", name)
@@ -164,14 +156,14 @@ func loadInfCase(t testing.TB, name string) *infCase {
 				t.Fatal(err)
 			}
 			for h := 0; h < k; h++ {
-				pt.dv = append(pt.dv, sub(sig[fmt.Sprintf("d%d", h)], b.visits))
+				pt.dv = append(pt.dv, infSub(sig[fmt.Sprintf("d%d", h)], b.visits))
 			}
 			if sig["d0_0"] != nil {
 				pt.d2v = make([][]*mat.SymDense, k)
 				for h := 0; h < k; h++ {
 					pt.d2v[h] = make([]*mat.SymDense, k)
 					for l := 0; l < k; l++ {
-						pt.d2v[h][l] = sub(sig[fmt.Sprintf("d%d_%d", h, l)], b.visits)
+						pt.d2v[h][l] = infSub(sig[fmt.Sprintf("d%d_%d", h, l)], b.visits)
 					}
 				}
 			}
@@ -188,7 +180,7 @@ func loadInfCase(t testing.TB, name string) *infCase {
 		var vx, xvx mat.Dense
 		vx.Mul(b.Vinv, b.X)
 		xvx.Mul(b.X.T(), &vx)
-		info.AddSym(info, symOf(&xvx))
+		info.AddSym(info, krSymPart(&xvx))
 	}
 	var ch mat.Cholesky
 	if !ch.Factorize(info) {
@@ -201,11 +193,11 @@ func loadInfCase(t testing.TB, name string) *infCase {
 	return c
 }
 
-var infCases = []string{"fev_trt_us", "fev_trt_ar1", "fev_trt_csh", "fev_sas_us", "sim_us_team", "sim_us_subject"}
+var infCaseNames = []string{"fev_trt_us", "fev_trt_ar1", "fev_trt_csh", "fev_sas_us", "sim_us_team", "sim_us_subject"}
 
-// closeMatrix checks got against want entry by entry to rel relative to
+// infCloseMatrix checks got against want entry by entry to rel relative to
 // the largest |want| entry (covariance matrices mix scales).
-func closeMatrix(t *testing.T, what string, got, want mat.Matrix, rel float64) {
+func infCloseMatrix(t *testing.T, what string, got, want mat.Matrix, rel float64) {
 	t.Helper()
 	r, c := want.Dims()
 	if gr, gc := got.Dims(); gr != r || gc != c {
@@ -225,7 +217,7 @@ func closeMatrix(t *testing.T, what string, got, want mat.Matrix, rel float64) {
 	}
 }
 
-func closeRel(t *testing.T, what string, got, want, rel float64) {
+func infCloseRel(t *testing.T, what string, got, want, rel float64) {
 	t.Helper()
 	if !(math.Abs(got-want) <= rel*math.Abs(want)) {
 		t.Errorf("%s = %.12g, want %.12g (rel. diff %.2g)", what, got, want, math.Abs(got-want)/math.Abs(want))
@@ -233,10 +225,10 @@ func closeRel(t *testing.T, what string, got, want, rel float64) {
 }
 
 func TestKenwardRogerGolden(t *testing.T) {
-	for _, name := range infCases {
+	for _, name := range infCaseNames {
 		t.Run(name, func(t *testing.T) {
-			c := loadInfCase(t, name)
-			closeMatrix(t, "Φ", c.phi, c.ref["phi"][""], 1e-9)
+			c := infLoadCase(t, name)
+			infCloseMatrix(t, "Φ", c.phi, c.ref["phi"][""], 1e-9)
 			for _, linear := range []bool{true, false} {
 				kr, err := kenwardRoger(c.blocks, c.phi, c.w, linear)
 				if err != nil {
@@ -246,19 +238,19 @@ func TestKenwardRogerGolden(t *testing.T) {
 				if linear {
 					form, seKey = "kr_linear", "kr_linear_se"
 				}
-				closeMatrix(t, form, kr.covBeta(), c.ref[form][""], 1e-6)
+				infCloseMatrix(t, form, kr.covBeta(), c.ref[form][""], 1e-6)
 				for _, cn := range c.names {
 					l := c.contrasts[cn]
 					lambda, df, covL, err := kr.test(l)
 					if err != nil {
 						t.Fatal(err)
 					}
-					closeRel(t, cn+" λ", lambda, c.ref["kr_lambda"][cn].At(0, 0), 1e-6)
-					closeRel(t, cn+" df", df, c.ref["kr_df"][cn].At(0, 0), 1e-6)
+					infCloseRel(t, cn+" λ", lambda, c.ref["kr_lambda"][cn].At(0, 0), 1e-6)
+					infCloseRel(t, cn+" df", df, c.ref["kr_df"][cn].At(0, 0), 1e-6)
 					if q, _ := l.Dims(); q == 1 {
-						closeRel(t, cn+" "+seKey, math.Sqrt(covL.At(0, 0)), c.ref[seKey][cn].At(0, 0), 1e-6)
+						infCloseRel(t, cn+" "+seKey, math.Sqrt(covL.At(0, 0)), c.ref[seKey][cn].At(0, 0), 1e-6)
 						// Identity: a 1-df KR df is the Satterthwaite df.
-						closeRel(t, cn+" KR df = Satterthwaite df", df, c.ref["satterthwaite_df"][cn].At(0, 0), 1e-6)
+						infCloseRel(t, cn+" KR df = Satterthwaite df", df, c.ref["satterthwaite_df"][cn].At(0, 0), 1e-6)
 					}
 				}
 			}
@@ -278,7 +270,7 @@ func TestKenwardRogerSAS(t *testing.T) {
 		{"fev_trt_us", 160.733266, 0.661243823, 0.661243823, 4e-4},
 		{"fev_trt_ar1", 188.469349, 0.960581423, 0.958654397, 2e-6},
 	} {
-		c := loadInfCase(t, tc.name)
+		c := infLoadCase(t, tc.name)
 		l := c.contrasts["trt"]
 		for _, linear := range []bool{true, false} {
 			kr, err := kenwardRoger(c.blocks, c.phi, c.w, linear)
@@ -293,17 +285,17 @@ func TestKenwardRogerSAS(t *testing.T) {
 			if linear {
 				want = tc.seLin
 			}
-			closeRel(t, tc.name+" df", df, tc.df, tc.rel)
-			closeRel(t, fmt.Sprintf("%s SE (linear %v)", tc.name, linear), math.Sqrt(covL.At(0, 0)), want, tc.rel)
+			infCloseRel(t, tc.name+" df", df, tc.df, tc.rel)
+			infCloseRel(t, fmt.Sprintf("%s SE (linear %v)", tc.name, linear), math.Sqrt(covL.At(0, 0)), want, tc.rel)
 		}
 	}
 }
 
-// TestSatterthwaiteFirstVisit checks the identity that, with monotone
+// TestKenwardRogerFirstVisitDF checks the identity that, with monotone
 // dropout and US, the first-visit arm contrast of arm×visit + baseline×visit
 // has KR (= Satterthwaite) df n₁ − 3 (48 subjects in the simulated trial).
-func TestSatterthwaiteFirstVisit(t *testing.T) {
-	c := loadInfCase(t, "sim_us_subject")
+func TestKenwardRogerFirstVisitDF(t *testing.T) {
+	c := infLoadCase(t, "sim_us_subject")
 	kr, err := kenwardRoger(c.blocks, c.phi, c.w, true)
 	if err != nil {
 		t.Fatal(err)
@@ -312,5 +304,5 @@ func TestSatterthwaiteFirstVisit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeRel(t, "df", df, float64(len(c.blocks)-3), 1e-9)
+	infCloseRel(t, "df", df, float64(len(c.blocks)-3), 1e-9)
 }

@@ -12,8 +12,8 @@ import (
 func TestKRMomentsOneRow(t *testing.T) {
 	for _, a := range []float64{1e-4, 0.01, 0.3, 0.5, 0.9} {
 		lambda, df := krMoments(1, a, a)
-		closeRel(t, "λ", lambda, 1, 1e-12)
-		closeRel(t, "m", df, 2/a, 1e-12)
+		infCloseRel(t, "λ", lambda, 1, 1e-12)
+		infCloseRel(t, "m", df, 2/a, 1e-12)
 	}
 	if lambda, df := krMoments(2, 0, 0); lambda != 1 || !math.IsInf(df, 1) {
 		t.Errorf("no θ uncertainty: λ = %v, m = %v, want 1, +Inf", lambda, df)
@@ -21,7 +21,7 @@ func TestKRMomentsOneRow(t *testing.T) {
 }
 
 func TestKenwardRogerErrors(t *testing.T) {
-	c := loadInfCase(t, "fev_trt_us")
+	c := infLoadCase(t, "fev_trt_us")
 	if _, err := kenwardRoger(nil, c.phi, c.w, true); err == nil {
 		t.Error("no blocks: no error")
 	}
@@ -47,7 +47,7 @@ func TestKenwardRogerErrors(t *testing.T) {
 // Blocks that do not share their covariance matrices (one pattern per
 // subject) give the same adjustment as shared ones.
 func TestKenwardRogerUnshared(t *testing.T) {
-	c := loadInfCase(t, "fev_trt_ar1")
+	c := infLoadCase(t, "fev_trt_ar1")
 	own := make([]block, len(c.blocks))
 	cp := func(s *mat.SymDense) *mat.SymDense {
 		if s == nil {
@@ -80,6 +80,6 @@ func TestKenwardRogerUnshared(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		closeMatrix(t, "Φ_A unshared", alone.covBeta(), shared.covBeta(), 1e-12)
+		infCloseMatrix(t, "Φ_A unshared", alone.covBeta(), shared.covBeta(), 1e-12)
 	}
 }

@@ -1,11 +1,10 @@
 package mmrm
 
 import (
-	"encoding/csv"
-	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
+
+	"github.com/tiesproject/ties/internal/golden"
 )
 
 // TestMMRMPackageFEV compares every structure, pooled and by arm, REML and
@@ -14,24 +13,16 @@ import (
 // the optimum) and within 1e-8 relative; the VIS4 difference within
 // mmrm's own accuracy, 1e-4 relative.
 func TestMMRMPackageFEV(t *testing.T) {
-	f, err := os.Open(filepath.Join(goldenDir, "mmrm_fev.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := golden.ReadCSV(t, filepath.Join(goldenDir, "mmrm_fev.csv"))
 	names := map[string]Structure{"us": US, "cs": CS, "csh": CSH, "ar1": AR1, "ar1h": ARH, "toep": TOEP, "toeph": TOEPH, "ad": AD, "adh": ADH}
 	d := readFEV(t)
-	for _, r := range recs[1:] {
+	for _, rec := range recs {
+		r := []string{rec.String(t, "structure"), rec.String(t, "by_arm"), rec.String(t, "method")}
 		m := REML
 		if r[2] == "ML" {
 			m = ML
 		}
-		m2ll, _ := strconv.ParseFloat(r[3], 64)
-		diff4, _ := strconv.ParseFloat(r[4], 64)
+		m2ll, diff4 := rec.Float(t, "m2ll"), rec.Float(t, "diff4")
 		res, err := Fit(d, &Options{Structure: names[r[0]], ByArm: r[1] == "TRUE", Method: m})
 		if err != nil {
 			t.Errorf("%v: %v", r[:3], err)

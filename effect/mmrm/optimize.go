@@ -145,22 +145,33 @@ func (m *model) optimize(th []float64, tol float64, maxIter int) (*fitResult, er
 	K := m.k
 	for it := 0; ; it++ {
 		gn := floats.Norm(e.grad, 2)
-		if gn < tol {
+		// Newton direction and decrement g'(−H)⁻¹g, twice the gain in
+		// log-likelihood a full Newton step promises: unlike the gradient
+		// it does not depend on the scale of the outcome.
+		newton, nok := scaledSolve(e.hess, -1, e.grad)
+		dec := math.Inf(1)
+		if nok {
+			dec = floats.Dot(e.grad, newton.RawVector().Data)
+		}
+		if nok && (dec < tol*tol || gn < tol && dec < tol) {
 			return &fitResult{theta: th, e: e, iter: it, gradNorm: gn}, nil
 		}
 		if it >= maxIter {
 			return nil, noConv("%s: %d iterations without reaching |gradient| < %g (|gradient| = %.3g); try a simpler structure or Options.Fallback", m.s, it, tol, gn)
 		}
-		// Direction: Newton if -H is positive definite, else Fisher scoring.
-		neg := mat.NewSymDense(K, nil)
-		neg.ScaleSym(-1, e.hess)
-		dir := mat.NewVecDense(K, nil)
-		g := mat.NewVecDense(K, e.grad)
-		var ch mat.Cholesky
-		if !ch.Factorize(neg) || ch.SolveVecTo(dir, g) != nil {
-			if !ch.Factorize(e.fisher) || ch.SolveVecTo(dir, g) != nil {
-				// Steepest ascent scaled to the variance magnitudes.
-				dir.ScaleVec(1e-3, g)
+		// Direction: Newton if -H is positive definite, else Fisher
+		// scoring. Both systems are solved after scaling to unit diagonal:
+		// variances and correlations differ in size by many orders of
+		// magnitude when the outcome's scale is far from 1.
+		dir, ok := newton, nok
+		if !ok {
+			dir, ok = scaledSolve(e.fisher, 1, e.grad)
+		}
+		if !ok {
+			// Steepest ascent, scaled by the parameters' magnitudes.
+			dir = mat.NewVecDense(K, nil)
+			for i, g := range e.grad {
+				dir.SetVec(i, 1e-3*g*math.Max(th[i]*th[i], 1e-4))
 			}
 		}
 		step := 1.0
@@ -179,14 +190,14 @@ func (m *model) optimize(th []float64, tol float64, maxIter int) (*fitResult, er
 			step /= 2
 		}
 		if next == nil {
-			// No step improves: at the optimum to machine precision?
-			if gn < 1e-5*math.Max(1, math.Abs(e.ll)) {
+			// No step improves: at the optimum to rounding?
+			if nok && dec < 1e-10 {
 				return &fitResult{theta: th, e: e, iter: it, gradNorm: gn}, nil
 			}
 			return nil, noConv("%s: no step increases the likelihood at iteration %d (|gradient| = %.3g)", m.s, it, gn)
 		}
-		// Relative step below rounding: accept if the gradient is tiny
-		// relative to the size of its terms.
+		// A relative step below rounding ends the search when the
+		// decrement is already negligible.
 		small := true
 		for i := range th {
 			if math.Abs(nth[i]-th[i]) > 1e-14*math.Max(1, math.Abs(th[i])) {
@@ -195,9 +206,80 @@ func (m *model) optimize(th []float64, tol float64, maxIter int) (*fitResult, er
 			}
 		}
 		th, e = nth, next
-		if small {
-			gn = floats.Norm(e.grad, 2)
-			return &fitResult{theta: th, e: e, iter: it + 1, gradNorm: gn}, nil
+		if small && nok && dec < 1e-10 {
+			return &fitResult{theta: th, e: e, iter: it + 1, gradNorm: floats.Norm(e.grad, 2)}, nil
 		}
 	}
+}
+
+// scaledSolve solves (sign·A) d = g with A scaled to unit diagonal,
+// reporting false when sign·A is not positive definite.
+func scaledSolve(a *mat.SymDense, sign float64, g []float64) (*mat.VecDense, bool) {
+	k := a.SymmetricDim()
+	sc := make([]float64, k)
+	for i := range sc {
+		v := sign * a.At(i, i)
+		if !(v > 0) {
+			return nil, false
+		}
+		sc[i] = 1 / math.Sqrt(v)
+	}
+	b := mat.NewSymDense(k, nil)
+	for i := 0; i < k; i++ {
+		for j := i; j < k; j++ {
+			b.SetSym(i, j, sign*a.At(i, j)*sc[i]*sc[j])
+		}
+	}
+	var ch mat.Cholesky
+	if !ch.Factorize(b) {
+		return nil, false
+	}
+	rhs := mat.NewVecDense(k, nil)
+	for i := range sc {
+		rhs.SetVec(i, g[i]*sc[i])
+	}
+	d := mat.NewVecDense(k, nil)
+	if ch.SolveVecTo(d, rhs) != nil {
+		return nil, false
+	}
+	for i := range sc {
+		d.SetVec(i, d.AtVec(i)*sc[i])
+	}
+	return d, true
+}
+
+// scaledInverse returns (sign·A)⁻¹ computed after scaling to unit
+// diagonal, or false when sign·A is not positive definite.
+func scaledInverse(a *mat.SymDense, sign float64) (*mat.SymDense, bool) {
+	k := a.SymmetricDim()
+	sc := make([]float64, k)
+	for i := range sc {
+		v := sign * a.At(i, i)
+		if !(v > 0) {
+			return nil, false
+		}
+		sc[i] = 1 / math.Sqrt(v)
+	}
+	b := mat.NewSymDense(k, nil)
+	for i := 0; i < k; i++ {
+		for j := i; j < k; j++ {
+			b.SetSym(i, j, sign*a.At(i, j)*sc[i]*sc[j])
+		}
+	}
+	var ch mat.Cholesky
+	if !ch.Factorize(b) {
+		return nil, false
+	}
+	inv := mat.NewSymDense(k, nil)
+	if err := ch.InverseTo(inv); err != nil {
+		if _, cond := err.(mat.Condition); !cond {
+			return nil, false
+		}
+	}
+	for i := 0; i < k; i++ {
+		for j := i; j < k; j++ {
+			inv.SetSym(i, j, inv.At(i, j)*sc[i]*sc[j])
+		}
+	}
+	return inv, true
 }

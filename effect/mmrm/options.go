@@ -58,8 +58,8 @@ type CovMethod int
 const (
 	ModelBased CovMethod = iota // (X'V̂⁻¹X)⁻¹ (or its Kenward–Roger adjustment)
 	CR0                         // empirical sandwich (Liang & Zeger 1986), SAS EMPIRICAL
-	CR2                         // bias-reduced sandwich (Bell & McCaffrey 2002)
-	Jackknife                   // leave-one-cluster-out jackknife (CR3)
+	CR2                         // bias-reduced sandwich (Bell & McCaffrey 2002) in the form of Pustejovsky & Tipton (2018), as clubSandwich
+	Jackknife                   // leave-one-cluster-out jackknife (CR3), as mmrm: without the (G−1)/G factor
 )
 
 var covNames = [...]string{ModelBased: "model-based", CR0: "CR0", CR2: "CR2", Jackknife: "jackknife"}
@@ -105,8 +105,11 @@ type Options struct {
 	DF DFMethod
 	// Cov is the coefficient covariance (default model-based).
 	Cov CovMethod
-	// Tolerance is the convergence criterion on the Euclidean norm of the
-	// gradient of the log-likelihood; 0 means 1e-8.
+	// Tolerance is the convergence criterion: the fit has converged when
+	// the Euclidean norm of the gradient of the log-likelihood and the
+	// Newton decrement g'(−H)⁻¹g are both below it, or the decrement alone
+	// is below its square (a criterion free of the outcome's scale); 0
+	// means 1e-8.
 	Tolerance float64
 	// MaxIter bounds the Newton–Raphson iterations; 0 means 100.
 	MaxIter int

@@ -77,35 +77,50 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 		if c < 0 || c >= nClusters {
 			return nil, fmt.Errorf("%w: subject %q has cluster %d outside [0, %d)", errSandwich, blocks[i].subject, c, nClusters)
 		}
-		if _, q := blocks[i].X.Dims(); q != p {
+		if r, q := blocks[i].X.Dims(); r > 0 && q != p {
 			return nil, fmt.Errorf("%w: subject %q has %d design columns, Φ has %d", errSandwich, blocks[i].subject, q, p)
 		}
 		members[c] = append(members[c], i)
 	}
 	used := 0
 	for _, m := range members {
-		if len(m) > 0 {
-			used++
+		for _, i := range m {
+			if r, _ := blocks[i].X.Dims(); r > 0 {
+				used++
+				break
+			}
 		}
 	}
 	if used < 2 {
 		return nil, fmt.Errorf("%w: %d cluster(s) with data; a sandwich needs at least 2", errSandwich, used)
 	}
 
-	// Upper Cholesky factors U (V = U'U) once per covariance pattern.
-	chol := make(map[*mat.SymDense]*mat.TriDense)
-	factor := func(v *mat.SymDense) (*mat.TriDense, error) {
-		if u, ok := chol[v]; ok {
-			return u, nil
+	// Per covariance pattern: the whitening matrix U^{-T} (V = U'U, U upper
+	// triangular) and, for CR2, K = UU'.
+	type whitener struct{ linv, k *mat.Dense }
+	cache := make(map[*mat.SymDense]whitener)
+	factor := func(v *mat.SymDense) (whitener, error) {
+		if wh, ok := cache[v]; ok {
+			return wh, nil
 		}
 		var ch mat.Cholesky
 		if !ch.Factorize(v) {
-			return nil, fmt.Errorf("%w: a subject's covariance matrix is not positive definite", errSandwich)
+			return whitener{}, fmt.Errorf("%w: a subject's covariance matrix is not positive definite", errSandwich)
 		}
-		u := mat.NewTriDense(v.SymmetricDim(), mat.Upper, nil)
-		ch.UTo(u)
-		chol[v] = u
-		return u, nil
+		n := v.SymmetricDim()
+		var u, uinv mat.TriDense
+		ch.UTo(&u)
+		if err := uinv.InverseTri(&u); err != nil {
+			return whitener{}, fmt.Errorf("%w: %v", errSandwich, err)
+		}
+		wh := whitener{linv: mat.NewDense(n, n, nil)}
+		wh.linv.Copy(uinv.T())
+		if method == cr2 {
+			wh.k = mat.NewDense(n, n, nil)
+			wh.k.Mul(&u, u.T())
+		}
+		cache[v] = wh
+		return wh, nil
 	}
 
 	// Φ = RR' for the low-rank route.
@@ -124,6 +139,9 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 			r, _ := blocks[i].X.Dims()
 			n += r
 		}
+		if n == 0 {
+			continue
+		}
 		xt := mat.NewDense(n, p, nil)
 		et := mat.NewVecDense(n, nil)
 		var k *mat.Dense // block-diagonal UU' (cr2 only)
@@ -140,26 +158,20 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 			if len(b.resid) != r {
 				return nil, fmt.Errorf("%w: subject %q has %d residuals for %d rows", errSandwich, b.subject, len(b.resid), r)
 			}
-			u, err := factor(b.V)
+			wh, err := factor(b.V)
 			if err != nil {
 				return nil, fmt.Errorf("%w (subject %q)", err, b.subject)
 			}
-			// X̃ = U^{-T}X, ẽ = U^{-T}e: triangular solves with U'.
-			xs := xt.Slice(off, off+r, 0, p).(*mat.Dense)
-			if err := xs.Solve(u.T(), b.X); err != nil {
-				return nil, fmt.Errorf("%w: subject %q: %v", errSandwich, b.subject, err)
-			}
-			es := et.SliceVec(off, off+r).(*mat.VecDense)
-			if err := es.SolveVec(u.T(), mat.NewVecDense(r, b.resid)); err != nil {
-				return nil, fmt.Errorf("%w: subject %q: %v", errSandwich, b.subject, err)
-			}
+			// X̃ = U^{-T}X, ẽ = U^{-T}e.
+			xt.Slice(off, off+r, 0, p).(*mat.Dense).Mul(wh.linv, b.X)
+			et.SliceVec(off, off+r).(*mat.VecDense).MulVec(wh.linv, mat.NewVecDense(r, b.resid))
 			if k != nil {
-				k.Slice(off, off+r, off, off+r).(*mat.Dense).Mul(u, u.T())
+				k.Slice(off, off+r, off, off+r).(*mat.Dense).Copy(wh.k)
 			}
 			off += r
 		}
 
-		at, err := adjustedDesign(xt, k, phi, &phiChol, method)
+		at, err := sandwichAdjustedDesign(xt, k, phi, &phiChol, method)
 		if err != nil {
 			return nil, err
 		}
@@ -173,7 +185,7 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 	var c mat.Dense
 	c.Mul(phi, meat)
 	c.Mul(&c, phi)
-	fit.cov = symOf(&c)
+	fit.cov = krSymPart(&c)
 	return fit, nil
 }
 
@@ -181,7 +193,7 @@ func sandwich(blocks []block, phi *mat.SymDense, nClusters int, method sandwichM
 // adjustment in tests; 0 chooses by size.
 var sandwichRoute = 0
 
-// adjustedDesign returns Ã'X̃ for one cluster with whitened design xt
+// sandwichAdjustedDesign returns Ã'X̃ for one cluster with whitened design xt
 // (n×p); k is the block-diagonal UU' (cr2 only).
 //
 // For CR0, the jackknife and the whitened CR2, Ã = f(I − F) with
@@ -190,7 +202,7 @@ var sandwichRoute = 0
 // O(np² + p³) rather than O(n³) when the cluster has more rows than β
 // has coefficients. clubSandwich's CR2 has no such form and is computed
 // from its n×n matrices.
-func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, method sandwichMethod) (*mat.Dense, error) {
+func sandwichAdjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, method sandwichMethod) (*mat.Dense, error) {
 	n, p := xt.Dims()
 	at := mat.NewDense(n, p, nil)
 	if method == cr0 {
@@ -213,7 +225,7 @@ func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, 
 		var sm mat.Dense
 		sm.Mul(&rc, &r) // S = R'CR
 		var es mat.EigenSym
-		if !es.Factorize(symOf(&sm), true) {
+		if !es.Factorize(krSymPart(&sm), true) {
 			return nil, fmt.Errorf("%w: eigen-decomposition failed", errSandwich)
 		}
 		d := es.Values(nil)
@@ -281,7 +293,7 @@ func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, 
 			return nil, fmt.Errorf("%w: %v", errSandwich, err)
 		}
 	case cr2Whitened:
-		s, err := symPow(imh, -0.5)
+		s, err := sandwichSymPow(imh, -0.5)
 		if err != nil {
 			return nil, err
 		}
@@ -291,7 +303,7 @@ func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, 
 		var kb mat.Dense
 		kb.Mul(k, imh)
 		kb.Mul(&kb, k)
-		s, err := symPow(symOf(&kb), -0.5)
+		s, err := sandwichSymPow(krSymPart(&kb), -0.5)
 		if err != nil {
 			return nil, err
 		}
@@ -302,10 +314,10 @@ func adjustedDesign(xt, k *mat.Dense, phi *mat.SymDense, phiChol *mat.Cholesky, 
 	return at, nil
 }
 
-// symPow returns s^e for the symmetric positive semi-definite s through its
+// sandwichSymPow returns s^e for the symmetric positive semi-definite s through its
 // eigen-decomposition; eigenvalues below n·ε times the largest count as
 // zero (a pseudo-inverse power, as mmrm and clubSandwich take it).
-func symPow(s *mat.SymDense, e float64) (*mat.Dense, error) {
+func sandwichSymPow(s *mat.SymDense, e float64) (*mat.Dense, error) {
 	var es mat.EigenSym
 	if !es.Factorize(s, true) {
 		return nil, fmt.Errorf("%w: eigen-decomposition failed", errSandwich)
@@ -370,7 +382,7 @@ func (s *sandwichFit) df(c []float64) float64 {
 	}
 	var po mat.Dense
 	po.Mul(s.phi, omega)
-	bb := traceProduct(&po, &po) // Σ_cd (w_c'Φw_d)² = tr((ΦΩ)²)
+	bb := krTraceProduct(&po, &po) // Σ_cd (w_c'Φw_d)² = tr((ΦΩ)²)
 	den := saa - 2*sab + bb
 	return sa * sa / den
 }

@@ -26,7 +26,7 @@ func faiCornelius(l *mat.Dense, cov *mat.SymDense, beta []float64, df1 func(c []
 	lc.Mul(l, cov)
 	lcl.Mul(&lc, l.T())
 	var es mat.EigenSym
-	if !es.Factorize(symOf(&lcl), true) {
+	if !es.Factorize(krSymPart(&lcl), true) {
 		return 0, 0, 0, fmt.Errorf("%w: eigen-decomposition of LΣL' failed", errSandwich)
 	}
 	vals := es.Values(nil) // ascending
@@ -55,12 +55,12 @@ func faiCornelius(l *mat.Dense, cov *mat.SymDense, beta []float64, df1 func(c []
 	if numDF == 0 {
 		return 0, 0, 0, fmt.Errorf("%w: LΣL' is zero: the contrast estimates nothing", errSandwich)
 	}
-	return sumT2 / float64(numDF), numDF, combineDF(nus), nil
+	return sumT2 / float64(numDF), numDF, faiCorneliusCombine(nus), nil
 }
 
-// combineDF is Fai and Cornelius's combination of the 1-df ν_m, with mmrm's
+// faiCorneliusCombine is Fai and Cornelius's combination of the 1-df ν_m, with mmrm's
 // rules for equal ν_m and for ν_m ≤ 2.
-func combineDF(nus []float64) float64 {
+func faiCorneliusCombine(nus []float64) float64 {
 	if len(nus) == 1 {
 		return nus[0]
 	}

@@ -26,9 +26,9 @@ func TestStudyDeterministic(t *testing.T) {
 	}
 }
 
-// TestBenchDataLogLik anchors the benchmark data set against nlme::gls
-// (bench.R prints −2 REML log-likelihood 6087.799579 at its default
-// tolerance).
+// TestBenchDataLogLik anchors the benchmark data sets against nlme::gls
+// (bench.R prints −2 REML log-likelihood 6087.799579 for 400 × 3 and
+// 37486.915198 for 1,000 × 10; mmrm 6087.799580 and 37486.915284).
 func TestBenchDataLogLik(t *testing.T) {
 	r, err := Fit(benchData(t, 400, 3), nil)
 	if err != nil {
@@ -36,5 +36,15 @@ func TestBenchDataLogLik(t *testing.T) {
 	}
 	if got := -2 * r.LogLik; math.Abs(got-6087.799579) > 1e-5 {
 		t.Errorf("−2 REML loglik %.6f; nlme 6087.799579", got)
+	}
+	if testing.Short() {
+		return
+	}
+	r, err = Fit(benchData(t, 1000, 10), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := -2 * r.LogLik; math.Abs(got-37486.915198) > 1e-5 {
+		t.Errorf("−2 REML loglik %.6f; nlme 37486.915198", got)
 	}
 }

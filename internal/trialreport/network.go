@@ -97,4 +97,3 @@ func (tr *Trial) networks(dir string, level float64) (*Networks, error) {
 	}
 	return n, nil
 }
-

@@ -36,7 +36,7 @@ type Result struct {
 	Sensitivity Sensitivity
 	// Networks holds the name-generator outcomes (secondary).
 	Networks *Networks
-	Files       []string // files written, relative to Out
+	Files    []string // files written, relative to Out
 }
 
 // Run performs the example analysis and writes report.md, results.csv and

@@ -6,5 +6,5 @@ count=${1:-6}
 dir=$(mktemp -d)
 go test ./effect/mmrm -run TestWriteBenchData -args -mmrm.writebench="$dir" >/dev/null
 go test ./effect/mmrm -run XXX -bench 'USREML|CSREML|FEV' -benchtime 20x -count "$count"
-Rscript testdata/golden/mmrm/bench.R "$dir" 7 $2
+Rscript testdata/golden/mmrm/bench.R "$dir" 7 $2  # set R_LIBS to include mmrm to time it too
 rm -r "$dir"

@@ -9,7 +9,7 @@
 #
 # Run from the repository root:  Rscript testdata/golden/mmrm/reference.R [datasets]
 # As committed: Rscript reference.R a40x2; Rscript reference.R b200x4 c120x6;
-#   STRUCTS=US,CS,AR1,ADH Rscript reference.R d2000x3; Rscript reference.R e150x10
+#   STRUCTS=US,CS Rscript reference.R d2000x3; Rscript reference.R e150x10
 # (R 4.2.2, nlme 3.1-162, emmeans). Writes sim_*.csv (data) and reference.csv here.
 suppressPackageStartupMessages({library(nlme); library(emmeans)})
 out_dir <- "testdata/golden/mmrm"

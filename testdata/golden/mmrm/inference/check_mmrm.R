@@ -39,3 +39,17 @@ for (v in 1:4) {
 }
 print(out2, digits = 10)
 write.csv(out2, "mmrm_package_check_cr2.csv", row.names = FALSE)
+
+# Multi-row tests (Fai–Cornelius combination) on SAS's model: TRT − PBO at all visits jointly.
+Lall <- matrix(0, 4, length(coef(m))); x <- con[con$contrast == "all", ]; Lall[cbind(x$i + 1, x$j + 1)] <- x$value
+out3 <- NULL
+for (cs in list(c("Asymptotic", "satterthwaite"), c("Empirical", "cr0"), c("Empirical-Bias-Reduced", "cr2w"),
+                c("Empirical-Jackknife", "cr3"))) {
+  mm <- mmrm(FEV1 ~ ARMCD * AVISIT + RACE + SEX + us(AVISIT | USUBJID), data = f, vcov = cs[1])
+  d <- df_md(mm, Lall)
+  g <- function(w) rb$value[rb$what == paste0(cs[2], w) & rb$contrast == "all"]
+  out3 <- rbind(out3, data.frame(vcov = cs[1], mmrm_f = d$f_stat, golden_f = g("_f"), mmrm_den_df = d$denom_df,
+                                 golden_den_df = g("_den_df"), num_df = d$num_df, golden_num_df = g("_num_df")))
+}
+print(out3, digits = 10)
+write.csv(out3, "mmrm_package_check_md.csv", row.names = FALSE)

@@ -196,6 +196,20 @@ sandwich_ref <- function(r, X, e, cl, method) {
        df = function(cc) { g <- sapply(G, function(m) m %*% cc); GG <- crossprod(g); sum(diag(GG))^2 / sum(GG^2) })
 }
 
+## Multi-row contrasts as mmrm (and SAS, Fai & Cornelius 1996): rotate L by the eigenvectors of L cov L',
+## take the 1-d df of each rotated row, combine by E = sum(nu/(nu-2)), df = 2E/(E-q).
+md_test <- function(L, cov, beta, df1) {
+  e <- eigen(L %*% cov %*% t(L), symmetric = TRUE)
+  tol <- max(sqrt(.Machine$double.eps) * e$values[1], 0)
+  q <- sum(e$values > tol)
+  Lr <- crossprod(e$vectors, L)[seq_len(q), , drop = FALSE]
+  f <- sum(drop(Lr %*% beta)^2 / e$values[seq_len(q)]) / q
+  nu <- apply(Lr, 1, df1)
+  den <- if (q == 1) nu else if (all(abs(diff(nu)) < sqrt(.Machine$double.eps))) mean(nu) else if (any(nu <= 2)) 2 else {
+    E <- sum(nu / (nu - 2)); 2 * E / (E - q) }
+  c(f = f, num_df = q, den_df = den)
+}
+
 ## ---- writers ------------------------------------------------------------------------------------------
 fmt <- function(x) formatC(x, digits = 17, format = "g")
 write_long <- function(df, file) write.csv(df, file, row.names = FALSE, quote = TRUE)
@@ -233,6 +247,7 @@ run_case <- function(name, dat, formula, structure, t, start, cluster, contrasts
   write_long(con[, c("contrast", "i", "j", "value")], sprintf("%s_contrasts.csv", name))
 
   ref <- mat_long(r$Phi, "phi")
+  ref <- rbind(ref, mat_long(matrix(r$beta, 1), "beta"))
   krl <- kr_ref(r, X, W, linear = TRUE)
   ref <- rbind(ref, mat_long(krl$adj, "kr_linear"))
   krf <- if (!is.null(r$s$D2)) kr_ref(r, X, W, linear = FALSE) else krl
@@ -241,6 +256,9 @@ run_case <- function(name, dat, formula, structure, t, start, cluster, contrasts
     L <- contrasts[[cn]]
     d <- kr_df(r$Phi, krl$P, W, L)
     ref <- rbind(ref, data.frame(what = c("kr_lambda", "kr_df"), contrast = cn, i = 0, j = 0, value = fmt(d)))
+    st <- md_test(L, r$Phi, r$beta, function(cc) satt_df(r, X, W, cc))
+    ref <- rbind(ref, data.frame(what = c("satterthwaite_f", "satterthwaite_num_df", "satterthwaite_den_df"),
+                                 contrast = cn, i = 0, j = 0, value = fmt(st)))
     if (nrow(L) == 1) {
       ref <- rbind(ref, data.frame(what = "satterthwaite_df", contrast = cn, i = 0, j = 0,
                                    value = fmt(satt_df(r, X, W, as.numeric(L)))))
@@ -251,9 +269,14 @@ run_case <- function(name, dat, formula, structure, t, start, cluster, contrasts
   for (m in c("CR0", "CR2", "CR2W", "CR3")) {
     sw <- sandwich_ref(r, X, e, cluster, m)
     ref <- rbind(ref, mat_long(sw$cov, tolower(m)))
-    for (cn in names(contrasts)) if (nrow(contrasts[[cn]]) == 1)
-      ref <- rbind(ref, data.frame(what = paste0(tolower(m), "_df"), contrast = cn, i = 0, j = 0,
-                                   value = fmt(sw$df(as.numeric(contrasts[[cn]])))))
+    for (cn in names(contrasts)) {
+      if (nrow(contrasts[[cn]]) == 1)
+        ref <- rbind(ref, data.frame(what = paste0(tolower(m), "_df"), contrast = cn, i = 0, j = 0,
+                                     value = fmt(sw$df(as.numeric(contrasts[[cn]])))))
+      st <- md_test(contrasts[[cn]], sw$cov, r$beta, sw$df)
+      ref <- rbind(ref, data.frame(what = paste0(tolower(m), c("_f", "_num_df", "_den_df")),
+                                   contrast = cn, i = 0, j = 0, value = fmt(st)))
+    }
   }
   ## clubSandwich on a gls fit with the covariance parameters fixed at the optimum.
   if (!is.null(gls_fixed)) {
