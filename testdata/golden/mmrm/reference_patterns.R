@@ -19,6 +19,7 @@
 # Run from the repository root (R 4.2.2, nlme 3.1-162, emmeans; optional mmrm 0.3.18):
 #   R_LIBS=<lib with mmrm> Rscript testdata/golden/mmrm/reference_patterns.R byarm
 #   Rscript testdata/golden/mmrm/reference_patterns.R gaps
+#   Rscript testdata/golden/mmrm/reference_patterns.R check   (compares with reference.R's committed values; writes nothing)
 # Writes sim_f120x4.csv, sim_g300x3.csv, golden_byarm.csv and golden_gaps.csv here (the names avoid the
 # reference*.csv glob of golden_test.go, which fits without ByArm).
 suppressPackageStartupMessages({library(nlme); library(emmeans)})
@@ -269,11 +270,17 @@ if (mode == "byarm") {
     run("d2000x3", rd("d2000x3"), 3, TRUE, setdiff(all_structs, c("US", "CS")), c("REML", "ML"), 1, FALSE))
   write.csv(res, file.path(out_dir, "golden_gaps.csv"), row.names = FALSE)
 } else if (mode == "check") {
-  # self-check of the pattern sums against reference.R's per-subject loops (committed reference_*.csv)
-  nm <- "b200x4"; ref <- read.csv(file.path(out_dir, "reference_b200x4_c120x6.csv"))
-  res <- run(nm, read.csv(file.path(out_dir, paste0("sim_", nm, ".csv"))), 4, TRUE, all_structs, c("REML", "ML"), 1, FALSE)
-  m <- merge(res, ref, by = c("dataset", "structure", "method", "what", "index"))
-  m <- m[m$what != "gradnorm", ]
-  m$rel <- abs(m$value.x - m$value.y) / pmax(abs(m$value.y), 1e-3)
-  print(aggregate(rel ~ structure + method + what, m, max))
+  # self-check of the pattern sums against reference.R's per-subject loops (its committed reference_*.csv):
+  # the largest relative difference of each quantity over every structure, REML and ML.
+  cases <- list(list("b200x4", 4, TRUE, "reference_b200x4_c120x6.csv", all_structs),
+                list("d2000x3", 3, TRUE, "reference_d2000x3.csv", c("US", "CS")),
+                list("e150x10", 10, FALSE, "reference_e150x10.csv", setdiff(all_structs, "US")))
+  for (cs in cases) {
+    nm <- cs[[1]]; ref <- read.csv(file.path(out_dir, cs[[4]]))
+    res <- run(nm, read.csv(file.path(out_dir, paste0("sim_", nm, ".csv"))), cs[[2]], cs[[3]], cs[[5]], c("REML", "ML"), 1, FALSE)
+    m <- merge(res, ref, by = c("dataset", "structure", "method", "what", "index"))
+    m <- m[m$what != "gradnorm", ]
+    m$rel <- abs(m$value.x - m$value.y) / pmax(abs(m$value.y), 1e-3)
+    cat(nm, ":", nrow(m), "values compared\n"); print(aggregate(rel ~ what, m, max))
+  }
 } else stop("usage: Rscript reference_patterns.R byarm|gaps|check")
