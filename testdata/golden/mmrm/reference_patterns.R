@@ -1,7 +1,7 @@
 # Polished reference values for effect/mmrm that reference.R does not reach:
 #   byarm  - a separate covariance matrix per arm (one common mean model), REML and ML, on two new simulated trials
 #            (f120x4: 120 subjects x 4 visits; g300x3: 300 x 3 with an age covariate and a site factor), both with
-#            monotone MAR dropout and a different true covariance in each arm;
+#            monotone MAR dropout and a different true covariance in each arm; h150x3: three arms, 150 x 3;
 #   gaps   - US ML at 10 visits (e150x10) and AR1/ARH/CSH/TOEP/TOEPH/AD/ADH REML and ML on 2,000 subjects
 #            (d2000x3), on the data sets reference.R committed (read back from sim_*.csv, not re-simulated).
 #
@@ -20,26 +20,27 @@
 #   R_LIBS=<lib with mmrm> Rscript testdata/golden/mmrm/reference_patterns.R byarm
 #   Rscript testdata/golden/mmrm/reference_patterns.R gaps
 #   Rscript testdata/golden/mmrm/reference_patterns.R check   (compares with reference.R's committed values; writes nothing)
-# Writes sim_f120x4.csv, sim_g300x3.csv, golden_byarm.csv and golden_gaps.csv here (the names avoid the
+# Writes sim_f120x4.csv, sim_g300x3.csv, sim_h150x3.csv, golden_byarm.csv and golden_gaps.csv here (the names avoid the
 # reference*.csv glob of golden_test.go, which fits without ByArm).
 suppressPackageStartupMessages({library(nlme); library(emmeans)})
 out_dir <- "testdata/golden/mmrm"
 have_mmrm <- suppressWarnings(suppressPackageStartupMessages(requireNamespace("mmrm", quietly = TRUE)))
 
 # ---- simulation with a different covariance in each arm (monotone MAR dropout as in reference.R) ----
-simulate_byarm <- function(name, n, t, factors, seed) {
+simulate_byarm <- function(name, n, t, factors, seed, arms = c("C", "T")) {
   set.seed(seed)
-  arm <- rep(c("C", "T"), length.out = n)
+  arm <- rep(arms, length.out = n)
   base <- rnorm(n, 50, 10)
   site <- sample(c("s1", "s2", "s3"), n, replace = TRUE)
   age <- round(rnorm(n, 40, 12), 1)
   Sarm <- list(C = outer(1:t, 1:t, function(i, j) 0.6^abs(i - j)) * outer(sqrt(seq(60, 100, length.out = t)), sqrt(seq(60, 100, length.out = t))),
                T = (0.3 + 0.7 * diag(t)) * outer(sqrt(seq(90, 50, length.out = t)), sqrt(seq(90, 50, length.out = t))))
+  Sarm$U <- 80 * outer(1:t, 1:t, function(i, j) 0.4^abs(i - j))
   L <- lapply(Sarm, chol)
   rows <- list()
   for (i in 1:n) {
     e <- as.vector(rnorm(t) %*% L[[arm[i]]])
-    mu <- 10 + 0.5 * base[i] + (1:t) * 1.5 - (arm[i] == "T") * (1:t) * 0.8
+    mu <- 10 + 0.5 * base[i] + (1:t) * 1.5 - (arm[i] == "T") * (1:t) * 0.8 - (arm[i] == "U") * (1:t) * 0.4
     if (factors) mu <- mu + c(s1 = 0, s2 = 2, s3 = -1)[site[i]] + 0.05 * age[i]
     y <- mu + e
     dropped <- FALSE
@@ -201,7 +202,7 @@ start_theta1 <- function(s, d, r, t) {
 make_fit_data <- function(d, t) {
   d <- d[!is.na(d$y) & !is.na(d$base), ]
   d$visit <- factor(d$visit, levels = sprintf("V%02d", 1:t))
-  d$arm <- factor(d$arm, levels = c("C", "T"))
+  d$arm <- factor(d$arm, levels = sort(unique(d$arm)))
   d$site <- factor(d$site)
   d$vi <- as.integer(d$visit)
   d$id <- factor(d$id, levels = unique(d$id))
@@ -221,12 +222,13 @@ run <- function(name, raw, t, factors, structs, methods, G, anchor) {
   d <- make_fit_data(raw, t)
   fml <- if (factors) y ~ arm * visit + base * visit + age + site else y ~ arm * visit + base * visit
   X <- model.matrix(fml, d); p <- ncol(X); N <- nrow(d)
-  group <- if (G == 2) as.integer(d$arm) else rep(1L, N)
+  group <- if (G > 1) as.integer(d$arm) else rep(1L, N)
   pats <- make_patterns(d, X, group)
   r0 <- d$y - X %*% qr.coef(qr(X), d$y)
   em <- emmeans(gls(fml, d), ~ arm | visit, data = d, mode = "df.error")
   Lm <- em@linfct; grid <- em@grid
-  Ld <- Lm[grid$arm == "T", , drop = FALSE] - Lm[grid$arm == "C", , drop = FALSE]
+  # each non-control arm minus the control, arm-major (as Result.Differences)
+  Ld <- do.call(rbind, lapply(levels(d$arm)[-1], function(a) Lm[grid$arm == a, , drop = FALSE] - Lm[grid$arm == levels(d$arm)[1], , drop = FALSE]))
   out <- list()
   for (s in structs) for (meth in methods) {
     reml <- meth == "REML"
@@ -261,7 +263,8 @@ options(digits = 15)
 if (mode == "byarm") {
   res <- rbind(
     run("f120x4", simulate_byarm("f120x4", 120, 4, FALSE, 16), 4, FALSE, all_structs, c("REML", "ML"), 2, TRUE),
-    run("g300x3", simulate_byarm("g300x3", 300, 3, TRUE, 17), 3, TRUE, all_structs, c("REML", "ML"), 2, TRUE))
+    run("g300x3", simulate_byarm("g300x3", 300, 3, TRUE, 17), 3, TRUE, all_structs, c("REML", "ML"), 2, TRUE),
+    run("h150x3", simulate_byarm("h150x3", 150, 3, FALSE, 18, c("C", "T", "U")), 3, FALSE, all_structs, c("REML", "ML"), 3, TRUE))
   write.csv(res, file.path(out_dir, "golden_byarm.csv"), row.names = FALSE)
 } else if (mode == "gaps") {
   rd <- function(nm) read.csv(file.path(out_dir, paste0("sim_", nm, ".csv")), stringsAsFactors = FALSE)
