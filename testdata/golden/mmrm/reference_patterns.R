@@ -10,11 +10,12 @@
 # X'V^-1X, X'V^-1y, the residual quadratic form, the analytic gradient and Q_k = sum_i X_i'V^-1 dV_k V^-1 X_i are
 # linear in these sums, so each evaluation costs O(patterns), not O(subjects). Covariance structures, start values,
 # polishing and Satterthwaite df are as in reference.R (SAS parameterization; BFGS from the empirical covariance,
-# then Newton with the numerical Jacobian of the analytic gradient until |gradient| < 1e-9; W = inverse observed
-# information of the REML or the beta-profiled ML log-likelihood, its Jacobian Richardson-extrapolated). LS-mean contrast vectors come from emmeans
-# (equal weights over factor levels, covariates at their mean over the analysed rows). Where the R package mmrm
-# can be loaded (R_LIBS), its grouped fit (us(visit | arm / id) etc.) is recorded as "mmrm_loglik": an
-# independent anchor for the definition of the by-arm likelihood, good only to mmrm's stopping rule.
+# then Newton with the Jacobian of the analytic gradient until |gradient| < 1e-9; W = inverse observed
+# information of the REML or the beta-profiled ML log-likelihood, the Hessian being the complex-step Jacobian of the
+# analytic gradient, exact to rounding). LS-mean contrast vectors come from emmeans (equal weights over factor
+# levels, covariates at their mean over the analysed rows). Where the R package mmrm can be loaded (R_LIBS), its
+# grouped fit (us(visit | arm / id) etc.) is recorded as "mmrm_loglik": an independent anchor for the definition of
+# the by-arm likelihood, good only to mmrm's stopping rule.
 #
 # Run from the repository root (R 4.2.2, nlme 3.1-162, emmeans; optional mmrm 0.3.18):
 #   R_LIBS=<lib with mmrm> Rscript testdata/golden/mmrm/reference_patterns.R byarm
@@ -123,7 +124,7 @@ loglik_pat <- function(s, th, pats, p, N, t, G, reml, deriv = TRUE) {
   XMX <- matrix(0, p, p); XMy <- numeric(p); ld <- 0
   for (i in seq_along(pats)) { P <- pats[[i]]
     V <- S[[P$g]][P$v, P$v, drop = FALSE]; M <- solve(V); pats[[i]]$M <- M
-    ld <- ld + P$cnt * as.numeric(determinant(V)$modulus)
+    if (!is.complex(th)) ld <- ld + P$cnt * as.numeric(determinant(V)$modulus)
     XMX <- XMX + matrix(P$C %*% as.vector(M), p, p); XMy <- XMy + as.vector(P$CY %*% as.vector(M)) }
   XMX <- (XMX + t(XMX)) / 2
   A <- solve(XMX); beta <- as.vector(A %*% XMy)
@@ -132,7 +133,7 @@ loglik_pat <- function(s, th, pats, p, N, t, G, reml, deriv = TRUE) {
     B <- matrix(as.vector(crossprod(P$CY, beta)), n, n)
     R2 <- P$YY - t(B) - B + matrix(as.vector(crossprod(P$C, bb)), n, n)
     pats[[i]]$R2 <- R2; quad <- quad + sum(P$M * R2) }
-  ll <- if (reml) -0.5 * ((N - p) * log(2 * pi) + ld + as.numeric(determinant(XMX)$modulus) + quad)
+  ll <- if (is.complex(th)) NA else if (reml) -0.5 * ((N - p) * log(2 * pi) + ld + as.numeric(determinant(XMX)$modulus) + quad)
         else -0.5 * (N * log(2 * pi) + ld + quad)
   res <- list(ll = ll, beta = beta, A = A)
   if (!deriv) return(res)
@@ -161,12 +162,17 @@ polish <- function(s, th, pats, p, N, t, G, reml) {
   gr <- function(x) -LL(x)$g
   o <- optim(th, f, gr, method = "BFGS", control = list(maxit = 2000, reltol = 1e-12))
   th <- o$par
-  # Jacobian of the analytic gradient; for W (final = TRUE) Richardson-extrapolated from steps h and h/2.
-  hess <- function(th, final = FALSE) {
+  # Jacobian of the analytic gradient by the complex step (Squire & Trapp 1998): the gradient is an analytic
+  # function of theta, so Im g(theta + i h e_k) / h is its k-th derivative without subtractive cancellation,
+  # exact to rounding (HESS=fd selects Richardson-extrapolated central differences instead, for comparison).
+  hess <- function(th) {
     K <- length(th); H <- matrix(0, K, K)
     cd <- function(k, h) { a <- th; a[k] <- a[k] + h; b <- th; b[k] <- b[k] - h; (LL(a)$g - LL(b)$g) / (2 * h) }
-    for (k in 1:K) { h <- 1e-4 * max(abs(th[k]), 1e-2)
-      H[, k] <- if (final) (4 * cd(k, h / 2) - cd(k, h)) / 3 else cd(k, h / 10) }
+    for (k in 1:K) {
+      if (Sys.getenv("HESS") == "fd") { h <- 1e-4 * max(abs(th[k]), 1e-2); H[, k] <- (4 * cd(k, h / 2) - cd(k, h)) / 3 }
+      else { a <- complex(real = th, imaginary = 0); a[k] <- complex(real = th[k], imaginary = 1e-30)
+        H[, k] <- Im(LL(a)$g) / 1e-30 }
+    }
     (H + t(H)) / 2
   }
   for (it in 1:60) {
@@ -180,7 +186,7 @@ polish <- function(s, th, pats, p, N, t, G, reml) {
     th <- nt
   }
   cur <- LL(th)
-  list(th = th, cur = cur, W = solve(-hess(th, TRUE)), gnorm = sqrt(sum(cur$g^2)), it = it)
+  list(th = th, cur = cur, W = solve(-hess(th)), gnorm = sqrt(sum(cur$g^2)), it = it)
 }
 
 start_theta1 <- function(s, d, r, t) {
