@@ -105,10 +105,12 @@ func methodOf(s string) Method {
 }
 
 // TestGoldenGaps holds the fits that TestGoldenR does not reach to the
-// polished R references: US ML at 10 visits and AR1, ARH, CSH, TOEP, TOEPH,
-// AD and ADH by REML and ML on 2,000 subjects (golden_gaps.csv, from
-// reference_patterns.R), and every structure of the 150 × 10 trial
-// (reference_e150x10.csv, from reference.R), each at 1e-6 relative.
+// polished R references at 1e-6 relative: every structure by REML and ML
+// at 10 visits (150 subjects) and AR1, ARH, CSH, TOEP, TOEPH, AD and ADH
+// by REML and ML on 2,000 subjects (golden_gaps.csv, from
+// reference_patterns.R, whose W is exact to rounding), and the 150 × 10
+// values of reference.R (reference_e150x10.csv, W from central
+// differences), which TestGoldenR skips.
 func TestGoldenGaps(t *testing.T) {
 	data := map[string]*Data{}
 	for _, file := range []string{"golden_gaps.csv", "reference_e150x10.csv"} {
