@@ -49,7 +49,7 @@ func readByArmTrials(t *testing.T, path string) map[string]*byArmTrial {
 	return trials
 }
 
-// events gives every subject with an intercurrent event strategy s, except
+// eventsFor gives every subject with an intercurrent event strategy s, except
 // that LMCF subjects who left before the first visit are MAR (LMCF needs a
 // visit before the event), as gen_condmean_byarm.R does.
 func (td *byArmTrial) eventsFor(s Strategy) []Event {
@@ -73,8 +73,13 @@ func (td *byArmTrial) eventsFor(s Strategy) []Event {
 // reference arm's) with base R at the exact REML optimum
 // (testdata/golden/mi/gen_condmean_byarm.R, rbmi's strategy functions with
 // same_cov = FALSE): every strategy and a δ-adjustment, the per-visit
-// difference and both LS means and their jackknife standard errors, on two
-// simulated trials whose arms have different covariances, 1e-6 relative.
+// difference and both LS means and their jackknife standard errors, on
+// three simulated trials whose arms have different covariances, 1e-6
+// relative. Two have monotone drop-out only, which cannot tell the joined
+// covariance from the reference's; the third adds retrieved drop-outs
+// (outcomes observed after a non-MAR event: out of the fit, conditioned on
+// when imputing), gaps before an event and intermittent MAR gaps, where
+// the joined covariance matters.
 func TestCondMeanByArmGolden(t *testing.T) {
 	if testing.Short() {
 		t.Skip("jackknife refits")
@@ -145,8 +150,7 @@ func TestCondMeanByArmFit(t *testing.T) {
 		f := fits[c]
 		if f == nil {
 			td := trials[c]
-			// The fit data: no outcome follows an event (monotone drop-out),
-			// so the imputation model sees the data as they are.
+			// The MAR fit: every observed outcome.
 			var err error
 			f, err = mmrm.Fit(td.d, &mmrm.Options{ByArm: true, Visits: visits, Control: "control"})
 			if err != nil {
@@ -187,7 +191,7 @@ func TestCondMeanByArmFit(t *testing.T) {
 			t.Fatalf("unknown row %q", what)
 		}
 	}
-	if len(fits) != 2 {
-		t.Errorf("%d trials fitted, want 2", len(fits))
+	if len(fits) != 3 {
+		t.Errorf("%d trials fitted, want 3", len(fits))
 	}
 }

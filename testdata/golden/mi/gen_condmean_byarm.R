@@ -14,10 +14,15 @@
 #     and Kenward's joined covariance (compute_sigma) and CR the reference's;
 #   - conditional means by the normal formula; ANCOVA per visit by lm with
 #     rbmi's counterfactual LS means; jackknife over all subjects.
-# Drop-out is monotone and the intercurrent event is the first missing
-# visit, so no observed outcome follows a non-MAR event and the imputation
-# model's fit data are the same under every strategy (checked below): each
-# leave-one-out fit is made once and shared by the strategies.
+# In the first two trials drop-out is monotone and the intercurrent event
+# (ICE) is the first missing visit. Monotone drop-out alone cannot tell the
+# joined covariance from the reference's (the conditional mean of the visits
+# after the event given those before is the same under both), so the third
+# trial adds retrieved drop-outs (an ICE with outcomes observed after it,
+# which leave the fit under non-MAR strategies but are conditioned on when
+# imputing), gaps before an ICE, and intermittent MAR gaps. Subjects without
+# an ICE are MAR under every strategy. Fits are made once per distinct fit
+# data set (with its leave-one-out refits) and shared by the strategies.
 # Run from this folder (rbmi commit 5961fa0 or later):
 #   git -C /path/to/rbmi show HEAD:R/strategies.R > /tmp/rbmi_strategies.R
 #   RBMI_STRATEGIES=/tmp/rbmi_strategies.R Rscript gen_condmean_byarm.R
@@ -30,7 +35,7 @@ source(src)
 J <- 3
 arms <- c("control", "treat")
 
-simulate <- function(n, seed, covariates) {
+simulate <- function(n, seed, covariates, gaps = FALSE) {
   set.seed(seed)
   arm <- rep(arms, length.out = n)
   base <- round(rnorm(n, 20, 4), 2)
@@ -50,7 +55,25 @@ simulate <- function(n, seed, covariates) {
   # the last observed value.
   for (i in 1:n) for (j in 2:J) if (runif(1) < plogis(-2.6 + 0.1 * (y[i, j - 1] - 20))) { y[i, j:J] <- NA; break }
   y[1:4, ] <- NA # four subjects (two per arm) without any follow-up
-  data.frame(id = sprintf("B%03d", 1:n), arm = arm, base = base, age = age, site = site, y = I(y))
+  last <- apply(y, 1, function(r) if (all(is.na(r))) 0 else max(which(!is.na(r))))
+  ice <- ifelse(last < J, last + 1, J + 1) # drop-out: the ICE is the first missing visit
+  if (gaps) {
+    comp <- sample(which(ice == J + 1 & seq_len(n) > 4))
+    # retrieved drop-outs: ICE at V1 with V1 missing (3); at V2 with V2
+    # missing and V3 observed (4); at V2 with V2 observed, V3 missing (4);
+    # at V3 with V1 missing and V2, V3 observed (3)
+    r1 <- comp[1:3]; r2a <- comp[4:7]; r2b <- comp[8:11]; r3 <- comp[12:14]
+    ice[r1] <- 1; y[r1, 1] <- NA
+    ice[r2a] <- 2; y[r2a, 2] <- NA
+    ice[r2b] <- 2; y[r2b, 3] <- NA
+    ice[r3] <- 3; y[r3, 1] <- NA
+    # intermittent MAR gaps of subjects without an ICE (3)
+    g <- comp[15:17]; y[g, 2] <- NA
+    # a gap before drop-out: V1 missing, V2 observed, ICE (drop-out) at V3
+    dv3 <- which(ice == 3 & last == 2 & seq_len(n) > 4)
+    y[head(dv3, 3), 1] <- NA
+  }
+  data.frame(id = sprintf("B%03d", 1:n), arm = arm, base = base, age = age, site = site, y = I(y), ice = ice)
 }
 
 design <- function(d, v, covariates) {
@@ -171,7 +194,8 @@ impute_analyse <- function(d, f, ice_first, strat, covariates, delta = NULL) {
 rows <- list(); fits <- list(); alldata <- list()
 cases <- list(
   list(name = "byarm100", n = 100, seed = 21, covariates = FALSE),
-  list(name = "byarm90cov", n = 90, seed = 22, covariates = TRUE)
+  list(name = "byarm90cov", n = 90, seed = 22, covariates = TRUE),
+  list(name = "byarm100gaps", n = 100, seed = 23, covariates = FALSE, gaps = TRUE)
 )
 settings <- list(
   list(s = "MAR", delta = NULL, tag = "MAR"), list(s = "JR", delta = NULL, tag = "JR"),
@@ -179,38 +203,50 @@ settings <- list(
   list(s = "LMCF", delta = NULL, tag = "LMCF"),
   list(s = "JR", delta = rbind(c(0, 0, 0), c(1.5, 1.5, 1.5)), tag = "JR_delta_treat_1.5"))
 for (cs in cases) {
-  t0 <- proc.time()[["elapsed"]]
-  d <- simulate(cs$n, cs$seed, cs$covariates)
+  d <- simulate(cs$n, cs$seed, cs$covariates, isTRUE(cs$gaps))
   n <- nrow(d)
-  last <- apply(d$y, 1, function(r) if (all(is.na(r))) 0 else max(which(!is.na(r))))
-  ice_first <- ifelse(last < J, last + 1, J + 1)
+  ice_first <- d$ice
   alldata[[cs$name]] <- do.call(rbind, lapply(1:n, function(i) data.frame(case = cs$name, id = d$id[i], visit = paste0("V", 1:J),
     arm = d$arm[i], base = d$base[i], age = d$age[i], site = d$site[i], y = d$y[i, ],
     ice_visit = if (ice_first[i] <= J) paste0("V", ice_first[i]) else "")))
-  cat(cs$name, ": drop-out at V1/V2/V3 =", sum(ice_first == 1), sum(ice_first == 2), sum(ice_first == 3), "of", n, "\n")
-  # The fit data do not depend on the strategy: no outcome is observed
-  # after an event.
-  stopifnot(identical(fitdata(d, ice_first, rep("JR", n))$y, d$y))
-  full <- reml(d, cs$covariates)
-  jkfits <- lapply(1:n, function(b) reml(d[-b, ], cs$covariates, start = full$theta))
-  cat(cs$name, ": 1 +", n, "REML fits in", round(proc.time()[["elapsed"]] - t0, 1), "s; max |gradient|",
-    max(full$grad, sapply(jkfits, `[[`, "grad")), "\n")
+  cat(cs$name, ": ICE at V1/V2/V3 =", sum(ice_first == 1), sum(ice_first == 2), sum(ice_first == 3), "of", n, "\n")
+  strategies <- function(s) {
+    strat <- rep(s, n)
+    strat[ice_first > J] <- "MAR" # no ICE: MAR
+    if (s == "LMCF") strat[ice_first == 1] <- "MAR" # LMCF needs a visit before the event
+    strat
+  }
+  cache <- list()
+  fitsfor <- function(strat) {
+    df <- fitdata(d, ice_first, strat)
+    k <- paste(which(is.na(df$y)), collapse = ",")
+    if (is.null(cache[[k]])) {
+      t0 <- proc.time()[["elapsed"]]
+      full <- reml(df, cs$covariates)
+      jk <- lapply(1:n, function(b) reml(df[-b, ], cs$covariates, start = full$theta))
+      cat(cs$name, ": 1 +", n, "REML fits in", round(proc.time()[["elapsed"]] - t0, 1), "s; max |gradient|",
+        max(full$grad, sapply(jk, `[[`, "grad")), "\n")
+      cache[[k]] <<- list(full = full, jk = jk)
+    }
+    cache[[k]]
+  }
+  full <- fitsfor(strategies("MAR"))$full # every observed outcome
   fits[[cs$name]] <- rbind(
     data.frame(case = cs$name, what = "beta", arm = "", row = seq_along(full$beta), col = 0, value = sprintf("%.15g", full$beta)),
     do.call(rbind, lapply(arms, function(a) data.frame(case = cs$name, what = "sigma", arm = a,
       row = rep(1:J, J), col = rep(1:J, each = J), value = sprintf("%.15g", c(full$S[[a]]))))),
     data.frame(case = cs$name, what = "loglik", arm = "", row = 0, col = 0, value = sprintf("%.15g", full$loglik)))
   for (st in settings) {
-    strat <- rep(st$s, n)
-    if (st$s == "LMCF") strat[ice_first == 1] <- "MAR" # LMCF needs a visit before the event
-    est <- impute_analyse(d, full, ice_first, strat, cs$covariates, st$delta)
-    jk <- t(sapply(1:n, function(b) impute_analyse(d[-b, ], jkfits[[b]], ice_first[-b], strat[-b], cs$covariates, st$delta)))
+    strat <- strategies(st$s)
+    f <- fitsfor(strat)
+    est <- impute_analyse(d, f$full, ice_first, strat, cs$covariates, st$delta)
+    jk <- t(sapply(1:n, function(b) impute_analyse(d[-b, ], f$jk[[b]], ice_first[-b], strat[-b], cs$covariates, st$delta)))
     se <- sqrt((n - 1) / n * colSums(sweep(jk, 2, colMeans(jk))^2))
     nm <- paste(rep(c("trt", "lsm_ref", "lsm_alt"), J), rep(1:J, each = 3), sep = "_")
     rows[[length(rows) + 1]] <- data.frame(case = cs$name, setting = st$tag, strategy = st$s,
       delta = if (is.null(st$delta)) "" else paste(sprintf("%g", t(st$delta)), collapse = ";"),
       quantity = nm, estimate = sprintf("%.15g", est), se = sprintf("%.15g", se),
-      reml_gradient = sprintf("%.3g", full$grad))
+      reml_gradient = sprintf("%.3g", f$full$grad))
     cat(cs$name, st$tag, "trt_3", est[7], "se", se[7], "\n")
   }
 }
