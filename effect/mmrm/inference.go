@@ -232,6 +232,11 @@ func (f *fitted) infer(res *Result) error {
 		}
 		res.Coefficients = append(res.Coefficients, Coefficient{Name: nm, Estimate: est, SE: se, DF: df, T: t, P: p})
 	}
+	if d.mean != ArmByVisit {
+		// LS means, arm differences per visit and their joint tests are
+		// defined by the arm × visit model only.
+		return nil
+	}
 	t := len(pr.visits)
 	for a := range pr.arms {
 		for v := 0; v < t; v++ {

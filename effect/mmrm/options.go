@@ -97,6 +97,11 @@ type Options struct {
 	// of first appearance in the data. A row whose visit is not listed is an
 	// error.
 	Visits []string
+	// Mean is the mean model (default ArmByVisit, the trial model). With
+	// Covariates or InterceptOnly, Result has coefficients, covariance,
+	// likelihood and fit statistics but no LS means, differences or joint
+	// tests, and DF = BetweenWithin is an error.
+	Mean MeanModel
 	// Control is the control (usual care) arm; "" means the first arm in
 	// sorted order, as R's factor reference level. Differences are each
 	// other arm minus the control.
@@ -153,6 +158,12 @@ func (o *Options) withDefaults() (Options, error) {
 	}
 	if r.Cov != ModelBased && (r.DF == KenwardRoger || r.DF == KenwardRogerLinear) {
 		return r, optErr("DF", r.DF, "Kenward–Roger adjusts the model-based covariance; with an empirical covariance use Satterthwaite, Residual or BetweenWithin")
+	}
+	if r.Mean < ArmByVisit || r.Mean > InterceptOnly {
+		return r, optErr("Mean", r.Mean, "unknown mean model")
+	}
+	if r.Mean != ArmByVisit && r.DF == BetweenWithin {
+		return r, optErr("DF", r.DF, "the between-within df are defined here for the arm × visit model only; with Options.Mean = "+r.Mean.String()+" use Satterthwaite, KenwardRoger, KenwardRogerLinear or Residual")
 	}
 	if r.Tolerance == 0 {
 		r.Tolerance = 1e-8
