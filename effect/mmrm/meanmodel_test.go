@@ -164,6 +164,29 @@ func TestMeanModelOptions(t *testing.T) {
 	}
 }
 
+// TestReadCSVWithoutArm: the arm column is optional; without it only the
+// regression mean models fit.
+func TestReadCSVWithoutArm(t *testing.T) {
+	in := "id,visit,y\nA,1,5\nA,2,6\nB,1,4\nB,2,4.5\nC,1,7\nC,2,6\nD,1,3\nD,2,5\n"
+	d, err := ReadCSV(strings.NewReader(in), Columns{Subject: "id", Visit: "visit", Outcome: "y"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Arm != nil {
+		t.Fatalf("arm %v", d.Arm)
+	}
+	if _, err := Fit(d, nil); !errors.Is(err, ErrInvalidInput) || !strings.Contains(err.Error(), "Options.Mean") {
+		t.Errorf("arm × visit without arms: %v", err)
+	}
+	r, err := Fit(d, &Options{Mean: InterceptOnly, Structure: CS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := r.Coefficients[0]; !closeTo(c.Estimate, 5.0625, 1e-12, 0) {
+		t.Errorf("balanced CS intercept %v, want the grand mean 5.0625", c.Estimate)
+	}
+}
+
 // FuzzFitMean builds small data sets from bytes for the regression mean
 // models: no panics, errors wrap a sentinel, finite coefficients.
 func FuzzFitMean(f *testing.F) {
