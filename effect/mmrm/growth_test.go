@@ -120,11 +120,11 @@ func sasDigits(x, printed float64, decimals int, tol float64) bool {
 // (Iteration History, Covariance Parameter Estimates, Fit Statistics,
 // Solution for Fixed Effects), read from the screenshots of that output
 // in github.com/jsahlmann/mbk, 07_mmrm_mixed_model_repeated_measures/
-// img_screenshots, whose program is the documentation's. SAS's DF (25,
-// DDFM=BETWITHIN) are not compared: Options.DF = BetweenWithin is defined
-// for the arm × visit model only.
+// img_screenshots, whose program is the documentation's. SAS's default
+// df for this model are DDFM=BETWITHIN, 25 for every coefficient (the
+// unstructured exception), and so are the p values.
 func TestPotthoffRoySAS(t *testing.T) {
-	r, err := Fit(readGrowth(t), &Options{Mean: Covariates, Method: ML, Control: "M"})
+	r, err := Fit(readGrowth(t), &Options{Mean: Covariates, Method: ML, Control: "M", DF: BetweenWithin})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,22 +163,27 @@ func TestPotthoffRoySAS(t *testing.T) {
 	}
 	// Solution for Fixed Effects: estimate, SE (decimals), t value.
 	fe := []struct {
-		name        string
-		est, se, tv float64
-		dEst, dSE   int
+		name            string
+		est, se, tv, pv float64
+		dEst, dSE       int
 	}{
-		{"(Intercept)", 15.8423, 0.9356, 16.93, 4, 4},
-		{"arm=F", 1.5831, 1.4658, 1.08, 4, 4},
-		{"age", 0.8268, 0.07911, 10.45, 4, 5},
-		{"age:F", -0.3504, 0.1239, -2.83, 4, 4},
+		{"(Intercept)", 15.8423, 0.9356, 16.93, 0, 4, 4},
+		{"arm=F", 1.5831, 1.4658, 1.08, 0.2904, 4, 4},
+		{"age", 0.8268, 0.07911, 10.45, 0, 4, 5},
+		{"age:F", -0.3504, 0.1239, -2.83, 0.0091, 4, 4},
 	}
 	for j, w := range fe {
 		c := r.Coefficients[j]
 		if c.Name != w.name {
 			t.Fatalf("coefficient %d is %q, want %q", j, c.Name, w.name)
 		}
-		if !sasDigits(c.Estimate, w.est, w.dEst, 0) || !sasDigits(c.SE, w.se, w.dSE, 0) || !sasDigits(c.T, w.tv, 2, 0) {
-			t.Errorf("%s: %.6f (SE %.6f, t %.4f), SAS %v (%v, %v)", c.Name, c.Estimate, c.SE, c.T, w.est, w.se, w.tv)
+		if !sasDigits(c.Estimate, w.est, w.dEst, 0) || !sasDigits(c.SE, w.se, w.dSE, 0) || !sasDigits(c.T, w.tv, 2, 0) || c.DF != 25 {
+			t.Errorf("%s: %.6f (SE %.6f, df %g, t %.4f), SAS %v (%v, 25, %v)", c.Name, c.Estimate, c.SE, c.DF, c.T, w.est, w.se, w.tv)
+		}
+		// Pr > |t|, printed to 4 decimals; 0 here stands for "<.0001". Ours
+		// for F is 0.290450, on the rounding boundary: allow 0.1 unit.
+		if w.pv == 0 && !(c.P < 0.0001) || w.pv > 0 && !sasDigits(c.P, w.pv, 4, 0.1) {
+			t.Errorf("%s: p %.6f, SAS %v", c.Name, c.P, w.pv)
 		}
 	}
 	if r.LSMeans != nil || r.Differences != nil || r.Tests != nil {

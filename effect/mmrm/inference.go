@@ -134,7 +134,10 @@ func (f *fitted) setInference() error {
 		f.inf.df1 = func([]float64) float64 { return n - p }
 		f.inf.dfq = func(*mat.Dense) (float64, float64, error) { return 1, n - p, nil }
 	case BetweenWithin:
-		bw := f.betweenWithin()
+		bw, err := f.betweenWithin()
+		if err != nil {
+			return err
+		}
 		f.inf.df1 = bw
 		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
 			q, _ := L.Dims()

@@ -28,6 +28,17 @@ const (
 	InterceptOnly
 )
 
+// With the Covariates and InterceptOnly models, Options.DF = BetweenWithin
+// is SAS PROC MIXED's DDFM=BETWITHIN rule for a model with only a
+// repeated-measures covariance: a coefficient whose column is constant
+// within every subject (the intercept, the arm, a covariate or factor
+// level that never changes within a subject) gets n_subjects − p_between
+// df, one that changes within a subject N − n_subjects − p_within df, and
+// a contrast the smallest df among its coefficients; with an unstructured
+// covariance every coefficient gets the between-subject df, SAS's stated
+// exception "to provide for better small-sample approximations". A factor
+// that changes within a subject (SAS would partition the within-subject
+// df by subject × effect) is an error with the other structures.
 var meanNames = [...]string{ArmByVisit: "arm × visit", Covariates: "covariates", InterceptOnly: "intercept only"}
 
 // String returns the model's name.

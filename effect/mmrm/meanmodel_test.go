@@ -22,6 +22,8 @@ func TestMeanModelErrors(t *testing.T) {
 	armOnly.Covariates = nil
 	withFactor := armOnly
 	withFactor.Factors = []effect.Factor{{Name: "sex", Levels: growth.Arm}}
+	withAgeFactor := armOnly
+	withAgeFactor.Factors = []effect.Factor{{Name: "age", Levels: growth.Visit}}
 	for _, tc := range []struct {
 		name  string
 		d     *Data
@@ -30,8 +32,7 @@ func TestMeanModelErrors(t *testing.T) {
 	}{
 		{"unknown mean model", growth, Options{Mean: MeanModel(7)}, "Mean"},
 		{"negative mean model", growth, Options{Mean: MeanModel(-1)}, "Mean"},
-		{"between-within with covariates", growth, Options{Mean: Covariates, DF: BetweenWithin}, "DF"},
-		{"between-within with intercept only", &armOnly, Options{Mean: InterceptOnly, DF: BetweenWithin}, "DF"},
+		{"between-within with a within-subject factor", &withAgeFactor, Options{Mean: Covariates, Structure: CS, DF: BetweenWithin}, "DF"},
 		{"baseline with covariates", &withBase, Options{Mean: Covariates}, "Baseline"},
 		{"baseline with intercept only", &withBase, Options{Mean: InterceptOnly}, "Baseline"},
 		{"covariates with intercept only", growth, Options{Mean: InterceptOnly}, "Mean"},
@@ -105,6 +106,20 @@ func TestMeanModelOptions(t *testing.T) {
 			if !(c.SE > 0) || !(c.DF > 0) || c.Estimate != sat.Coefficients[j].Estimate {
 				t.Errorf("%v %s: %+v", cm, c.Name, c)
 			}
+		}
+	}
+	// Between-within: without the unstructured exception, age and age × F
+	// change within subjects and get N − n − 2 = 79 df, the intercept and
+	// F 27 − 2 = 25.
+	o = base
+	o.Structure, o.DF = CS, BetweenWithin
+	bw, err := Fit(d, &o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j, want := range []float64{25, 25, 79, 79} {
+		if c := bw.Coefficients[j]; c.DF != want {
+			t.Errorf("CS between-within df of %s = %g, want %g", c.Name, c.DF, want)
 		}
 	}
 	o = base

@@ -100,7 +100,8 @@ type Options struct {
 	// Mean is the mean model (default ArmByVisit, the trial model). With
 	// Covariates or InterceptOnly, Result has coefficients, covariance,
 	// likelihood and fit statistics but no LS means, differences or joint
-	// tests, and DF = BetweenWithin is an error.
+	// tests; DF = BetweenWithin then follows SAS exactly (see
+	// MeanModel).
 	Mean MeanModel
 	// Control is the control (usual care) arm; "" means the first arm in
 	// sorted order, as R's factor reference level. Differences are each
@@ -161,9 +162,6 @@ func (o *Options) withDefaults() (Options, error) {
 	}
 	if r.Mean < ArmByVisit || r.Mean > InterceptOnly {
 		return r, optErr("Mean", r.Mean, "unknown mean model")
-	}
-	if r.Mean != ArmByVisit && r.DF == BetweenWithin {
-		return r, optErr("DF", r.DF, "the between-within df are defined here for the arm × visit model only; with Options.Mean = "+r.Mean.String()+" use Satterthwaite, KenwardRoger, KenwardRogerLinear or Residual")
 	}
 	if r.Tolerance == 0 {
 		r.Tolerance = 1e-8
