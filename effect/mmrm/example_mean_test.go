@@ -22,7 +22,8 @@ const growth = `1 F 21.0 20.0 21.5 23.0|2 F 21.0 21.5 24.0 25.5|3 F 20.5 24.0 24
 
 // A linear growth curve per sex with an unstructured covariance over ages,
 // by ML: the PROC MIXED documentation's repeated-measures example
-// (model y = Gender Age Gender*Age; repeated / type=un subject=Person).
+// (model y = Gender Age Gender*Age; repeated / type=un subject=Person),
+// with its default between-within df.
 // The sex is the "arm" (boys the reference), and age and age × girl are
 // covariates the caller computes; Fit reports coefficients, not LS means.
 func ExampleFit_growthCurve() {
@@ -46,19 +47,19 @@ func ExampleFit_growthCurve() {
 		}
 	}
 	d.Covariates = []effect.Covariate{{Name: "age", Values: age}, {Name: "age:F", Values: ageGirl}}
-	r, err := mmrm.Fit(d, &mmrm.Options{Mean: mmrm.Covariates, Method: mmrm.ML, Control: "M"})
+	r, err := mmrm.Fit(d, &mmrm.Options{Mean: mmrm.Covariates, Method: mmrm.ML, Control: "M", DF: mmrm.BetweenWithin})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Print(r)
 	// Output:
-	// MMRM: US covariance, ML, Satterthwaite df, covariates mean model; 27 subjects, 108 outcomes
+	// MMRM: US covariance, ML, between-within df, covariates mean model; 27 subjects, 108 outcomes
 	// −2 log-likelihood 419.48, AIC 447.48, AICc 451.99, BIC 465.62; converged in 3 iterations
 	// Coefficient  Estimate  SE      df    t      p
-	// (Intercept)  15.8423   0.9356  27.0  16.93  <0.0001
-	// arm=F        1.5831    1.4658  27.0  1.08   0.2897
-	// age          0.8268    0.0791  27.0  10.45  <0.0001
-	// age:F        −0.3504   0.1239  27.0  −2.83  0.0087
+	// (Intercept)  15.8423   0.9356  25.0  16.93  <0.0001
+	// arm=F        1.5831    1.4658  25.0  1.08   0.2905
+	// age          0.8268    0.0791  25.0  10.45  <0.0001
+	// age:F        −0.3504   0.1239  25.0  −2.83  0.0091
 }
 
 // The mean of FEV1 over all visits (FEV1 ~ 1), an unstructured
