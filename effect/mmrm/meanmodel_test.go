@@ -249,3 +249,47 @@ func FuzzFitMean(f *testing.F) {
 		_ = r.String()
 	})
 }
+
+// TestCovariatesReproducesArmByVisit: the Covariates model with the caller's
+// own visit and arm × visit columns is a reparameterization of the trial
+// model, so the likelihood, Σ and the first-visit difference (the arm
+// coefficient when VIS1 is the reference visit) with its SE and
+// Satterthwaite df agree.
+func TestCovariatesReproducesArmByVisit(t *testing.T) {
+	d := readFEV(t)
+	trial, err := Fit(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := *d
+	reg.Covariates = nil
+	for _, v := range []string{"VIS2", "VIS3", "VIS4"} {
+		vis := make([]float64, len(d.Visit))
+		armVis := make([]float64, len(d.Visit))
+		for i := range d.Visit {
+			if d.Visit[i] == v {
+				vis[i] = 1
+				if d.Arm[i] == "TRT" {
+					armVis[i] = 1
+				}
+			}
+		}
+		reg.Covariates = append(reg.Covariates, effect.Covariate{Name: v, Values: vis}, effect.Covariate{Name: "TRT:" + v, Values: armVis})
+	}
+	r, err := Fit(&reg, &Options{Mean: Covariates})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !closeTo(r.LogLik, trial.LogLik, 1e-10, 0) {
+		t.Errorf("log-likelihood %.10f, trial model %.10f", r.LogLik, trial.LogLik)
+	}
+	for k := range trial.Theta {
+		if !closeTo(r.Theta[k], trial.Theta[k], 1e-7, 0) {
+			t.Errorf("%s %.9g, trial model %.9g", trial.ThetaNames[k], r.Theta[k], trial.Theta[k])
+		}
+	}
+	c, want := r.Coefficients[1], trial.Differences[0]
+	if c.Name != "arm=TRT" || !closeTo(c.Estimate, want.Estimate, 1e-7, 0) || !closeTo(c.SE, want.SE, 1e-7, 0) || !closeTo(c.DF, want.DF, 1e-6, 0) {
+		t.Errorf("%s %.8g (SE %.8g, df %.6g); trial VIS1 difference %.8g (%.8g, %.6g)", c.Name, c.Estimate, c.SE, c.DF, want.Estimate, want.SE, want.DF)
+	}
+}
