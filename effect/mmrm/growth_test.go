@@ -324,3 +324,44 @@ func TestGrowthGoldenR(t *testing.T) {
 		})
 	}
 }
+
+// TestFEVArmOnlyKenwardRoger fits FEV1 ~ ARMCD with each structure by REML
+// through Fit's Covariates model and holds the arm coefficient's
+// Kenward–Roger df and SEs (linear and full) to the exact-optimum values
+// that accompany SAS's DDFM=KR results for this model (mmrm's
+// tests/testthat/test-kenwardroger.R) at 1e-6, and to SAS within its
+// stopping rule (1e-6 for CS and AR(1), 4e-4 otherwise).
+func TestFEVArmOnlyKenwardRoger(t *testing.T) {
+	d := readFEV(t)
+	d.Factors = nil
+	for _, tc := range []struct {
+		s                       Structure
+		df, seLin, seFull       float64
+		sasDF, sasSE, sasSEFull float64
+		sasRel                  float64
+	}{
+		{US, 160.69062, 0.661300459, 0.661300459, 160.733266, 0.661243823, 0.661243823, 4e-4},
+		{CS, 177.038411, 0.796469689, 0.796469689, 177.038486, 0.796469605, 0.796469605, 1e-6},
+		{AR1, 188.469519, 0.960580682, 0.958653656, 188.469349, 0.960581423, 0.958654397, 1e-6},
+		{ARH, 188.211144, 0.75925458, 0.759038121, 188.225339, 0.759248075, 0.759031610, 4e-4},
+		{CSH, 190.667773, 0.674117658, 0.674227188, 190.737701, 0.674038582, 0.674148060, 4e-4},
+	} {
+		for _, dfm := range []DFMethod{KenwardRogerLinear, KenwardRoger} {
+			r, err := Fit(d, &Options{Mean: Covariates, Structure: tc.s, DF: dfm})
+			if err != nil {
+				t.Fatalf("%v %v: %v", tc.s, dfm, err)
+			}
+			c := r.Coefficients[1]
+			se, sasSE := tc.seLin, tc.sasSE
+			if dfm == KenwardRoger {
+				se, sasSE = tc.seFull, tc.sasSEFull
+			}
+			if c.Name != "arm=TRT" || !closeTo(c.DF, tc.df, 1e-6, 0) || !closeTo(c.SE, se, 1e-6, 0) {
+				t.Errorf("%v %v: %s SE %.9g df %.8g; exact %.9g, %.8g", tc.s, dfm, c.Name, c.SE, c.DF, se, tc.df)
+			}
+			if !closeTo(c.DF, tc.sasDF, tc.sasRel, 0) || !closeTo(c.SE, sasSE, tc.sasRel, 0) {
+				t.Errorf("%v %v: SE %.9g df %.8g; SAS %.9g, %.8g", tc.s, dfm, c.SE, c.DF, sasSE, tc.sasDF)
+			}
+		}
+	}
+}
