@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/tiesproject/ties/effect"
 )
 
@@ -291,5 +293,15 @@ func TestCovariatesReproducesArmByVisit(t *testing.T) {
 	c, want := r.Coefficients[1], trial.Differences[0]
 	if c.Name != "arm=TRT" || !closeTo(c.Estimate, want.Estimate, 1e-7, 0) || !closeTo(c.SE, want.SE, 1e-7, 0) || !closeTo(c.DF, want.DF, 1e-6, 0) {
 		t.Errorf("%s %.8g (SE %.8g, df %.6g); trial VIS1 difference %.8g (%.8g, %.6g)", c.Name, c.Estimate, c.SE, c.DF, want.Estimate, want.SE, want.DF)
+	}
+}
+
+// TestStudyRejectsRegressionMean: Study needs the per-visit differences.
+func TestStudyRejectsRegressionMean(t *testing.T) {
+	sc := Scenario{Subjects: 40, Visits: []string{"a", "b"}, ControlMean: []float64{0, 0}, Effect: []float64{0, 0}, Sigma: mat.NewSymDense(2, []float64{1, 0.5, 0.5, 1}), BaselineSD: 1, BaselineSlope: 0.5}
+	_, err := Study(sc, 2, 1, &Options{Mean: Covariates}, 1)
+	var fe *effect.FieldError
+	if !errors.Is(err, ErrInvalidInput) || !errors.As(err, &fe) || fe.Field != "Options.Mean" {
+		t.Errorf("error %v", err)
 	}
 }
