@@ -72,7 +72,7 @@ type Result struct {
 	Level     float64
 
 	// Visits are the post-baseline visits in order; Arms the arms, the
-	// control first.
+	// control first (nil when Data.Arm is nil).
 	Visits, Arms []string
 
 	// Coefficients are the fixed effects: "visit=V" (control-arm mean at V
