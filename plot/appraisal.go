@@ -17,7 +17,7 @@ import (
 type AppraisalOptions struct {
 	// Yes, CantTell, No and NotRated are the fill colours; nil means the
 	// default colour-blind-safe choice from Okabe & Ito (2008): sky blue,
-	// yellow, vermilion and light grey. Every answer also carries a
+	// yellow, vermilion and light gray. Every answer also carries a
 	// symbol (+, ?, −), so the figures survive greyscale printing.
 	Yes, CantTell, No, NotRated color.Color
 	// Title is the plot title; empty means none.
@@ -47,7 +47,7 @@ func (o *AppraisalOptions) styles() map[mmat.Answer]answerStyle {
 		mmat.Yes:      {or(opt.Yes, okabeSkyBlue), "+", "Yes"},
 		mmat.CantTell: {or(opt.CantTell, color.RGBA{0xF0, 0xE4, 0x42, 0xff}), "?", "Can't tell"},
 		mmat.No:       {or(opt.No, okabeVermilion), "−", "No"},
-		mmat.NotRated: {or(opt.NotRated, lightGrey), "", "Not rated"},
+		mmat.NotRated: {or(opt.NotRated, lightGray), "", "Not rated"},
 	}
 }
 
@@ -102,7 +102,7 @@ func studyLabel(g mmat.Grid, i int) string {
 // TrafficLight draws an MMAT 2018 appraisal grid in the style of robvis
 // (McGuinness & Higgins 2021): one row per study (in input order), one
 // column per criterion, each cell a circle coloured and marked by the
-// answer (+ Yes, ? Can't tell, − No; grey without a symbol when the
+// answer (+ Yes, ? Can't tell, − No; gray without a symbol when the
 // criterion applies but was not rated, for example after a failed
 // screening question). Cells of criteria that do not apply to a study's
 // category are left empty and shaded. Build g with mmat.NewGrid.

@@ -20,9 +20,12 @@
 // saved at, so that the data panel keeps a usable share of the page at
 // single-column (8.5 cm), 12 cm and double-column (17 cm) widths: at least
 // a third of the width for a forest plot and half of the height for a
-// trajectory (Figure.MinPanelWidth and MinPanelHeight). Long axis and
-// study labels wrap onto up to three lines; what still does not fit ends
-// in an ellipsis (an SVG keeps the full text in a <title>); the text
+// trajectory (Figure.MinPanelWidth and MinPanelHeight). Long axis,
+// study and key labels wrap onto up to three lines (the key's grid takes
+// fewer columns as its labels grow); what still does not fit ends in an
+// ellipsis (an SVG keeps the full text in a <title>, and
+// Layout.Shortened lists it, a plotter's own cuts such as an ego
+// network's panel titles included); the text
 // shrinks in half-point steps down to a floor of 7 pt, a smaller size
 // being preferred to an ellipsis; tick labels thin out rather than run
 // together. When even that fails, Save and WriterTo return an

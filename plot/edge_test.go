@@ -61,9 +61,9 @@ func TestEdgeCases(t *testing.T) {
 	}
 }
 
-// TestFavoursSides checks that the favours labels follow Benefit and
+// TestFavorsSides checks that the favours labels follow Benefit and
 // Oriented.
-func TestFavoursSides(t *testing.T) {
+func TestFavorsSides(t *testing.T) {
 	for _, c := range []struct {
 		benefit     effect.Direction
 		oriented    bool

@@ -59,7 +59,7 @@ type EgoPanel struct {
 type EgoAlter struct {
 	ID string
 	// Role indexes EgoNetworkData.Roles; −1 means not recorded (drawn as a
-	// grey cross).
+	// gray cross).
 	Role int
 	// Circle indexes EgoNetworkData.Circles; −1 means not placed on a
 	// circle (drawn outside the outer circle).
@@ -84,10 +84,10 @@ var (
 	roleColors = []color.Color{okabeBlue, okabeOrange, okabeGreen, okabeVermilion, okabePurple, okabeSkyBlue, okabeBlack}
 	roleGlyphs = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.RingGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.PlusGlyph{}}
 	// An alter whose role was not recorded.
-	noRoleStyle = draw.GlyphStyle{Color: grey, Radius: vg.Points(egoMarkerRadius), Shape: draw.CrossGlyph{}}
+	noRoleStyle = draw.GlyphStyle{Color: gray, Radius: vg.Points(egoMarkerRadius), Shape: draw.CrossGlyph{}}
 	egoStyle    = draw.GlyphStyle{Color: okabeBlack, Radius: vg.Points(egoMarkerRadius + 1.5), Shape: diamondGlyph{}}
 	tieStyle    = draw.LineStyle{Color: color.Gray{Y: 0x80}, Width: vg.Points(0.7)}
-	circleStyle = draw.LineStyle{Color: lightGrey, Width: vg.Points(0.8)}
+	circleStyle = draw.LineStyle{Color: lightGray, Width: vg.Points(0.8)}
 )
 
 func roleStyle(r int) draw.GlyphStyle {
@@ -197,7 +197,7 @@ func (d *EgoNetworkData) validate() (used []int, noRole, noCircle bool, err erro
 // and lines joining alters who know each other. The key names the roles
 // that occur; the note says what the circles mean (EgoNetworkData.Circles)
 // and that lines are alter–alter ties. Alters without a recorded role are
-// grey crosses; alters not placed on a circle are drawn outside the outer
+// gray crosses; alters not placed on a circle are drawn outside the outer
 // circle; nothing is left out.
 //
 // Circles stay round at any size: every panel gets the same share of the
@@ -206,9 +206,14 @@ func (d *EgoNetworkData) validate() (used []int, noRole, noCircle bool, err erro
 // its band. Two panels at 8.5 × 8 cm (a single journal column) hold about
 // 15 alters in the inner circle and 50 in each of the others, far more
 // than a capped name generator asks for. When the figure cannot keep its
-// panel (MinPanelWidth and MinPanelHeight), Save returns an error wrapping
-// ErrTooSmall that names the element and the smallest size that works. A
-// panel title too long for three lines ends in an ellipsis.
+// panel (MinPanelWidth and MinPanelHeight), or a circle holds more alters
+// than its markers have room for at this size, Save returns an
+// *effect.FieldError wrapping ErrTooSmall that names the element (for
+// example `alters on circle "inner" of panel "Baseline"`) and the smallest
+// size that works: markers are never drawn on top of each other. A panel
+// title too long for three lines ends in an ellipsis, which
+// Layout.Shortened records with the full title (an SVG keeps it in a
+// <title>).
 func EgoNetwork(d EgoNetworkData, o *EgoNetworkOptions) (*Figure, error) {
 	var opt EgoNetworkOptions
 	if o != nil {
@@ -222,9 +227,11 @@ func EgoNetwork(d EgoNetworkData, o *EgoNetworkOptions) (*Figure, error) {
 	p.Title.Text = opt.Title
 	p.HideAxes()
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
-	p.Add(&egoPanels{d: d})
+	ep := &egoPanels{d: d}
+	p.Add(ep)
 
-	fig := &Figure{Plot: p, Text: defaultText(defaultFontSize), MinPanelWidth: 0.75, MinPanelHeight: 0.4}
+	fig := &Figure{Plot: p, Text: defaultText(defaultFontSize), MinPanelWidth: 0.75, MinPanelHeight: 0.4,
+		fits: ep.fits, shortened: ep.shortened}
 	fig.Key = append(fig.Key, KeyEntry{Label: "Ego", Thumb: glyphThumb(egoStyle)})
 	for _, r := range used {
 		fig.Key = append(fig.Key, KeyEntry{Label: d.Roles[r], Thumb: glyphThumb(roleStyle(r))})
@@ -489,6 +496,24 @@ func (e *egoPanels) fits(r vg.Rectangle, sty draw.TextStyle) (element string, wi
 		}
 	}
 	return "", false, false
+}
+
+// shortened lists the panel titles that the maps in r cut short with an
+// ellipsis, one entry per line drawn with its "…", in drawing order.
+func (e *egoPanels) shortened(r vg.Rectangle, sty draw.TextStyle) []Shortening {
+	var out []Shortening
+	for i, m := range e.layoutMaps(r, sty) {
+		full := e.d.Panels[i].Title
+		if strings.Join(m.title, " ") == strings.Join(strings.Fields(full), " ") {
+			continue
+		}
+		for _, ln := range m.title {
+			if strings.Contains(ln, "…") {
+				out = append(out, Shortening{Shown: ln, Full: full})
+			}
+		}
+	}
+	return out
 }
 
 // wrapLines wraps s to width in at most maxLines lines, ending the last in

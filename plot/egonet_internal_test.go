@@ -1,12 +1,18 @@
 package plot
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"html"
 	"math"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/tiesproject/ties/effect"
 )
 
 // egoTestData is a synthetic ego with n alters per circle (three circles)
@@ -143,5 +149,128 @@ func TestEgoMapsFit(t *testing.T) {
 	el, w, h := (&egoPanels{d: egoTestData([]int{30, 2, 2}, 0)}).fits(r, sty)
 	if el != `alters on circle "inner" of panel "Baseline"` || w == h {
 		t.Errorf("30 alters on the inner circle: %q (width %v, height %v)", el, w, h)
+	}
+}
+
+// TestEgoNetworkCrowded: 30 alters on the inner circle at 8.5 × 8 cm do
+// not have room for their markers, and the figure says so through its own
+// check (Figure.fits): an *effect.FieldError wrapping ErrTooSmall that
+// names the circle and the panel and the smallest size that works. At
+// that size the laid-out markers are apart and inside the data panel, and
+// no text overlaps other text or leaves the page.
+func TestEgoNetworkCrowded(t *testing.T) {
+	d := egoTestData([]int{30, 2, 2}, 0)
+	fig, err := EgoNetwork(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = fig.Layout(8.5*vg.Centimeter, 8*vg.Centimeter)
+	var fe *effect.FieldError
+	if !errors.Is(err, ErrTooSmall) || !errors.As(err, &fe) {
+		t.Fatalf("30 inner alters at 8.5 × 8 cm: %v, want ErrTooSmall", err)
+	}
+	if fe.Field != `alters on circle "inner" of panel "Baseline"` {
+		t.Errorf("error names %q, want the inner circle of the baseline panel (%v)", fe.Field, err)
+	}
+	if err := fig.Save(t.TempDir()+"/crowded.svg", 8.5*vg.Centimeter, 8*vg.Centimeter); !errors.Is(err, ErrTooSmall) {
+		t.Errorf("Save: %v, want ErrTooSmall", err)
+	}
+	var w, h float64
+	i := strings.Index(fe.Reason, "about ")
+	if i < 0 {
+		t.Fatalf("no smallest size in %q", fe.Reason)
+	}
+	if _, err := fmt.Sscanf(fe.Reason[i:], "about %f × %f cm", &w, &h); err != nil {
+		t.Fatalf("cannot read the smallest size in %q: %v", fe.Reason, err)
+	}
+	size := vg.Rectangle{Max: vg.Point{X: vg.Length(w+0.05) * vg.Centimeter, Y: vg.Length(h+0.05) * vg.Centimeter}}
+	a, err := fig.fit(size)
+	if err != nil {
+		t.Fatalf("the smallest size %.1f × %.1f cm does not work: %v", w, h, err)
+	}
+	dc := a.f.Plot.DataCanvas(draw.Canvas{Rectangle: a.main})
+	for i, m := range (&egoPanels{d: d}).layoutMaps(dc.Rectangle, a.f.Plot.X.Tick.Label) {
+		for j, p := range m.alters {
+			r := m.marker
+			if box := (vg.Rectangle{Min: vg.Point{X: p.X - r, Y: p.Y - r}, Max: vg.Point{X: p.X + r, Y: p.Y + r}}); !inBox(box, dc.Rectangle) {
+				t.Errorf("panel %d: alter %d at %v outside the data panel %v", i, j, p, dc.Rectangle)
+			}
+			for k := range j {
+				q := m.alters[k]
+				if dd := math.Hypot(float64(p.X-q.X), float64(p.Y-q.Y)); dd < 2*float64(r) {
+					t.Errorf("panel %d: alters %d and %d overlap (%.1f pt apart, markers %.1f pt)", i, j, k, dd, r)
+				}
+			}
+		}
+	}
+	l, err := fig.Layout(size.Max.X, size.Max.Y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPage(t, "30 inner alters", l)
+}
+
+// TestEgoNetworkTitlesShortened: a panel title too long for three lines
+// of its panel is cut by the plotter itself; Layout.Shortened records each
+// line drawn with its "…" and the full title, and the SVG keeps the full
+// title in a <title>.
+func TestEgoNetworkTitlesShortened(t *testing.T) {
+	d := egoTestData([]int{3, 4, 3}, 0)
+	long := "Twelve months after randomization, at the end of the befriending programme, interviewed at home by a research nurse who did not know the allocation"
+	d.Panels[1].Title = long
+	fig, err := EgoNetwork(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	W, H := 8.5*vg.Centimeter, 8*vg.Centimeter
+	l, err := fig.Layout(W, H)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPage(t, "long panel title", l)
+	var shown string
+	for _, s := range l.Shortened {
+		if s.Full == long {
+			shown = s.Shown
+		}
+	}
+	if shown == "" || !strings.HasSuffix(shown, "…") {
+		t.Fatalf("the cut panel title is not in Layout.Shortened: %q", l.Shortened)
+	}
+	drawn := false
+	for _, tb := range l.Texts {
+		if tb.Text == shown {
+			drawn = true
+			if !inBox(tb.Box, l.Panel) {
+				t.Errorf("title line %q at %v leaves the data panel %v", shown, tb.Box, l.Panel)
+			}
+		}
+	}
+	if !drawn {
+		t.Errorf("%q recorded as shortened but not drawn", shown)
+	}
+	wt, err := fig.WriterTo(W, H, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<title>" + html.EscapeString(long) + "</title>" + html.EscapeString(shown) + "</text>"; !strings.Contains(buf.String(), want) {
+		t.Errorf("the SVG does not keep the full title: no %q", want)
+	}
+}
+
+// checkPage fails when a text of l leaves the page or overlaps another.
+func checkPage(t *testing.T, what string, l *Layout) {
+	t.Helper()
+	for _, o := range l.Overlaps(0.5) {
+		t.Errorf("%s: %q overlaps %q", what, o[0].Text, o[1].Text)
+	}
+	for _, tb := range l.Texts {
+		if tb.Box.Min.X < -0.5 || tb.Box.Min.Y < -0.5 || tb.Box.Max.X > l.Width+0.5 || tb.Box.Max.Y > l.Height+0.5 {
+			t.Errorf("%s: %q off the page: %v", what, tb.Text, tb.Box)
+		}
 	}
 }

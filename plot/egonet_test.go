@@ -66,12 +66,15 @@ func exampleEgoData(t testing.TB, titles ...string) plot.EgoNetworkData {
 
 // egoCases are the ego-network figures checked at each width: the
 // example participant, and the same with long panel titles, a missing
-// role and an alter not placed on a circle.
+// role, a long role label and an alter not placed on a circle.
 func egoCases(t testing.TB) []figureCase {
 	long := func() (*plot.Figure, error) {
 		d := exampleEgoData(t, "Baseline interview before randomization", "Twelve months after randomization (end of befriending)")
 		d.Panels[0].Alters[0].Role = -1
 		d.Panels[1].Alters[1].Circle = -1
+		// A role spelled out as a codebook may spell it (the key wraps it).
+		d.Panels[1].Alters[2].Role = len(d.Roles) - 1
+		d.Roles[len(d.Roles)-1] = longRole
 		return plot.EgoNetwork(d, &plot.EgoNetworkOptions{Title: "Participant P051: personal network"})
 	}
 	h := func(w float64) float64 { return map[float64]float64{8.5: 8, 12: 8.5, 17: 9.5}[w] }

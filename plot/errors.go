@@ -16,9 +16,10 @@ var ErrInvalidInput = fmt.Errorf("plot: invalid input (%w)", effect.ErrInvalidIn
 
 // ErrTooSmall is wrapped when a figure cannot be laid out at the requested
 // size without losing its data panel, even with every label wrapped or
-// shortened and the text at the 7 pt floor. The *effect.FieldError that
-// wraps it names the element that does not fit and the smallest size that
-// works.
+// shortened and the text at the 7 pt floor, or when a PRISMA diagram is
+// too narrow for its words or taller than PRISMAOptions.MaxHeight. The
+// *effect.FieldError that wraps it names the element that does not fit
+// and the smallest size that works.
 var ErrTooSmall = errors.New("plot: figure too small")
 
 // ErrFormat is wrapped when Save or WriterTo is asked for a file format it

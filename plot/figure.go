@@ -36,7 +36,7 @@ const DefaultDPI = 300
 // the plot's data area.
 //
 // A figure lays itself out for the size it is drawn at: it measures its
-// text, wraps long labels (axis labels and study labels onto up to three
+// text, wraps long labels (axis, study and key labels onto up to three
 // lines), shortens with an ellipsis what still does not fit (an SVG keeps
 // the full text in a <title>), and reduces the font size down to a floor
 // of 7 pt, so that the data panel keeps at least MinPanelWidth of the
@@ -76,6 +76,20 @@ type Figure struct {
 	// keep; zero means 1/4. The constructors set them: a forest plot
 	// keeps a third of the width, a trajectory half of the height.
 	MinPanelWidth, MinPanelHeight float64
+
+	// fits, if not nil, is a plotter's own check of the data panel laid
+	// out at the given rectangle, with the tick-label style (scaled with
+	// the rest of the text): it names what does not fit and which
+	// dimension is short, or returns "" when everything has room. The
+	// layout treats a failure like a panel below its share (EgoNetwork: a
+	// circle holding more alters than its markers have room for).
+	fits func(panel vg.Rectangle, sty draw.TextStyle) (element string, width, height bool)
+
+	// shortened, if not nil, lists the texts a plotter cuts short itself
+	// when drawn in the given data panel with the tick-label style, in
+	// drawing order (EgoNetwork's panel titles), so that Layout.Shortened
+	// and the SVG <title>s hold them as they hold cut labels.
+	shortened func(panel vg.Rectangle, sty draw.TextStyle) []Shortening
 }
 
 // Column is a column of text aligned with rows of the plot.

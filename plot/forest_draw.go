@@ -18,7 +18,7 @@ type forestPlotter struct {
 	top      float64 // the null line stops here, under the headers
 }
 
-var pooledFills = []color.Color{color.Black, grey, lightGrey}
+var pooledFills = []color.Color{color.Black, gray, lightGray}
 
 func (f *forestPlotter) xRange() (lo, hi float64) {
 	lo, hi = f.null, f.null
@@ -45,7 +45,7 @@ func (f *forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	// The null line breaks at rows of text that run across the panel (a
 	// subgroup's heading and heterogeneity line), so that no text crosses
 	// a mark.
-	nullLine := draw.LineStyle{Color: grey, Width: vg.Points(0.75)}
+	nullLine := draw.LineStyle{Color: gray, Width: vg.Points(0.75)}
 	for _, run := range f.nullRuns() {
 		c.StrokeLines(nullLine, c.ClipLinesX([]vg.Point{{X: trX(f.null), Y: trY(run[0])}, {X: trX(f.null), Y: trY(run[1])}})...)
 	}

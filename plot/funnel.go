@@ -98,19 +98,19 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 	if len(obs) == 0 {
 		return nil, inputErr(fig, "Studies", nil, "every study is Filled; there are no observed studies")
 	}
-	centre := swy / sw
+	center := swy / sw
 	centerLabel := "inverse-variance mean"
 	if d.Center != nil {
-		centre = *d.Center
+		center = *d.Center
 		centerLabel = "pooled estimate"
-		if !finite(centre) {
-			return nil, inputErr(fig, "Center", centre, "must be finite")
+		if !finite(center) {
+			return nil, inputErr(fig, "Center", center, "must be finite")
 		}
 	}
 	if d.CenterLabel != "" {
 		centerLabel = d.CenterLabel
 	}
-	if !finite(centre) {
+	if !finite(center) {
 		return nil, inputErr(fig, "Studies", nil, "standard errors too small to weight")
 	}
 	z := distuv.UnitNormal.Quantile(0.5 + level/2)
@@ -125,7 +125,7 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 	p.Y.Label.Text = "Standard error"
 	p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
 
-	region := &funnelRegion{centre: centre, z: z, seMax: yMax}
+	region := &funnelRegion{center: center, z: z, seMax: yMax}
 	var contours *contourRegions
 	if opt.Contours {
 		contours = &contourRegions{seMax: yMax}
@@ -180,7 +180,7 @@ func Funnel(d FunnelData, o *FunnelOptions) (*Figure, error) {
 // funnelRegion shades the pseudo confidence region and draws its limits
 // and the centre line.
 type funnelRegion struct {
-	centre, z, seMax float64
+	center, z, seMax float64
 	noFill           bool // the contours shade the panel instead
 }
 
@@ -188,15 +188,15 @@ var funnelShade = color.Gray{Y: 0xee}
 
 func (r *funnelRegion) DataRange() (xmin, xmax, ymin, ymax float64) {
 	h := r.z * r.seMax
-	return r.centre - h, r.centre + h, 0, r.seMax
+	return r.center - h, r.center + h, 0, r.seMax
 }
 
 func (r *funnelRegion) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	h := r.z * r.seMax
-	top := vg.Point{X: trX(r.centre), Y: trY(0)}
-	left := vg.Point{X: trX(r.centre - h), Y: trY(r.seMax)}
-	right := vg.Point{X: trX(r.centre + h), Y: trY(r.seMax)}
+	top := vg.Point{X: trX(r.center), Y: trY(0)}
+	left := vg.Point{X: trX(r.center - h), Y: trY(r.seMax)}
+	right := vg.Point{X: trX(r.center + h), Y: trY(r.seMax)}
 	if !r.noFill {
 		c.FillPolygon(funnelShade, c.ClipPolygonXY([]vg.Point{left, top, right}))
 	}

@@ -35,14 +35,16 @@ type fitted struct {
 	inner    vg.Rectangle // inside the outer margin
 	main     vg.Rectangle // the area given to Plot.Draw
 	notes    []string
-	keyLines [][]KeyEntry
-	favLines int // lines of the wrapped "favours" labels
+	keyLines [][]KeyEntry // the key's grid, its labels wrapped or cut
+	keyWs    []vg.Length  // the widths of the grid's columns
+	favLines int          // lines of the wrapped "favours" labels
 	tableLbl []string
 	tableLW  vg.Length    // width of the table's label column
 	orig     *Figure      // the figure as given
 	cuts     []Shortening // texts cut short, in drawing order
+	plotCuts []Shortening // texts the plotters cut short themselves (Figure.shortened)
 	titles   []Shortening // cuts and labels in a short form, for SVG <title>s
-	critical int          // of which axis labels, title, favours labels or labels with short forms
+	critical int          // of which axis labels, titles, favours and key labels or labels with short forms
 	lost     int          // column labels cut short that lost their first word
 	abbrev   int          // column labels shown in one of their short forms
 	form     int          // the form of the right columns' cells (0: Text, k: Short[k-1])
@@ -54,8 +56,9 @@ type fitted struct {
 // estimate stacked over its interval), each label shown in a short form
 // ("RE model") 1.25, each study or arm label cut short 1.5, and 2 more
 // when the cut loses the first word (a first author's surname), each
-// axis label, title, favours label or label with short forms (a pooled
-// row's) cut short 10 (it says what the figure shows).
+// axis label, title (a panel title a plotter cuts included), favours
+// label, key label or label with short forms (a pooled row's) cut short
+// 10 (it says what the figure shows).
 func (a *fitted) cost(base vg.Length) float64 {
 	return 2*float64(base-a.f.Text.Font.Size) + float64(a.form) + 1.25*float64(a.abbrev) +
 		1.5*float64(len(a.cuts)-a.critical) + 2*float64(a.lost) + 10*float64(a.critical)
@@ -244,8 +247,11 @@ func (f *Figure) arrange(r vg.Rectangle, k float64, form int) *fitted {
 		a.notes = append(a.notes, wrap(n, ns, W)...)
 	}
 	notesH := vg.Length(len(a.notes)) * lineH * 0.9
-	a.keyLines = g.keyLines(sty, W-2*pad)
-	keyH := vg.Length(len(a.keyLines)) * lineH
+	a.fitKey(g.Key, sty, W-2*pad)
+	var keyH vg.Length
+	for _, ln := range a.keyLines {
+		keyH += keyRowLines(ln) * lineH
+	}
 	if keyH > 0 {
 		keyH += pad
 	}
@@ -379,8 +385,15 @@ func (f *Figure) arrange(r vg.Rectangle, k float64, form int) *fitted {
 		return a
 	}
 
-	// Checks of what was laid out.
+	// Checks of what was laid out. On a band too short for the axes gonum
+	// returns a data area reaching outside it (and off the page).
 	switch {
+	case dc.Min.X < a.main.Min.X-0.5 || dc.Max.X > a.main.Max.X+0.5:
+		a.fail = &fitFailure{element: "data panel", width: true}
+		return a
+	case dc.Min.Y < a.main.Min.Y-0.5 || dc.Max.Y > a.main.Max.Y+0.5:
+		a.fail = &fitFailure{element: "data panel", height: true}
+		return a
 	case dc.Size().X < vg.Length(minW)*r.Size().X-0.5:
 		a.fail = &fitFailure{element: "data panel", width: true}
 		return a
@@ -391,6 +404,16 @@ func (f *Figure) arrange(r vg.Rectangle, k float64, form int) *fitted {
 	if xTickN < 0 {
 		a.fail = &fitFailure{element: "x-axis tick labels", width: true}
 		return a
+	}
+	// The plotter's own check (the markers of an ego network's circles).
+	if g.fits != nil {
+		if el, w, h := g.fits(dc.Rectangle, p.X.Tick.Label); el != "" {
+			a.fail = &fitFailure{element: el, width: w, height: h || !w}
+			return a
+		}
+	}
+	if g.shortened != nil {
+		a.plotCuts = g.shortened(dc.Rectangle, p.X.Tick.Label)
 	}
 	if err := a.fitColumns(dc, widest, leftMax); err != nil {
 		a.fail = err
@@ -426,6 +449,13 @@ func (a *fitted) prune() {
 	add(g.Plot.Title.Text, o.Plot.Title.Text, true)
 	add(g.Plot.X.Label.Text, o.Plot.X.Label.Text, true)
 	add(g.Plot.Y.Label.Text, o.Plot.Y.Label.Text, true)
+	// Plotters draw after the axes; a panel title they cut counts as a
+	// title.
+	for _, c := range a.plotCuts {
+		a.cuts = append(a.cuts, c)
+		a.titles = append(a.titles, c)
+		a.critical++
+	}
 	for side, cols := range [][]Column{g.Left, g.Right} {
 		ocols := [][]Column{o.Left, o.Right}[side]
 		for i, col := range cols {
@@ -450,6 +480,17 @@ func (a *fitted) prune() {
 	}
 	for i, l := range a.tableLbl {
 		add(l, o.Table.Rows[i].Label, false)
+	}
+	// A key label says what a mark means: cutting it counts as cutting
+	// an axis label, so the text shrinks to the floor first.
+	k := 0
+	for _, ln := range a.keyLines {
+		for _, e := range ln {
+			if k < len(o.Key) {
+				add(e.Label, o.Key[k].Label, true)
+			}
+			k++
+		}
 	}
 }
 
@@ -859,8 +900,9 @@ func (a *fitted) render(c draw.Canvas, panel *vg.Rectangle) {
 	if len(a.keyLines) > 0 {
 		y -= pad
 		for _, ln := range a.keyLines {
-			f.drawKeyLine(&ci, ln, len(a.keyLines[0]), sty, (dc.Min.X+dc.Max.X)/2, y-lineH/2)
-			y -= lineH
+			h := keyRowLines(ln) * lineH
+			drawKeyLine(&ci, ln, a.keyWs, sty, (dc.Min.X+dc.Max.X)/2, y-h/2)
+			y -= h
 		}
 	}
 	ns := sty
@@ -951,26 +993,99 @@ func drawColumn(c *draw.Canvas, col Column, sty draw.TextStyle, x, w vg.Length, 
 
 const keyThumbWidth = 18 // points
 
-// keyLines breaks the key into lines no wider than width, in a grid
-// whose columns align from line to line: as many columns as fit, each as
-// wide as its widest entry.
-func (f *Figure) keyLines(sty draw.TextStyle, width vg.Length) [][]KeyEntry {
-	per := keyColumns(f.Key, sty, width)
-	var lines [][]KeyEntry
-	for i := 0; i < len(f.Key); i += per {
-		lines = append(lines, f.Key[i:min(i+per, len(f.Key))])
+// fitKey lays the key out as a grid no wider than width whose columns
+// align from line to line, each as wide as its widest entry. Of the grids
+// whose labels fit on at most three lines each (a column too wide for the
+// grid wraps its labels), the one taking the fewest lines wins, and of
+// those the one wrapping least. When no grid fits, the key takes one
+// column and a label too long for three lines ends in an ellipsis, which
+// prune records as a cut (the layout shrinks the text to the floor before
+// it cuts a key label).
+func (a *fitted) fitKey(key []KeyEntry, sty draw.TextStyle, width vg.Length) {
+	a.keyLines, a.keyWs = nil, nil
+	if len(key) == 0 {
+		return
 	}
-	return lines
-}
-
-// keyColumns is the number of columns of the key's grid.
-func keyColumns(key []KeyEntry, sty draw.TextStyle, width vg.Length) int {
-	for per := len(key); per > 1; per-- {
-		if total := sum(keyColumnWidths(key, per, sty)) - sty.Font.Size*1.5; total <= width {
-			return per
+	var best []KeyEntry
+	bestPer, bestLines, bestWraps := 0, 0, 0
+	for per := len(key); per >= 1; per-- {
+		fk, ok := keyGrid(key, per, sty, width)
+		if !ok {
+			continue
+		}
+		lines, wraps := 0, 0
+		for i := 0; i < len(fk); i += per {
+			lines += int(keyRowLines(fk[i:min(i+per, len(fk))]))
+		}
+		for _, e := range fk {
+			wraps += strings.Count(e.Label, "\n")
+		}
+		if best == nil || lines < bestLines || lines == bestLines && wraps < bestWraps {
+			best, bestPer, bestLines, bestWraps = fk, per, lines, wraps
 		}
 	}
-	return 1
+	if best == nil {
+		labelW := width - keyThumbWidth - sty.Font.Size*0.4
+		best, bestPer = make([]KeyEntry, len(key)), 1
+		for i, e := range key {
+			best[i] = e
+			best[i].Label = a.shorten(e.Label, sty, labelW, maxLabelLines)
+		}
+	}
+	for i := 0; i < len(best); i += bestPer {
+		a.keyLines = append(a.keyLines, best[i:min(i+bestPer, len(best))])
+	}
+	a.keyWs = keyColumnWidths(best, bestPer, sty)
+}
+
+// keyGrid fits the key into a grid of per columns no wider than width by
+// wrapping the labels of the widest column, then of the next widest, onto
+// at most three lines; it reports false when that fails or would leave a
+// column of a grid narrower than six ems of text.
+func keyGrid(key []KeyEntry, per int, sty draw.TextStyle, width vg.Length) ([]KeyEntry, bool) {
+	fk := append([]KeyEntry(nil), key...)
+	extra := keyThumbWidth + sty.Font.Size*0.4 + sty.Font.Size*1.5
+	for range per + 1 {
+		ws := keyColumnWidths(fk, per, sty)
+		excess := sum(ws) - sty.Font.Size*1.5 - width
+		if excess <= 0 {
+			return fk, true
+		}
+		j := 0
+		for k, w := range ws {
+			if w > ws[j] {
+				j = k
+			}
+		}
+		allow := ws[j] - extra - excess
+		if per == 1 {
+			allow = width - keyThumbWidth - sty.Font.Size*0.4
+		}
+		if allow < 6*sty.Font.Size && per > 1 || allow <= 0 {
+			return nil, false
+		}
+		for i := j; i < len(fk); i += per {
+			if sty.Width(fk[i].Label) <= allow {
+				continue
+			}
+			t, ok := wrapFits(fk[i].Label, sty, allow, maxLabelLines)
+			if !ok {
+				return nil, false
+			}
+			fk[i].Label = t
+		}
+	}
+	return nil, false
+}
+
+// keyRowLines is the number of text lines of the tallest label of a row
+// of the key.
+func keyRowLines(ln []KeyEntry) vg.Length {
+	n := 1
+	for _, e := range ln {
+		n = max(n, strings.Count(e.Label, "\n")+1)
+	}
+	return vg.Length(n)
 }
 
 // keyColumnWidths are the widths of the columns of a grid of per columns.
@@ -994,10 +1109,10 @@ func keyEntryWidth(e KeyEntry, sty draw.TextStyle) vg.Length {
 	return keyThumbWidth + sty.Font.Size*0.4 + sty.Width(e.Label) + sty.Font.Size*1.5
 }
 
-// drawKeyLine draws one line of the key's grid; the grid (as wide as its
-// longest line) is centred on cx and kept inside c.
-func (f *Figure) drawKeyLine(c *draw.Canvas, ln []KeyEntry, per int, sty draw.TextStyle, cx, yc vg.Length) {
-	ws := keyColumnWidths(f.Key, per, sty)
+// drawKeyLine draws one line of the key's grid, whose columns are ws
+// wide; the grid is centred on cx and kept inside c. A label of several
+// lines is centred on yc with its thumbnail.
+func drawKeyLine(c *draw.Canvas, ln []KeyEntry, ws []vg.Length, sty draw.TextStyle, cx, yc vg.Length) {
 	total := sum(ws) - sty.Font.Size*1.5
 	x := cx - total/2
 	x = min(x, c.Max.X-total)

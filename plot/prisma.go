@@ -45,8 +45,9 @@ const prismaMinFont = 7
 //
 // When the diagram does not fit (a word wider than its box even at 7 pt,
 // or taller than o.MaxHeight) the error names what does not fit and the
-// smallest width that works; it wraps ErrFormat. PRISMA draws the counts
-// as given: call f.Validate to check them.
+// smallest width that works; it is an *effect.FieldError wrapping
+// ErrTooSmall, as every figure's. PRISMA draws the counts as given: call
+// f.Validate to check them.
 func PRISMA(f *prisma.Flow, o *PRISMAOptions) (*Figure, vg.Length, error) {
 	fig, _, h, err := newPRISMA(f, o)
 	return fig, h, err
@@ -105,7 +106,7 @@ func newPRISMA(f *prisma.Flow, o *PRISMAOptions) (*Figure, *prismaPlotter, vg.Le
 		if smallest > 0 {
 			reason += "; the smallest width that works is " + cm(smallest)
 		}
-		return nil, nil, 0, &effect.FieldError{Field: "PRISMAOptions.Width", Value: cm(opt.Width), Reason: reason, Err: ErrFormat}
+		return nil, nil, 0, &effect.FieldError{Field: "PRISMAOptions.Width", Value: cm(opt.Width), Reason: reason, Err: ErrTooSmall}
 	}
 	pp.layout = L
 	return fig, pp, L.height + marginH, nil

@@ -14,11 +14,11 @@ import (
 
 // Colours of the PRISMA2020 R package's diagram (Haddaway et al. 2022),
 // which imitates the official templates: a yellow header over the
-// databases-and-registers column, grey for the other-methods column, blue
+// databases-and-registers column, gray for the other-methods column, blue
 // side labels. Black text on each has a contrast ratio above 10:1.
 var (
 	prismaYellow = color.RGBA{0xFF, 0xC1, 0x25, 0xff} // Goldenrod1
-	prismaGrey   = color.RGBA{0xDC, 0xDC, 0xDC, 0xff} // Gainsboro
+	prismaGray   = color.RGBA{0xDC, 0xDC, 0xDC, 0xff} // Gainsboro
 	prismaBlue   = color.RGBA{0xBC, 0xD2, 0xEE, 0xff} // LightSteelBlue2
 )
 
@@ -98,7 +98,7 @@ func prismaContent(f *prisma.Flow, footnotes bool) map[string]*prismaBox {
 		"Reports of included studies "+prismaN(f.Reports))
 	b["I1"].center = true
 	if o := f.Other; o != nil {
-		add("hdrOther", "Identification of studies via other methods", prismaGrey, "Identification of studies via other methods")
+		add("hdrOther", "Identification of studies via other methods", prismaGray, "Identification of studies via other methods")
 		o1 := []string{"Records identified from:"}
 		for _, s := range o.Sources {
 			o1 = append(o1, s.Name+" "+prismaN(s.N))
@@ -106,11 +106,11 @@ func prismaContent(f *prisma.Flow, footnotes bool) map[string]*prismaBox {
 		if len(o.Sources) == 0 {
 			o1 = append(o1, "Other methods "+prismaN(prisma.Unknown))
 		}
-		add("O1", "Records identified from other methods", prismaGrey, o1...)
-		add("O2", "Reports sought for retrieval (other methods)", prismaGrey, "Reports sought for retrieval "+prismaN(o.Sought))
-		add("O3", "Reports not retrieved (other methods)", prismaGrey, "Reports not retrieved "+prismaN(o.NotRetrieved))
-		add("O4", "Reports assessed for eligibility (other methods)", prismaGrey, "Reports assessed for eligibility "+prismaN(o.Assessed))
-		add("O5", "Reports excluded (other methods)", prismaGrey, excludedParas(o.Excluded)...)
+		add("O1", "Records identified from other methods", prismaGray, o1...)
+		add("O2", "Reports sought for retrieval (other methods)", prismaGray, "Reports sought for retrieval "+prismaN(o.Sought))
+		add("O3", "Reports not retrieved (other methods)", prismaGray, "Reports not retrieved "+prismaN(o.NotRetrieved))
+		add("O4", "Reports assessed for eligibility (other methods)", prismaGray, "Reports assessed for eligibility "+prismaN(o.Assessed))
+		add("O5", "Reports excluded (other methods)", prismaGray, excludedParas(o.Excluded)...)
 	}
 	for _, s := range []string{"Identification", "Screening", "Included"} {
 		b["side"+s] = &prismaBox{name: s, paras: []string{s}, lines: []string{s}, center: true, fill: prismaBlue, rotate: true}

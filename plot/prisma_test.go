@@ -165,7 +165,7 @@ func TestPRISMATooNarrow(t *testing.T) {
 	t.Parallel()
 	_, _, err := PRISMA(brooksFlow(), &PRISMAOptions{Width: 5 * vg.Centimeter})
 	var fe *effect.FieldError
-	if !errors.Is(err, ErrFormat) || !errors.As(err, &fe) || !strings.Contains(err.Error(), "the smallest width that works is") {
+	if !errors.Is(err, ErrTooSmall) || !errors.As(err, &fe) || !strings.Contains(err.Error(), "the smallest width that works is") {
 		t.Fatalf("5 cm: %v", err)
 	}
 	msg := err.Error()
@@ -181,7 +181,7 @@ func TestPRISMATooNarrow(t *testing.T) {
 		t.Errorf("%v cm works although %v cm was said to be the smallest", smallest-0.1, smallest)
 	}
 	// A page too short for the diagram.
-	if _, _, err := PRISMA(fullFlow(), &PRISMAOptions{Width: 8.5 * vg.Centimeter, MaxHeight: 8 * vg.Centimeter}); !errors.Is(err, ErrFormat) ||
+	if _, _, err := PRISMA(fullFlow(), &PRISMAOptions{Width: 8.5 * vg.Centimeter, MaxHeight: 8 * vg.Centimeter}); !errors.Is(err, ErrTooSmall) ||
 		!strings.Contains(err.Error(), "MaxHeight") {
 		t.Errorf("too tall: %v", err)
 	}
@@ -238,7 +238,7 @@ func TestPRISMAGallery(t *testing.T) {
 // TestPRISMARandom draws random flows (unknown counts, long and many
 // reasons, with and without other methods) at the three column widths:
 // each either fits, with every layout check passing, or is refused with
-// ErrFormat; nothing panics.
+// ErrTooSmall; nothing panics.
 func TestPRISMARandom(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(3, 4))
@@ -280,7 +280,7 @@ func TestPRISMARandom(t *testing.T) {
 		for _, w := range prismaWidths {
 			_, pp, _, err := newPRISMA(f, &PRISMAOptions{Width: w})
 			if err != nil {
-				if !errors.Is(err, ErrFormat) {
+				if !errors.Is(err, ErrTooSmall) {
 					t.Errorf("flow %d at %v: %v", i, w, err)
 				}
 				refused++

@@ -25,7 +25,9 @@ type Layout struct {
 	// drawing order.
 	Texts []TextBox
 	// Shortened lists the texts cut short with an ellipsis, in drawing
-	// order, with their full text (which an SVG keeps in a <title>).
+	// order, with their full text (which an SVG keeps in a <title>):
+	// titles, axis, study, table and key labels, and what a plotter cuts
+	// itself (an ego network's panel titles).
 	Shortened []Shortening
 }
 

@@ -51,7 +51,8 @@ func (r *Result) writePopulation(pf func(string, ...any), c Config) {
 	pf("\nParticipants without a baseline total cannot enter any baseline-adjusted analysis and are left out of all of them; ")
 	pf("those with a baseline but no follow-up total contribute nothing to the mixed model (they are imputed only in the reference-based analysis). ")
 	pf("The mixed model uses every follow-up total of the others and is valid if missing totals are missing at random given the observed ones (MAR); ")
-	pf("the per-visit ANCOVA uses complete cases only.\n\n")
+	pf("the per-visit ANCOVA uses complete cases only. ")
+	pf("The lists below give the mixed model's own reason; a participant with neither a baseline nor a follow-up total is listed there under \"no post-baseline outcome\" and counted in the table under \"no baseline total\".\n\n")
 	for k, m := range r.MMRM {
 		byReason := map[string][]string{}
 		var reasons []string
