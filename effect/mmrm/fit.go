@@ -96,7 +96,7 @@ type Result struct {
 	// LogLik is the maximized (restricted) log-likelihood; AIC, AICc and
 	// BIC follow SAS PROC MIXED: they count θ for REML and θ and β for ML,
 	// AICc uses N − p observations for REML and N for ML, BIC the number of
-	// subjects.
+	// subjects in the data (analysed or not, as SAS's Dimensions table).
 	LogLik, AIC, AICc, BIC float64
 
 	// LSMeans, Differences and Tests are nil unless Mean is ArmByVisit:
@@ -299,7 +299,10 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 	m2 := -2 * res.LogLik
 	res.AIC = m2 + 2*dpar
 	res.AICc = m2 + 2*dpar*nstar/(nstar-dpar-1)
-	res.BIC = m2 + dpar*math.Log(float64(len(pr.subjects)))
+	// SAS's BIC uses the number of subjects in the data, as its Dimensions
+	// table counts them: also those that leave the fit (no outcome, a
+	// missing baseline or covariate).
+	res.BIC = m2 + dpar*math.Log(float64(len(pr.subjects)+len(pr.excluded)))
 	if err := f.infer(res); err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ const (
 	KenwardRoger                       // Kenward & Roger (1997) with the structure's own parameters (SAS DDFM=KR2-style full adjustment)
 	KenwardRogerLinear                 // Kenward–Roger without second derivatives of Σ (SAS DDFM=KR(LINEAR); = DDFM=KR for US, CS, TOEP)
 	Residual                           // N − p, as SAS DDFM=RESIDUAL and nlme::gls
-	BetweenWithin                      // SAS DDFM=BETWITHIN
+	BetweenWithin                      // between-within df as the R package mmrm (SAS DDFM=BETWITHIN, except that SAS gives every effect the between-subject df when the only covariance is an unstructured R-side one)
 )
 
 var dfNames = [...]string{Satterthwaite: "Satterthwaite", KenwardRoger: "Kenward-Roger", KenwardRogerLinear: "Kenward-Roger (linear)", Residual: "residual", BetweenWithin: "between-within"}
