@@ -1,6 +1,9 @@
 package mmrm
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // betweenWithin returns the between-within df rule of SAS (DDFM=BETWITHIN)
 // and mmrm for a model with only a repeated-measures covariance
@@ -13,8 +16,11 @@ import "math"
 // from Fit's cell-means parameterization: it involves the arm main effect
 // when its arm × visit weights do not sum to zero, and an interaction with
 // visit when a weight falls on a visit other than the first.
-func (f *fitted) betweenWithin() func([]float64) float64 {
+func (f *fitted) betweenWithin() (func([]float64) float64, error) {
 	d := f.m.d
+	if d.mean != ArmByVisit {
+		return f.betweenWithinRegression()
+	}
 	pr := f.m.pr
 	t := d.t
 	// Which covariate/factor columns vary within a subject?
@@ -90,5 +96,62 @@ func (f *fitted) betweenWithin() func([]float64) float64 {
 			df = math.Min(df, dfW)
 		}
 		return df
+	}, nil
+}
+
+// betweenWithinRegression is DDFM=BETWITHIN for the Covariates and
+// InterceptOnly models (see MeanModel).
+func (f *fitted) betweenWithinRegression() (func([]float64) float64, error) {
+	d := f.m.d
+	pr := f.m.pr
+	varies := make([]bool, d.p)
+	x := make([]float64, d.p)
+	first := make([]float64, d.p)
+	for i := range pr.subjects {
+		s := &pr.subjects[i]
+		for k := range s.visits {
+			d.row(s, k, x)
+			if k == 0 {
+				copy(first, x)
+				continue
+			}
+			for j := range x {
+				if x[j] != first[j] {
+					varies[j] = true
+				}
+			}
+		}
 	}
+	pb := 0
+	for j := range varies {
+		if !varies[j] {
+			pb++
+		}
+	}
+	dfB := float64(len(pr.subjects) - pb)
+	dfW := float64(pr.nobs - len(pr.subjects) - (d.p - pb))
+	if f.m.s == US {
+		// SAS: with only an unstructured R-side covariance every effect
+		// gets the between-subject df.
+		return func([]float64) float64 { return dfB }, nil
+	}
+	for j := d.facOff; j < d.p; j++ {
+		if varies[j] {
+			return nil, optErr("DF", BetweenWithin, fmt.Sprintf("factor column %q changes within a subject: the between-within df would partition the within-subject df by subject × factor, which is not implemented; use Satterthwaite or KenwardRoger", d.names[j]))
+		}
+	}
+	return func(l []float64) float64 {
+		df := math.Inf(1)
+		for j, c := range l {
+			if c == 0 {
+				continue
+			}
+			if varies[j] {
+				df = math.Min(df, dfW)
+			} else {
+				df = math.Min(df, dfB)
+			}
+		}
+		return df
+	}, nil
 }

@@ -13,8 +13,9 @@ import (
 )
 
 // Columns names the columns of a long-format CSV file for ReadCSV. Subject,
-// Visit, Arm and Outcome are required; the others are optional ("" or nil
-// for none).
+// Visit and Outcome are required; the others are optional ("" or nil for
+// none). Arm is needed by the default arm × visit model; without it
+// Data.Arm is nil (Options.Mean = Covariates or InterceptOnly).
 type Columns struct {
 	Subject, Visit, Arm, Outcome string
 	Baseline                     string
@@ -37,8 +38,8 @@ func missingText(s string) bool {
 // numbers may be written as "", "NA", "NaN" or "." (SAS). Errors give the
 // physical line (header = line 1), the column and the subject.
 func ReadCSV(r io.Reader, cols Columns) (*Data, error) {
-	if cols.Subject == "" || cols.Visit == "" || cols.Arm == "" || cols.Outcome == "" {
-		return nil, fieldErr(0, "", "", "Columns", cols, "Subject, Visit, Arm and Outcome columns must be named")
+	if cols.Subject == "" || cols.Visit == "" || cols.Outcome == "" {
+		return nil, fieldErr(0, "", "", "Columns", cols, "Subject, Visit and Outcome columns must be named")
 	}
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = false
@@ -71,8 +72,11 @@ func ReadCSV(r io.Reader, cols Columns) (*Data, error) {
 	if iV, err = col(cols.Visit); err != nil {
 		return nil, err
 	}
-	if iA, err = col(cols.Arm); err != nil {
-		return nil, err
+	iA = -1
+	if cols.Arm != "" {
+		if iA, err = col(cols.Arm); err != nil {
+			return nil, err
+		}
 	}
 	if iY, err = col(cols.Outcome); err != nil {
 		return nil, err
@@ -101,6 +105,9 @@ func ReadCSV(r io.Reader, cols Columns) (*Data, error) {
 		}
 	}
 	d := &Data{Columns: cols}
+	if iA >= 0 {
+		d.Arm = []string{}
+	}
 	if iB >= 0 {
 		d.Baseline = []float64{}
 	}
@@ -149,7 +156,9 @@ func ReadCSV(r io.Reader, cols Columns) (*Data, error) {
 		}
 		d.Subject = append(d.Subject, subj)
 		d.Visit = append(d.Visit, strings.TrimSpace(rec[iV]))
-		d.Arm = append(d.Arm, strings.TrimSpace(rec[iA]))
+		if iA >= 0 {
+			d.Arm = append(d.Arm, strings.TrimSpace(rec[iA]))
+		}
 		d.Outcome = append(d.Outcome, y)
 		d.Line = append(d.Line, line)
 		if iB >= 0 {

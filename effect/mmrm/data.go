@@ -12,7 +12,8 @@ import (
 // (subject × post-baseline visit) in every column.
 type Data struct {
 	// Subject identifies the participant; Visit the post-baseline visit
-	// ("3 months"); Arm the randomized arm, constant within a subject.
+	// ("3 months"); Arm the randomized arm, constant within a subject (nil
+	// allowed with Options.Mean = Covariates or InterceptOnly: one group).
 	Subject, Visit, Arm []string
 	// Outcome is the post-baseline value; NaN marks a missing value (the
 	// row is kept out of the fit; the subject stays if another visit has an
@@ -103,7 +104,7 @@ func (d *Data) line(i int) int {
 }
 
 // prepare validates d and collects the analysed subjects.
-func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
+func prepare(d *Data, visitOrder []string, control string, mean MeanModel) (*prepared, error) {
 	n := len(d.Subject)
 	if n == 0 {
 		return nil, fieldErr(0, "", "", "Subject", 0, "no rows: give one row per subject and post-baseline visit")
@@ -117,8 +118,10 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 	if err := check("Visit", len(d.Visit)); err != nil {
 		return nil, err
 	}
-	if err := check("Arm", len(d.Arm)); err != nil {
-		return nil, err
+	if d.Arm != nil {
+		if err := check("Arm", len(d.Arm)); err != nil {
+			return nil, err
+		}
 	}
 	if err := check("Outcome", len(d.Outcome)); err != nil {
 		return nil, err
@@ -217,13 +220,16 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 	for k, s := range order {
 		rows := sets[k].rows
 		first := rows[0]
-		c := cand{sd: subjectData{id: s, base: math.NaN()}, armS: d.Arm[first]}
-		if c.armS == "" {
+		c := cand{sd: subjectData{id: s, base: math.NaN()}}
+		if d.Arm != nil {
+			c.armS = d.Arm[first]
+		}
+		if d.Arm != nil && c.armS == "" {
 			return nil, fieldErr(d.line(first), d.heading("Arm"), s, "Arm", "", "missing arm: every subject needs its randomized arm")
 		}
 		vs = vs[:0]
 		for _, i := range rows {
-			if d.Arm[i] != c.armS {
+			if d.Arm != nil && d.Arm[i] != c.armS {
 				return nil, fieldErr(d.line(i), d.heading("Arm"), s, "Arm", d.Arm[i], fmt.Sprintf("arm changes within the subject (first %q): the arm must be constant", c.armS))
 			}
 			if d.Cluster != nil && d.Cluster[i] != d.Cluster[first] {
@@ -339,7 +345,7 @@ func prepare(d *Data, visitOrder []string, control string) (*prepared, error) {
 		}
 		p.arms = append([]string{control}, p.arms...)
 	}
-	if len(p.arms) < 2 {
+	if len(p.arms) < 2 && mean == ArmByVisit {
 		return nil, fieldErr(0, "", "", "Arm", p.arms, "fewer than two arms among the analysed subjects")
 	}
 	armIdx := map[string]int{}

@@ -12,7 +12,12 @@ import (
 // at each visit, and the covariates and factor dummies entered once. This
 // is a reparameterization of the usual arm × visit + baseline × visit +
 // covariates model with the same fitted values, LS means and contrasts.
+//
+// With Options.Mean = Covariates or InterceptOnly the columns are instead
+// an intercept, the arm effects (Covariates only) and the covariates and
+// factor dummies; t and the per-visit offsets are then unused.
 type design struct {
+	mean     MeanModel
 	t, nArm  int
 	hasBase  bool
 	nCov     int
@@ -23,7 +28,10 @@ type design struct {
 	armOff, baseOff, covOff, facOff int
 }
 
-func newDesign(pr *prepared) *design {
+func newDesign(pr *prepared, mean MeanModel) *design {
+	if mean != ArmByVisit {
+		return newRegressionDesign(pr, mean)
+	}
 	t := len(pr.visits)
 	d := &design{t: t, nArm: len(pr.arms), hasBase: pr.hasBase, nCov: len(pr.covNames), facLevel: pr.facLevel}
 	for _, v := range pr.visits {
@@ -62,6 +70,10 @@ func (d *design) row(s *subjectData, k int, x []float64) {
 	for i := range x {
 		x[i] = 0
 	}
+	if d.mean != ArmByVisit {
+		d.regressionRow(s, k, x)
+		return
+	}
 	v := s.visits[k]
 	x[v] = 1
 	if s.arm > 0 {
@@ -70,6 +82,12 @@ func (d *design) row(s *subjectData, k int, x []float64) {
 	if d.hasBase {
 		x[d.baseOff+v] = s.base
 	}
+	d.covFacRow(s, k, x)
+}
+
+// covFacRow fills the covariate and factor columns of subject s's k-th
+// observed visit.
+func (d *design) covFacRow(s *subjectData, k int, x []float64) {
 	if d.nCov > 0 {
 		copy(x[d.covOff:], s.cov[k])
 	}
@@ -133,4 +151,45 @@ func (d *design) checkRank(pr *prepared) error {
 		}
 	}
 	return nil
+}
+
+// newRegressionDesign is the design of the Covariates and InterceptOnly
+// mean models: "(Intercept)", "arm=A" for each non-control arm
+// (Covariates), the covariates and the factor dummies.
+func newRegressionDesign(pr *prepared, mean MeanModel) *design {
+	d := &design{mean: mean, t: len(pr.visits), nArm: len(pr.arms), facLevel: pr.facLevel}
+	d.names = []string{"(Intercept)"}
+	d.armOff = 1
+	if mean == Covariates {
+		for a := 1; a < len(pr.arms); a++ {
+			d.names = append(d.names, "arm="+pr.arms[a])
+		}
+		d.nCov = len(pr.covNames)
+		d.covOff = len(d.names)
+		d.names = append(d.names, pr.covNames...)
+		d.facOff = len(d.names)
+		for f, lv := range pr.facLevel {
+			for _, l := range lv[1:] {
+				d.names = append(d.names, pr.facNames[f]+"="+l)
+			}
+		}
+	} else {
+		d.facLevel = nil
+		d.covOff, d.facOff = 1, 1
+	}
+	d.p = len(d.names)
+	return d
+}
+
+// regressionRow fills x (zeroed, length p) for the Covariates and
+// InterceptOnly models.
+func (d *design) regressionRow(s *subjectData, k int, x []float64) {
+	x[0] = 1
+	if d.mean != Covariates {
+		return
+	}
+	if s.arm > 0 {
+		x[d.armOff+s.arm-1] = 1
+	}
+	d.covFacRow(s, k, x)
 }

@@ -29,6 +29,17 @@
 // as SAS, nlme and mmrm; AIC, AICc and BIC follow SAS (θ only for REML,
 // BIC over the number of subjects).
 //
+// Options.Mean replaces the trial model by a plain regression with the
+// same covariance machinery: an intercept, the arm main effect and the
+// covariates and factors row by row (Covariates), or an intercept alone
+// (InterceptOnly) — the marginal growth-curve models of Jennrich &
+// Schluchter (1986), such as Potthoff & Roy's (1964) growth data with a
+// line per sex. There is no formula language: interactions and
+// polynomial time are columns the caller computes. These models have
+// coefficients, their covariance and df, the covariance over visits and
+// the fit statistics, but no LS means, per-visit differences or joint
+// tests, which the arm × visit cells define.
+//
 // # Inference
 //
 // LS means (Searle, Speed & Milliken 1980) per arm and visit are taken at
@@ -68,6 +79,7 @@
 //   - Lindstrom MJ, Bates DM (1988). Newton–Raphson and EM algorithms for linear mixed-effects models for repeated-measures data. JASA 83:1014–1022.
 //   - Mallinckrodt CH, Lane PW, Schnell D, Peng Y, Mancuso JP (2008). Recommendations for the primary analysis of continuous endpoints in longitudinal clinical trials. Drug Inf J 42:303–319.
 //   - Patterson HD, Thompson R (1971). Recovery of inter-block information when block sizes are unequal. Biometrika 58:545–554.
+//   - Potthoff RF, Roy SN (1964). A generalized multivariate analysis of variance model useful especially for growth curve problems. Biometrika 51:313–326.
 //   - Pustejovsky JE, Tipton E (2018). Small-sample methods for cluster-robust variance estimation and hypothesis testing in fixed effects models. J Bus Econ Stat 36:672–683.
 //   - Satterthwaite FE (1946). An approximate distribution of estimates of variance components. Biometrics Bull 2:110–114.
 //   - Schluchter MD, Elashoff JD (1990). Small-sample adjustments to tests with unbalanced repeated measures assuming several covariance structures. J Stat Comput Simul 37:69–87.

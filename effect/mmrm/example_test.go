@@ -78,7 +78,7 @@ func ExampleResult_String() {
 	fmt.Print(r)
 	// Output:
 	// MMRM: US covariance, REML, Satterthwaite df; 197 subjects, 537 outcomes, 3 excluded
-	// −2 log-likelihood 3386.45, AIC 3406.45, AICc 3406.88, BIC 3439.28; converged in 4 iterations
+	// −2 log-likelihood 3386.45, AIC 3406.45, AICc 3406.88, BIC 3439.43; converged in 4 iterations
 	// Visit  PBO (SE)      TRT (SE)      TRT − PBO (95% CI)   df     p
 	// VIS1   33.33 (0.76)  37.11 (0.76)  3.77 (1.65 to 5.90)  145.5  0.0006
 	// VIS2   38.17 (0.61)  41.90 (0.60)  3.73 (2.03 to 5.43)  145.3  <0.0001

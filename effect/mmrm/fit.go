@@ -62,8 +62,9 @@ type Attempt struct {
 type Result struct {
 	// Structure is the covariance structure used (with Options.Fallback,
 	// the first that converged); Method, DF, Cov, ByArm and Level echo the
-	// options the results were computed with.
+	// options the results were computed with, as does Mean.
 	Structure Structure
+	Mean      MeanModel
 	Method    Method
 	DF        DFMethod
 	Cov       CovMethod
@@ -71,13 +72,16 @@ type Result struct {
 	Level     float64
 
 	// Visits are the post-baseline visits in order; Arms the arms, the
-	// control first.
+	// control first (nil when Data.Arm is nil).
 	Visits, Arms []string
 
 	// Coefficients are the fixed effects: "visit=V" (control-arm mean at V
 	// with baseline and covariates at zero), "arm=A:visit=V" (arm A minus
 	// control at V), "baseline:visit=V", the covariates and "factor=level"
-	// dummies (first sorted level the reference).
+	// dummies (first sorted level the reference). With Options.Mean =
+	// Covariates they are "(Intercept)", "arm=A" (arm A minus control),
+	// the covariates and the factor dummies; with InterceptOnly,
+	// "(Intercept)" alone.
 	Coefficients []Coefficient
 	// Theta are the covariance parameters (see Structure), named in
 	// ThetaNames ("group:" prefix with ByArm), and ThetaCov their
@@ -92,9 +96,11 @@ type Result struct {
 	// LogLik is the maximized (restricted) log-likelihood; AIC, AICc and
 	// BIC follow SAS PROC MIXED: they count θ for REML and θ and β for ML,
 	// AICc uses N − p observations for REML and N for ML, BIC the number of
-	// subjects.
+	// subjects in the data (analysed or not, as SAS's Dimensions table).
 	LogLik, AIC, AICc, BIC float64
 
+	// LSMeans, Differences and Tests are nil unless Mean is ArmByVisit:
+	// the other mean models define no arm-by-visit cells.
 	LSMeans     []LSMean     // arm-major: Arms[0] at each visit, then Arms[1], …
 	Differences []Difference // each non-control arm, at each visit
 	// Tests are the joint F tests "arm at all visits" (every difference
@@ -136,7 +142,8 @@ type fitted struct {
 // from the empirical covariance of least-squares residuals; subjects with
 // no post-baseline outcome or a missing baseline leave the fit (Result.
 // Excluded). Inference is by LS means and their differences, with the
-// Options.DF degrees of freedom.
+// Options.DF degrees of freedom. Options.Mean replaces the arm × visit
+// mean model by a plain regression on the covariates (see MeanModel).
 func Fit(d *Data, o *Options) (*Result, error) {
 	if d == nil {
 		return nil, fieldErr(0, "", "", "Data", nil, "nil data")
@@ -145,11 +152,18 @@ func Fit(d *Data, o *Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pr, err := prepare(d, opt.Visits, opt.Control)
+	if err := checkMean(d, opt); err != nil {
+		return nil, err
+	}
+	pr, err := prepare(d, opt.Visits, opt.Control, opt.Mean)
 	if err != nil {
 		return nil, err
 	}
-	des := newDesign(pr)
+	if d.Arm == nil {
+		// One unnamed group; Result.Arms stays nil.
+		pr.arms = nil
+	}
+	des := newDesign(pr, opt.Mean)
 	if err := des.checkRank(pr); err != nil {
 		return nil, err
 	}
@@ -251,7 +265,7 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 		f.blocks = m.blocks(fr)
 	}
 	res := &Result{
-		Structure: s, Method: opt.Method, DF: opt.DF, Cov: opt.Cov, ByArm: opt.ByArm, Level: opt.Level,
+		Structure: s, Mean: opt.Mean, Method: opt.Method, DF: opt.DF, Cov: opt.Cov, ByArm: opt.ByArm, Level: opt.Level,
 		Visits: pr.visits, Arms: pr.arms, Theta: fr.theta, ThetaCov: w,
 		LogLik: fr.e.ll, NSubjects: len(pr.subjects), NObs: pr.nobs, Excluded: pr.excluded,
 		Iterations: fr.iter, GradientNorm: fr.gradNorm, fit: f,
@@ -285,7 +299,10 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 	m2 := -2 * res.LogLik
 	res.AIC = m2 + 2*dpar
 	res.AICc = m2 + 2*dpar*nstar/(nstar-dpar-1)
-	res.BIC = m2 + dpar*math.Log(float64(len(pr.subjects)))
+	// SAS's BIC uses the number of subjects in the data, as its Dimensions
+	// table counts them: also those that leave the fit (no outcome, a
+	// missing baseline or covariate).
+	res.BIC = m2 + dpar*math.Log(float64(len(pr.subjects)+len(pr.excluded)))
 	if err := f.infer(res); err != nil {
 		return nil, err
 	}

@@ -32,7 +32,8 @@ func pval(p float64) string {
 // String prints the fit as a results table: the model, the LS means per
 // arm and visit with their standard errors, and each difference from the
 // control with its confidence interval, df and p value, then the joint
-// tests.
+// tests; with a mean model other than ArmByVisit, the coefficients with
+// their standard errors, df, t and p values.
 func (r *Result) String() string {
 	if r == nil {
 		return "<nil>"
@@ -43,6 +44,9 @@ func (r *Result) String() string {
 		cov += " by arm"
 	}
 	fmt.Fprintf(&b, "MMRM: %s covariance, %s, %s df", cov, r.Method, r.DF)
+	if r.Mean != ArmByVisit {
+		fmt.Fprintf(&b, ", %s mean model", r.Mean)
+	}
 	if r.Cov != ModelBased {
 		fmt.Fprintf(&b, ", %s covariance of the coefficients", r.Cov)
 	}
@@ -53,6 +57,15 @@ func (r *Result) String() string {
 	fmt.Fprintf(&b, "\n−2 log-likelihood %s, AIC %s, AICc %s, BIC %s; converged in %d iterations\n",
 		num(-2*r.LogLik, 2), num(r.AIC, 2), num(r.AICc, 2), num(r.BIC, 2), r.Iterations)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	if r.Mean != ArmByVisit {
+		// No LS means: print the coefficients.
+		fmt.Fprintln(tw, "Coefficient\tEstimate\tSE\tdf\tt\tp")
+		for _, c := range r.Coefficients {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Name, num(c.Estimate, 4), num(c.SE, 4), num(c.DF, 1), num(c.T, 2), pval(c.P))
+		}
+		tw.Flush()
+		return b.String()
+	}
 	t := len(r.Visits)
 	fmt.Fprint(tw, "Visit")
 	for _, a := range r.Arms {

@@ -134,7 +134,10 @@ func (f *fitted) setInference() error {
 		f.inf.df1 = func([]float64) float64 { return n - p }
 		f.inf.dfq = func(*mat.Dense) (float64, float64, error) { return 1, n - p, nil }
 	case BetweenWithin:
-		bw := f.betweenWithin()
+		bw, err := f.betweenWithin()
+		if err != nil {
+			return err
+		}
 		f.inf.df1 = bw
 		f.inf.dfq = func(L *mat.Dense) (float64, float64, error) {
 			q, _ := L.Dims()
@@ -231,6 +234,11 @@ func (f *fitted) infer(res *Result) error {
 			return err
 		}
 		res.Coefficients = append(res.Coefficients, Coefficient{Name: nm, Estimate: est, SE: se, DF: df, T: t, P: p})
+	}
+	if d.mean != ArmByVisit {
+		// LS means, arm differences per visit and their joint tests are
+		// defined by the arm × visit model only.
+		return nil
 	}
 	t := len(pr.visits)
 	for a := range pr.arms {

@@ -35,7 +35,7 @@ const (
 	KenwardRoger                       // Kenward & Roger (1997) with the structure's own parameters (SAS DDFM=KR2-style full adjustment)
 	KenwardRogerLinear                 // Kenward–Roger without second derivatives of Σ (SAS DDFM=KR(LINEAR); = DDFM=KR for US, CS, TOEP)
 	Residual                           // N − p, as SAS DDFM=RESIDUAL and nlme::gls
-	BetweenWithin                      // SAS DDFM=BETWITHIN
+	BetweenWithin                      // between-within df as the R package mmrm (SAS DDFM=BETWITHIN, except that SAS gives every effect the between-subject df when the only covariance is an unstructured R-side one)
 )
 
 var dfNames = [...]string{Satterthwaite: "Satterthwaite", KenwardRoger: "Kenward-Roger", KenwardRogerLinear: "Kenward-Roger (linear)", Residual: "residual", BetweenWithin: "between-within"}
@@ -97,6 +97,12 @@ type Options struct {
 	// of first appearance in the data. A row whose visit is not listed is an
 	// error.
 	Visits []string
+	// Mean is the mean model (default ArmByVisit, the trial model). With
+	// Covariates or InterceptOnly, Result has coefficients, covariance,
+	// likelihood and fit statistics but no LS means, differences or joint
+	// tests; DF = BetweenWithin then follows SAS exactly (see
+	// MeanModel).
+	Mean MeanModel
 	// Control is the control (usual care) arm; "" means the first arm in
 	// sorted order, as R's factor reference level. Differences are each
 	// other arm minus the control.
@@ -153,6 +159,9 @@ func (o *Options) withDefaults() (Options, error) {
 	}
 	if r.Cov != ModelBased && (r.DF == KenwardRoger || r.DF == KenwardRogerLinear) {
 		return r, optErr("DF", r.DF, "Kenward–Roger adjusts the model-based covariance; with an empirical covariance use Satterthwaite, Residual or BetweenWithin")
+	}
+	if r.Mean < ArmByVisit || r.Mean > InterceptOnly {
+		return r, optErr("Mean", r.Mean, "unknown mean model")
 	}
 	if r.Tolerance == 0 {
 		r.Tolerance = 1e-8

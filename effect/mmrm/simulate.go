@@ -140,6 +140,9 @@ func Study(s Scenario, trials int, seed uint64, o *Options, workers int) (StudyR
 	if err != nil {
 		return StudyResult{}, err
 	}
+	if opt.Mean != ArmByVisit {
+		return StudyResult{}, optErr("Mean", opt.Mean, "Study summarizes the per-visit differences of the arm × visit model; leave Mean at ArmByVisit")
+	}
 	if opt.Visits != nil || opt.Control != "" {
 		return StudyResult{}, optErr("Visits", opt.Visits, "Study sets Visits and Control from the scenario; leave them empty")
 	}
