@@ -83,7 +83,7 @@ func TestGoldenR(t *testing.T) {
 	}
 	data := map[string]*Data{}
 	for _, k := range order {
-		if testing.Short() && strings.HasPrefix(k.ds, "d2000") || strings.HasPrefix(k.ds, "e150") {
+		if testing.Short() && strings.HasPrefix(k.ds, "d2000") {
 			continue
 		}
 		d := data[k.ds]
