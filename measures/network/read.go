@@ -171,6 +171,27 @@ func (rd *reader) open(name string, src io.Reader, required []string) (*csvFile,
 	return f, nil
 }
 
+// eachRow opens src as the named file, checks the required columns and
+// calls row for every record in order, with its physical line; recErr is
+// set for a record with the wrong number of fields. It returns the
+// first error that stops reading the file.
+func (rd *reader) eachRow(name string, src io.Reader, required []string, row func(f *csvFile, rec []string, line int, recErr error)) error {
+	f, err := rd.open(name, src, required)
+	if err != nil {
+		return err
+	}
+	for {
+		rec, line, recErr, err := f.next()
+		if err != nil {
+			return err
+		}
+		if rec == nil {
+			return nil
+		}
+		row(f, rec, line, recErr)
+	}
+}
+
 // next returns the next record and its line; rec is nil at the end. A
 // record with the wrong number of fields is returned with recErr set.
 func (f *csvFile) next() (rec []string, line int, recErr error, err error) {
@@ -283,18 +304,7 @@ func (rd *reader) readEgos(src io.Reader) error {
 	for _, a := range rd.d.Codebook.Ego {
 		req = append(req, a.Name)
 	}
-	f, err := rd.open("egos", src, req)
-	if err != nil {
-		return err
-	}
-	for {
-		rec, line, recErr, err := f.next()
-		if err != nil {
-			return err
-		}
-		if rec == nil {
-			return nil
-		}
+	return rd.eachRow("egos", src, req, func(f *csvFile, rec []string, line int, recErr error) {
 		id := f.cell(rec, rd.egoID)
 		if recErr != nil {
 			if i, ok := rd.index[id]; ok {
@@ -304,16 +314,16 @@ func (rd *reader) readEgos(src io.Reader) error {
 			} else {
 				rd.reject(-1, recErr)
 			}
-			continue
+			return
 		}
 		if id == "" || rd.missing[id] {
 			rd.reject(-1, rd.posErr(ErrInvalidInput, line, rd.egoID, "", "ego ID", id, "ego ID is blank"))
-			continue
+			return
 		}
 		if i, dup := rd.index[id]; dup {
 			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id,
 				"ego listed twice in the egos file; keep one row per respondent"))
-			continue
+			return
 		}
 		i := rd.addEgo(id)
 		vals, errs := rd.values(f, rec, line, id, rd.d.Codebook.Ego)
@@ -321,7 +331,7 @@ func (rd *reader) readEgos(src io.Reader) error {
 		for _, e := range errs {
 			rd.reject(i, e)
 		}
-	}
+	})
 }
 
 func (rd *reader) readAlters(src io.Reader, create bool) error {
@@ -329,18 +339,7 @@ func (rd *reader) readAlters(src io.Reader, create bool) error {
 	for _, a := range rd.d.Codebook.Alter {
 		req = append(req, a.Name)
 	}
-	f, err := rd.open("alters", src, req)
-	if err != nil {
-		return err
-	}
-	for {
-		rec, line, recErr, err := f.next()
-		if err != nil {
-			return err
-		}
-		if rec == nil {
-			return nil
-		}
+	return rd.eachRow("alters", src, req, func(f *csvFile, rec []string, line int, recErr error) {
 		id := f.cell(rec, rd.egoID)
 		i, ok := rd.index[id]
 		if !ok && create && id != "" && !rd.missing[id] {
@@ -352,21 +351,21 @@ func (rd *reader) readAlters(src io.Reader, create bool) error {
 			} else {
 				rd.reject(-1, recErr)
 			}
-			continue
+			return
 		}
 		if !ok {
 			rd.reject(-1, rd.posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id, "ego not in the egos file; add the respondent there or correct the ID"))
-			continue
+			return
 		}
 		aid := f.cell(rec, rd.alterID)
 		e := &rd.d.Egos[i]
 		if aid == "" || rd.missing[aid] {
 			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.alterID, id, "alter ID", aid, "alter ID is blank"))
-			continue
+			return
 		}
 		if _, dup := rd.alterIndex[i][aid]; dup {
 			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.alterID, id, "alter ID", aid, "alter named twice by this ego; alter IDs must be unique within an ego"))
-			continue
+			return
 		}
 		vals, errs := rd.values(f, rec, line, id, rd.d.Codebook.Alter)
 		for _, err := range errs {
@@ -374,7 +373,7 @@ func (rd *reader) readAlters(src io.Reader, create bool) error {
 		}
 		rd.alterIndex[i][aid] = len(e.Alters)
 		e.Alters = append(e.Alters, Alter{ID: aid, Values: vals})
-	}
+	})
 }
 
 func (rd *reader) readTies(src io.Reader) error {
@@ -382,18 +381,7 @@ func (rd *reader) readTies(src io.Reader) error {
 	if rd.weight != "" {
 		req = append(req, rd.weight)
 	}
-	f, err := rd.open("ties", src, req)
-	if err != nil {
-		return err
-	}
-	for {
-		rec, line, recErr, err := f.next()
-		if err != nil {
-			return err
-		}
-		if rec == nil {
-			return nil
-		}
+	return rd.eachRow("ties", src, req, func(f *csvFile, rec []string, line int, recErr error) {
 		id := f.cell(rec, rd.egoID)
 		i, ok := rd.index[id]
 		if recErr != nil {
@@ -402,11 +390,11 @@ func (rd *reader) readTies(src io.Reader) error {
 			} else {
 				rd.reject(-1, recErr)
 			}
-			continue
+			return
 		}
 		if !ok {
 			rd.reject(-1, rd.posErr(ErrInvalidInput, line, rd.egoID, id, "ego ID", id, "ego has no row in the egos or alters file"))
-			continue
+			return
 		}
 		e := &rd.d.Egos[i]
 		src, tgt := f.cell(rec, rd.source), f.cell(rec, rd.target)
@@ -414,11 +402,11 @@ func (rd *reader) readTies(src io.Reader) error {
 		b, okB := rd.alterIndex[i][tgt]
 		if !okA {
 			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.source, id, "alter", src, "not an alter this ego named"))
-			continue
+			return
 		}
 		if !okB {
 			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.target, id, "alter", tgt, "not an alter this ego named"))
-			continue
+			return
 		}
 		w := 1.0
 		if rd.weight != "" {
@@ -426,18 +414,18 @@ func (rd *reader) readTies(src io.Reader) error {
 			v, okW := parseNumber(s)
 			if !okW || v < 0 || v > 1 {
 				rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.weight, id, "weight", s, "tie weight must be a number in [0, 1]"))
-				continue
+				return
 			}
 			w = v
 		}
 		if a == b {
 			rd.d.Cleaned = append(rd.d.Cleaned, rd.posErr(ErrCleaned, line, rd.target, id, "tie", src+"–"+tgt, "self-loop dropped"))
-			continue
+			return
 		}
 		if c := e.Cap; c > 0 && (a >= c || b >= c) {
 			rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.source, id, "tie", src+"–"+tgt,
 				fmt.Sprintf("ties were asked only among the first %d alters (Cap)", c)))
-			continue
+			return
 		}
 		if a > b {
 			a, b = b, a
@@ -450,12 +438,12 @@ func (rd *reader) readTies(src io.Reader) error {
 			if e.Ties[k].Weight != w {
 				rd.reject(i, rd.posErr(ErrInvalidInput, line, rd.weight, id, "tie", src+"–"+tgt,
 					fmt.Sprintf("pair listed again with weight %v after %v; give one weight per pair", w, e.Ties[k].Weight)))
-				continue
+				return
 			}
 			rd.d.Cleaned = append(rd.d.Cleaned, rd.posErr(ErrCleaned, line, rd.source, id, "tie", src+"–"+tgt, "pair listed again; kept once"))
-			continue
+			return
 		}
 		rd.tieSeen[i][key] = len(e.Ties)
 		e.Ties = append(e.Ties, Tie{A: a, B: b, Weight: w})
-	}
+	})
 }
