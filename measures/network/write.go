@@ -15,15 +15,6 @@ import (
 // exactly, missing values as "NA". A nil writer skips its file.
 func WriteCSV(egos, alters, ties io.Writer, d *Data) error {
 	cb := &d.Codebook
-	cell := func(a Attribute, v float64) string {
-		switch {
-		case math.IsNaN(v):
-			return "NA"
-		case a.Kind == Categorical && v >= 0 && int(v) < len(a.Categories) && v == math.Trunc(v):
-			return a.Categories[int(v)]
-		}
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	}
 	weighted := false
 	for i := range d.Egos {
 		weighted = weighted || d.Egos[i].Weighted
@@ -48,15 +39,7 @@ func WriteCSV(egos, alters, ties io.Writer, d *Data) error {
 	}
 	err := write(egos, head, func(w *csv.Writer) error {
 		for _, e := range d.Egos {
-			rec := []string{e.ID}
-			for k, a := range cb.Ego {
-				v := math.NaN()
-				if k < len(e.Values) {
-					v = e.Values[k]
-				}
-				rec = append(rec, cell(a, v))
-			}
-			if err := w.Write(rec); err != nil {
+			if err := w.Write(attrRecord([]string{e.ID}, cb.Ego, e.Values)); err != nil {
 				return err
 			}
 		}
@@ -72,15 +55,7 @@ func WriteCSV(egos, alters, ties io.Writer, d *Data) error {
 	err = write(alters, head, func(w *csv.Writer) error {
 		for _, e := range d.Egos {
 			for _, al := range e.Alters {
-				rec := []string{e.ID, al.ID}
-				for k, a := range cb.Alter {
-					v := math.NaN()
-					if k < len(al.Values) {
-						v = al.Values[k]
-					}
-					rec = append(rec, cell(a, v))
-				}
-				if err := w.Write(rec); err != nil {
+				if err := w.Write(attrRecord([]string{e.ID, al.ID}, cb.Alter, al.Values)); err != nil {
 					return err
 				}
 			}
@@ -115,4 +90,26 @@ func WriteCSV(egos, alters, ties io.Writer, d *Data) error {
 		}
 		return nil
 	})
+}
+
+// attrRecord appends the cells of the attribute values vals to the key
+// cells of one row: a category as its codebook label, a number in the
+// shortest form that reads back exactly, a missing or absent value as
+// "NA".
+func attrRecord(rec []string, attrs []Attribute, vals []float64) []string {
+	for k, a := range attrs {
+		v := math.NaN()
+		if k < len(vals) {
+			v = vals[k]
+		}
+		switch {
+		case math.IsNaN(v):
+			rec = append(rec, "NA")
+		case a.Kind == Categorical && v >= 0 && int(v) < len(a.Categories) && v == math.Trunc(v):
+			rec = append(rec, a.Categories[int(v)])
+		default:
+			rec = append(rec, strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	return rec
 }
