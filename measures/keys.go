@@ -7,6 +7,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/tiesproject/ties/internal/suggest"
 )
 
 // The built-in scoring keys, one JSON file per instrument.
@@ -29,7 +31,7 @@ func Lookup(id string) (*Instrument, error) {
 	}
 	if err != nil {
 		hint := ""
-		if s := suggest(key, IDs()); len(s) > 0 {
+		if s := closestIDs(key, IDs()); len(s) > 0 {
 			hint = " did you mean " + strings.Join(quoteAll(s), " or ") + "?"
 		}
 		return nil, fmt.Errorf("%w: %q;%s built in: %s", ErrUnknownInstrument, id, hint, strings.Join(IDs(), ", "))
@@ -42,10 +44,10 @@ func Lookup(id string) (*Instrument, error) {
 	return in, nil
 }
 
-// suggest returns the ids that id was probably meant to be: those equal
+// closestIDs returns the ids that id was probably meant to be: those equal
 // to it once case and punctuation are ignored ("ucla3", "UCLA_3" for
 // "ucla-3"), else those within two edits of it on that footing.
-func suggest(id string, ids []string) []string {
+func closestIDs(id string, ids []string) []string {
 	c := canonical(id)
 	if c == "" {
 		return nil
@@ -56,7 +58,7 @@ func suggest(id string, ids []string) []string {
 		switch {
 		case ck == c:
 			exact = append(exact, k)
-		case editDistance(ck, c) <= 2:
+		case suggest.Distance(ck, c) <= 2:
 			near = append(near, k)
 		}
 	}
@@ -75,27 +77,6 @@ func canonical(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// editDistance is the Levenshtein distance between a and b (bytes).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func quoteAll(s []string) []string {

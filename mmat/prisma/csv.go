@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tiesproject/ties/effect"
+	"github.com/tiesproject/ties/internal/suggest"
 )
 
 // WriteCSV writes f as the template CSV of the PRISMA2020 R package
@@ -301,7 +302,7 @@ func ReadCSV(r io.Reader) (*Flow, error) {
 		p := f.count(data, &other)
 		if p == nil {
 			errs = append(errs, &effect.FieldError{Line: line("data"), Column: head[col["data"]], Record: data, Value: data,
-				Field: "data", Err: ErrInvalidInput, Reason: "unknown data name" + suggest(data) + "; the template's names are " + dataNames()})
+				Field: "data", Err: ErrInvalidInput, Reason: "unknown data name" + didYouMean(data) + "; the template's names are " + dataNames()})
 			continue
 		}
 		*p = c
@@ -538,15 +539,15 @@ func isSourceRow(data string) bool {
 	return false
 }
 
-// suggest returns `; did you mean "records_screened"?` for a data name
+// didYouMean returns `; did you mean "records_screened"?` for a data name
 // within two edits of a template name, or "".
-func suggest(data string) string {
+func didYouMean(data string) string {
 	best, bestD := "", 3
 	for _, t := range template {
 		if t.data == "NA" {
 			continue
 		}
-		if d := editDistance(strings.ToLower(data), t.data); d < bestD {
+		if d := suggest.Distance(strings.ToLower(data), t.data); d < bestD {
 			best, bestD = t.data, d
 		}
 	}
@@ -554,25 +555,4 @@ func suggest(data string) string {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// editDistance is the Levenshtein distance between a and b (in bytes).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
