@@ -30,15 +30,22 @@ func ExampleGenerateNetworks() {
 	// month 12: 184 interviews
 }
 
-func ExampleNetworks_Write() {
+// writeNetworks generates the default trial's networks and writes them
+// to a temporary directory, which the caller removes.
+func writeNetworks() (*exampledata.Networks, string) {
 	c := exampledata.DefaultConfig()
 	tr, _ := exampledata.Generate(c)
 	nets, _ := exampledata.GenerateNetworks(tr, c)
 	dir, _ := os.MkdirTemp("", "networks")
-	defer os.RemoveAll(dir)
 	if err := nets.Write(dir, c.Seed); err != nil {
 		panic(err)
 	}
+	return nets, dir
+}
+
+func ExampleNetworks_Write() {
+	nets, dir := writeNetworks()
+	defer os.RemoveAll(dir)
 	for _, m := range nets.Messy {
 		fmt.Println(m)
 	}
@@ -50,14 +57,8 @@ func ExampleNetworks_Write() {
 }
 
 func ExampleReadNetworks() {
-	c := exampledata.DefaultConfig()
-	tr, _ := exampledata.Generate(c)
-	nets, _ := exampledata.GenerateNetworks(tr, c)
-	dir, _ := os.MkdirTemp("", "networks")
+	_, dir := writeNetworks()
 	defer os.RemoveAll(dir)
-	if err := nets.Write(dir, c.Seed); err != nil {
-		panic(err)
-	}
 	data, err := exampledata.ReadNetworks(dir)
 	if err != nil {
 		panic(err)
