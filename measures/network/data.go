@@ -202,8 +202,7 @@ func (e *Ego) validateValues(cb *Codebook) error {
 }
 
 // validateTies checks alter IDs and ties, leaving the adjacency matrix and
-// degrees of the first tieAlters() alters, and the sum of the weights, in
-// sc.
+// degrees of the first tieAlters() alters in sc.
 func (e *Ego) validateTies(sc *scratch) error {
 	n := len(e.Alters)
 	if dup := sc.duplicateID(e.Alters); dup >= 0 {
@@ -232,7 +231,6 @@ func (e *Ego) validateTies(sc *scratch) error {
 		adj.set(t.A, t.B)
 		deg[t.A]++
 		deg[t.B]++
-		sc.sumW += t.Weight
 	}
 	return nil
 }

@@ -66,10 +66,8 @@ type scratch struct {
 	deg   []int
 	stack []int
 	seen  []uint64
-	inv   []float64 // 1/(deg+1) per alter, for the constraint
-	sumW  float64   // Σ tie weights, summed in tie order by validateTies
-	table []int32   // alter-ID hash table
-	codes []int32   // one attribute's category per alter, −1 = missing
+	table []int32 // alter-ID hash table
+	codes []int32 // one attribute's category per alter, −1 = missing
 }
 
 func newScratch(n int) *scratch {
@@ -85,7 +83,6 @@ func (sc *scratch) grow(n int) {
 		sc.deg = make([]int, n)
 		sc.stack = make([]int, 0, n)
 		sc.seen = make([]uint64, w)
-		sc.inv = make([]float64, n)
 	}
 	sc.adj.w = w
 	sc.adj.data = sc.adj.data[:n*w]
@@ -94,18 +91,19 @@ func (sc *scratch) grow(n int) {
 	clear(sc.deg)
 	sc.seen = sc.seen[:cap(sc.seen)][:w]
 	clear(sc.seen)
-	sc.inv = sc.inv[:n]
-	sc.sumW = 0
 }
 
 // structural fills s; e must have passed validateTies(sc), which leaves
-// the adjacency matrix, degrees and sum of weights in sc.
+// the adjacency matrix and degrees in sc.
 func structural(e *Ego, s *Structure, sc *scratch) {
 	n := len(e.Alters)
 	m := e.tieAlters()
 	s.Size, s.TieAlters, s.Ties = n, m, len(e.Ties)
 	adj, deg := sc.adj, sc.deg
-	sumW := sc.sumW
+	sumW := 0.0
+	for _, t := range e.Ties {
+		sumW += t.Weight
+	}
 	T := float64(len(e.Ties))
 	fm := float64(m)
 	pairs := fm * (fm - 1) / 2
@@ -172,12 +170,7 @@ func structural(e *Ego, s *Structure, sc *scratch) {
 	sc.stack = stack
 
 	// Burt's constraint with p_ej = 1/m and p_qj = 1/(deg(q)+1), the
-	// degree of q in the ego-inclusive graph, divided once per alter
-	// rather than once per tie end.
-	inv := sc.inv
-	for q := 0; q < m; q++ {
-		inv[q] = 1 / float64(deg[q]+1)
-	}
+	// degree of q in the ego-inclusive graph.
 	pe := 1 / fm
 	c := 0.0
 	for j := 0; j < m; j++ {
@@ -187,7 +180,7 @@ func structural(e *Ego, s *Structure, sc *scratch) {
 			for word != 0 {
 				b := trailingZeros(word)
 				word &= word - 1
-				indirect += inv[w*64+b]
+				indirect += 1 / float64(deg[w*64+b]+1)
 			}
 		}
 		x := pe + pe*indirect
