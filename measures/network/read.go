@@ -233,6 +233,15 @@ func (rd *reader) reject(ego int, err error) {
 	}
 }
 
+// knownEgo is i when the lookup that gave it found the ego, else −1 (no
+// known ego), as reject takes it.
+func knownEgo(i int, ok bool) int {
+	if ok {
+		return i
+	}
+	return -1
+}
+
 func (rd *reader) addEgo(id string) int {
 	i := len(rd.d.Egos)
 	rd.index[id] = i
@@ -346,11 +355,7 @@ func (rd *reader) readAlters(src io.Reader, create bool) error {
 			i, ok = rd.addEgo(id), true
 		}
 		if recErr != nil {
-			if ok {
-				rd.reject(i, recErr)
-			} else {
-				rd.reject(-1, recErr)
-			}
+			rd.reject(knownEgo(i, ok), recErr)
 			return
 		}
 		if !ok {
@@ -385,11 +390,7 @@ func (rd *reader) readTies(src io.Reader) error {
 		id := f.cell(rec, rd.egoID)
 		i, ok := rd.index[id]
 		if recErr != nil {
-			if ok {
-				rd.reject(i, recErr)
-			} else {
-				rd.reject(-1, recErr)
-			}
+			rd.reject(knownEgo(i, ok), recErr)
 			return
 		}
 		if !ok {
