@@ -179,3 +179,16 @@ func ExampleResult_Difference() {
 	fmt.Printf("d = %.2f (95%% CI %.2f to %.2f)\n", s.Value, s.CI.Lower, s.CI.Upper)
 	// Output: d = 0.45 (95% CI 0.11 to 0.79)
 }
+
+// The estimates alone, without LS means, tests or degrees of freedom: for
+// the many refits of a jackknife or bootstrap.
+func ExampleFit_estimatesOnly() {
+	r, err := mmrm.Fit(fev(), &mmrm.Options{EstimatesOnly: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := r.Coefficients[7] // arm=TRT:visit=VIS4
+	fmt.Printf("%s: %.4f (SE %.4f); LS means %v; −2 log-likelihood %.2f\n", c.Name, c.Estimate, c.SE, r.LSMeans, -2*r.LogLik)
+	// Output:
+	// arm=TRT:visit=VIS4: 4.3985 (SE 1.6806); LS means []; −2 log-likelihood 3386.45
+}

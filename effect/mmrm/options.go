@@ -119,12 +119,32 @@ type Options struct {
 	Tolerance float64
 	// MaxIter bounds the Newton–Raphson iterations; 0 means 100.
 	MaxIter int
+	// EstimatesOnly skips the inference, for callers that want only the
+	// estimates, such as the refits of a jackknife or bootstrap: Result
+	// then holds the coefficients (Estimate, model-based SE and T, with DF
+	// and P NaN), Theta, ThetaCov, the covariance and correlation
+	// matrices, the log-likelihood and the fit criteria, and LSMeans,
+	// Differences and Tests are nil. This saves the degrees of freedom and
+	// t quantiles of every contrast. Level, DF and Cov must then be left
+	// at their defaults, as they would go unused.
+	EstimatesOnly bool
 }
 
 func (o *Options) withDefaults() (Options, error) {
 	var r Options
 	if o != nil {
 		r = *o
+	}
+	if r.EstimatesOnly {
+		// Inference settings would go unused: refuse rather than ignore.
+		switch {
+		case r.Level != 0:
+			return r, optErr("Level", r.Level, "EstimatesOnly computes no intervals: leave Level at 0")
+		case r.DF != Satterthwaite:
+			return r, optErr("DF", r.DF, "EstimatesOnly computes no degrees of freedom: leave DF at its default")
+		case r.Cov != ModelBased:
+			return r, optErr("Cov", r.Cov, "EstimatesOnly reports the model-based SE only: leave Cov at its default")
+		}
 	}
 	if r.Level == 0 {
 		r.Level = 0.95
