@@ -222,6 +222,9 @@ func (tr *trial) run(opt *CondMeanOptions, delta [2][]float64, shift *[2][]float
 	// degrees of freedom would go unused.
 	ropt := *mopt
 	ropt.EstimatesOnly = true
+	// Each refit starts from the full fit's θ, a few iterations from its
+	// own optimum.
+	ropt.Start = im.fit.Theta
 	R := &runs{im: im}
 	if R.full, R.completed, err = tr.estimate(im, delta); err != nil {
 		return nil, err

@@ -254,6 +254,17 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 	}
 	m := newModel(pr, des, s, opt.Method == REML, opt.ByArm)
 	th := m.startTheta()
+	if opt.Start != nil {
+		if len(opt.Start) != m.k {
+			return nil, optErr("Start", opt.Start, fmt.Sprintf("%d starting values; %v with %d covariance group(s) at %d visits has %d parameters", len(opt.Start), s, m.nGroup, m.cm.t, m.k))
+		}
+		for g := 0; g < m.nGroup; g++ {
+			if !m.cm.feasible(m.groupTheta(opt.Start, g)) {
+				return nil, optErr("Start", opt.Start, fmt.Sprintf("outside the parameter space of %v (a variance not positive or a correlation outside (−1, 1))", s))
+			}
+		}
+		th = append([]float64(nil), opt.Start...)
+	}
 	fr, err := m.optimize(th, opt.Tolerance, opt.MaxIter)
 	if err != nil {
 		return nil, err
