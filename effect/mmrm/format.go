@@ -2,22 +2,14 @@ package mmrm
 
 import (
 	"fmt"
+	"github.com/tiesproject/ties/internal/numfmt"
 	"math"
 	"strings"
 	"text/tabwriter"
 )
 
 // num formats x with d decimals and a Unicode minus, as a paper prints.
-func num(x float64, d int) string {
-	s := fmt.Sprintf("%.*f", d, x)
-	if strings.HasPrefix(s, "-") {
-		if strings.Trim(s[1:], "0.") == "" {
-			return s[1:]
-		}
-		return "−" + s[1:]
-	}
-	return s
-}
+func num(x float64, d int) string { return numfmt.Fixed(x, d) }
 
 func pval(p float64) string {
 	switch {
