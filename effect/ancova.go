@@ -3,7 +3,6 @@ package effect
 import (
 	"fmt"
 	"math"
-	"sort"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat/distuv"
@@ -185,37 +184,8 @@ func ANCOVA(d ANCOVAData, o *Options) (ANCOVAResult, error) {
 		cols[2][k] = d.Baseline[i]
 		y[k] = d.Outcome[i]
 	}
-	for _, c := range d.Covariates {
-		col := make([]float64, res.N)
-		for k, i := range rows {
-			col[k] = c.Values[i]
-		}
-		names = append(names, c.Name)
-		fields = append(fields, "Covariates["+c.Name+"]")
-		cols = append(cols, col)
-	}
-	for _, f := range d.Factors {
-		seen := map[string]bool{}
-		for _, i := range rows {
-			seen[f.Levels[i]] = true
-		}
-		levels := make([]string, 0, len(seen))
-		for l := range seen {
-			levels = append(levels, l)
-		}
-		sort.Strings(levels)
-		for _, l := range levels[1:] {
-			col := make([]float64, res.N)
-			for k, i := range rows {
-				if f.Levels[i] == l {
-					col[k] = 1
-				}
-			}
-			names = append(names, f.Name+"="+l)
-			fields = append(fields, "Factors["+f.Name+"]="+l)
-			cols = append(cols, col)
-		}
-	}
+	an, af, ac := adjustmentColumns(rows, d.Covariates, d.Factors)
+	names, fields, cols = append(names, an...), append(fields, af...), append(cols, ac...)
 	p := len(cols)
 	if res.N <= p {
 		return ANCOVAResult{}, fieldErr("Outcome", res.N, fmt.Sprintf("%d analysed rows cannot fit %d coefficients with residual degrees of freedom", res.N, p))

@@ -2,6 +2,7 @@ package effect
 
 import (
 	"fmt"
+	"github.com/tiesproject/ties/internal/numfmt"
 	"math"
 	"strconv"
 	"strings"
@@ -50,19 +51,7 @@ func (m Measure) Symbol() string {
 func (m Measure) ratio() bool { return m == MeasureLogOR || m == MeasureLogRR }
 
 // num formats x to dec decimals with a Unicode minus sign.
-func num(x float64, dec int) string {
-	if x == 0 {
-		x = 0 // no "−0.00"
-	}
-	s := strconv.FormatFloat(x, 'f', dec, 64)
-	if strings.HasPrefix(s, "-") {
-		if strings.Trim(s[1:], "0.") == "" {
-			return s[1:] // rounds to zero: no minus sign
-		}
-		return "−" + s[1:]
-	}
-	return s
-}
+func num(x float64, dec int) string { return numfmt.Fixed(x, dec) }
 
 // levelText returns "95%" for 0.95, "97.5%" for 0.975.
 func levelText(level float64) string {

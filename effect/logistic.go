@@ -3,7 +3,6 @@ package effect
 import (
 	"fmt"
 	"math"
-	"sort"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat/distuv"
@@ -160,33 +159,8 @@ func LogisticOR(d BinaryData, o *Options) (LogisticResult, error) {
 		}
 		names, cols = append(names, "baseline"), append(cols, c)
 	}
-	for _, cv := range d.Covariates {
-		c := make([]float64, res.N)
-		for k, i := range rows {
-			c[k] = cv.Values[i]
-		}
-		names, cols = append(names, cv.Name), append(cols, c)
-	}
-	for _, f := range d.Factors {
-		set := map[string]bool{}
-		for _, i := range rows {
-			set[f.Levels[i]] = true
-		}
-		levels := make([]string, 0, len(set))
-		for l := range set {
-			levels = append(levels, l)
-		}
-		sort.Strings(levels)
-		for _, l := range levels[1:] {
-			c := make([]float64, res.N)
-			for k, i := range rows {
-				if f.Levels[i] == l {
-					c[k] = 1
-				}
-			}
-			names, cols = append(names, f.Name+"="+l), append(cols, c)
-		}
-	}
+	an, _, ac := adjustmentColumns(rows, d.Covariates, d.Factors)
+	names, cols = append(names, an...), append(cols, ac...)
 	p := len(names)
 	if res.N <= p {
 		return LogisticResult{}, fieldErr("Event", res.N, fmt.Sprintf("%d analysed rows cannot estimate %d coefficients", res.N, p))

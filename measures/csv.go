@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/tiesproject/ties/internal/csvhint"
 	"io"
 	"math"
 	"strconv"
@@ -134,18 +135,7 @@ func (p *csvPlan) found() string {
 // separator other than the one in use (a semicolon-separated export read
 // with ',' gives one header "id;u1;u2").
 func (p *csvPlan) separatorHint() string {
-	for _, sep := range []rune{';', '\t', '|'} {
-		if sep == p.comma {
-			continue
-		}
-		for _, h := range p.headers {
-			if strings.ContainsRune(h, sep) {
-				name := map[rune]string{';': "';'", '\t': "'\\t'", '|': "'|'"}[sep]
-				return fmt.Sprintf(" (a header holds %s: is the file %s-separated? set CSVOptions.Comma = %s)", name, name, name)
-			}
-		}
-	}
-	return ""
+	return csvhint.Separator(p.headers, p.comma, "CSVOptions.Comma")
 }
 
 func planCSV(header []string, ins []*Instrument, o *CSVOptions) (*csvPlan, error) {

@@ -2,6 +2,7 @@ package measures
 
 import (
 	"fmt"
+	"github.com/tiesproject/ties/internal/numfmt"
 	"math"
 	"strconv"
 	"strings"
@@ -69,10 +70,4 @@ func (a AlphaResult) String() string {
 }
 
 // two prints x with two decimals and a Unicode minus.
-func two(x float64) string {
-	s := fmt.Sprintf("%.2f", x)
-	if s == "-0.00" {
-		s = "0.00"
-	}
-	return strings.Replace(s, "-", "−", 1)
-}
+func two(x float64) string { return numfmt.Fixed(x, 2) }

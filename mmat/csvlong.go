@@ -3,7 +3,7 @@ package mmat
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
+	"github.com/tiesproject/ties/internal/csvhint"
 	"io"
 	"strconv"
 	"strings"
@@ -137,18 +137,7 @@ func quoteAll(cells []string) string {
 // usual cause is a file saved with semicolons by a spreadsheet in a
 // locale with a decimal comma.
 func headerHint(rec []string, o *ReadOptions) string {
-	hint := "the header holds " + quoteAll(rec)
-	for _, sep := range []rune{';', '\t'} {
-		if sep == o.Comma {
-			continue
-		}
-		for _, cell := range rec {
-			if strings.ContainsRune(cell, sep) {
-				return hint + fmt.Sprintf("; it contains %q: set ReadOptions.Comma to %q", string(sep), string(sep))
-			}
-		}
-	}
-	return hint
+	return "the header holds " + quoteAll(rec) + csvhint.Separator(rec, o.Comma, "ReadOptions.Comma")
 }
 
 func readHeader(rec []string, allowed []string, extra func(string) bool, o *ReadOptions) (header, error) {

@@ -135,7 +135,7 @@ func TestHeaderMessages(t *testing.T) {
 	t.Parallel()
 	_, err := ReadLong(strings.NewReader("study;category;criterion;answer\ns;2;2.1;Y\n"), nil)
 	msg := err.Error()
-	for _, s := range []string{"line 1", `"study;category;criterion;answer"`, `set ReadOptions.Comma to ";"`} {
+	for _, s := range []string{"line 1", `"study;category;criterion;answer"`, "set ReadOptions.Comma = ';'"} {
 		if !strings.Contains(msg, s) {
 			t.Errorf("message %q lacks %q", msg, s)
 		}

@@ -125,20 +125,7 @@ func checkLayouts(t *testing.T, cases []figureCase) {
 			sh := float64(l.Panel.Size().Y / l.Height)
 			t.Logf("%-16s %4.1f × %4.1f cm: panel %3.0f%% of width, %3.0f%% of height, text %.1f pt, %d shortened",
 				fc.name, w, h, 100*sw, 100*sh, l.FontSize, len(l.Shortened))
-			if sw < fc.minW-0.005 || sh < fc.minH-0.005 {
-				t.Errorf("%s at %.1f cm: panel share %.2f × %.2f, want at least %.2f × %.2f", fc.name, w, sw, sh, fc.minW, fc.minH)
-			}
-			if l.FontSize < 7 {
-				t.Errorf("%s at %.1f cm: text %.1f pt, below the 7 pt floor", fc.name, w, l.FontSize)
-			}
-			for _, o := range l.Overlaps(0.5) {
-				t.Errorf("%s at %.1f cm: %q overlaps %q", fc.name, w, o[0].Text, o[1].Text)
-			}
-			for _, tb := range l.Texts {
-				if tb.Box.Min.X < -0.5 || tb.Box.Min.Y < -0.5 || tb.Box.Max.X > l.Width+0.5 || tb.Box.Max.Y > l.Height+0.5 {
-					t.Errorf("%s at %.1f cm: %q off the page: %v", fc.name, w, tb.Text, tb.Box)
-				}
-			}
+			checkPanel(t, fmt.Sprintf("%s at %.1f cm", fc.name, w), l, fc.minW, fc.minH)
 		}
 	}
 }

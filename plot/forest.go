@@ -2,6 +2,7 @@ package plot
 
 import (
 	"fmt"
+	"github.com/tiesproject/ties/internal/numfmt"
 	"math"
 	"slices"
 	"strconv"
@@ -438,16 +439,7 @@ func pooledForms(label string) []string {
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // num formats x with dec decimals and a true minus sign.
-func num(x float64, dec int) string {
-	s := strconv.FormatFloat(x, 'f', dec, 64)
-	if strings.HasPrefix(s, "-") {
-		if strings.Trim(s, "-0.") == "" {
-			return s[1:] // no "−0.00"
-		}
-		return "−" + s[1:]
-	}
-	return s
-}
+func num(x float64, dec int) string { return numfmt.Fixed(x, dec) }
 
 // shortName is the measure's name in the column header and axis label.
 func shortName(m effect.Measure, exp bool) string {

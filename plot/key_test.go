@@ -193,14 +193,7 @@ func TestKeyLabelsRandom(t *testing.T) {
 			t.Fatalf("%s: %v", fc.name, err)
 		}
 		fits++
-		for _, o := range l.Overlaps(0.5) {
-			t.Errorf("%s at %.1f × %.1f cm: %q overlaps %q", fc.name, w, h, o[0].Text, o[1].Text)
-		}
-		for _, tb := range l.Texts {
-			if tb.Box.Min.X < -0.5 || tb.Box.Min.Y < -0.5 || tb.Box.Max.X > l.Width+0.5 || tb.Box.Max.Y > l.Height+0.5 {
-				t.Errorf("%s at %.1f × %.1f cm: %q off the page: %v", fc.name, w, h, tb.Text, tb.Box)
-			}
-		}
+		checkTextPlaced(t, fmt.Sprintf("%s at %.1f × %.1f cm", fc.name, w, h), l)
 	}
 	t.Logf("%d figures fit and were checked, %d refused with ErrTooSmall", fits, refused)
 }

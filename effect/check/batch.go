@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/tiesproject/ties/internal/csvhint"
 	"io"
 	"runtime"
 	"slices"
@@ -135,17 +136,8 @@ func ReadCSV(r io.Reader, o *ReadOptions) (*Table, error) {
 		}
 	}
 	if len(col) == 0 {
-		reason := "no column that ReadCSV reads (" + knownColumns + "); headings found: " + quoteAll(header)
-		for _, h := range header {
-			if strings.ContainsRune(h, ';') && cr.Comma != ';' {
-				reason += "; a heading holds ';': if the file is separated by semicolons, set ReadOptions.Comma = ';'"
-				break
-			}
-			if strings.ContainsRune(h, '\t') && cr.Comma != '\t' {
-				reason += "; a heading holds a tab: if the file is separated by tabs, set ReadOptions.Comma = '\\t'"
-				break
-			}
-		}
+		reason := "no column that ReadCSV reads (" + knownColumns + "); headings found: " + quoteAll(header) +
+			csvhint.Separator(header, cr.Comma, "ReadOptions.Comma")
 		return nil, &effect.FieldError{Line: 1, Field: "header", Reason: reason, Err: ErrUnparseable}
 	}
 	t := &Table{Header: header, Comma: cr.Comma}

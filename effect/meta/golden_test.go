@@ -110,22 +110,7 @@ func TestGoldenPool(t *testing.T) {
 					t.Fatalf("%s %s %s: %v", set, name, test, err)
 				}
 				c := &checker{t: t, g: g, key: goldenKey{set, "pool", name, test, "", 0}, scale: vscale(st)}
-				c.eq("tau2", 0, r.Tau2)
-				c.eq("se.tau2", 0, r.Tau2SE)
-				c.eq("beta", 0, r.Estimate.Value)
-				c.eq("se", 0, r.Estimate.SE())
-				c.eq("ci.lb", 0, r.Estimate.CI.Lower)
-				c.eq("ci.ub", 0, r.Estimate.CI.Upper)
-				c.eq("zval", 0, r.Stat)
-				c.eq("pval", 0, r.P)
-				c.eq("QE", 0, r.Q)
-				c.eq("QEp", 0, r.QP)
-				c.eq("I2", 0, r.I2)
-				c.eq("H2", 0, r.H2)
-				if m != FixedEffect { // metafor's predict() gives no PI for FE models
-					c.eq("pi.lb", 0, r.Prediction.Lower)
-					c.eq("pi.ub", 0, r.Prediction.Upper)
-				}
+				checkPooled(c, r, m)
 				c.eq("tau2.lb", 0, r.Tau2CI.Lower)
 				c.eq("tau2.ub", 0, r.Tau2CI.Upper)
 				c.eq("I2.lb", 0, r.I2CI.Lower)
@@ -277,4 +262,32 @@ func TestGoldenSmallStudy(t *testing.T) {
 		t.Errorf("only %d golden values compared", total)
 	}
 	t.Logf("%d golden values compared", total)
+}
+
+// eqChecker compares one golden quantity (golden_test's checker and
+// onestudy_test's oneChecker).
+type eqChecker interface {
+	eq(quantity string, index int, got float64)
+}
+
+// checkPooled compares what metafor's rma and predict report for a pooled
+// result: τ², its SE, the estimate with its SE, CI, z and p, Q and its p,
+// I², H², and (not for a fixed-effect model) the prediction interval.
+func checkPooled(c eqChecker, r Result, m Method) {
+	c.eq("tau2", 0, r.Tau2)
+	c.eq("se.tau2", 0, r.Tau2SE)
+	c.eq("beta", 0, r.Estimate.Value)
+	c.eq("se", 0, r.Estimate.SE())
+	c.eq("ci.lb", 0, r.Estimate.CI.Lower)
+	c.eq("ci.ub", 0, r.Estimate.CI.Upper)
+	c.eq("zval", 0, r.Stat)
+	c.eq("pval", 0, r.P)
+	c.eq("QE", 0, r.Q)
+	c.eq("QEp", 0, r.QP)
+	c.eq("I2", 0, r.I2)
+	c.eq("H2", 0, r.H2)
+	if m != FixedEffect { // metafor's predict() gives no PI for FE models
+		c.eq("pi.lb", 0, r.Prediction.Lower)
+		c.eq("pi.ub", 0, r.Prediction.Upper)
+	}
 }

@@ -60,21 +60,8 @@ func TestOneStudyPool(t *testing.T) {
 				t.Fatalf("%s %d: %v", name, lev, err)
 			}
 			c := &oneChecker{t: t, g: g, key: oneKey{c: "one" + map[int]string{95: "95", 90: "90"}[lev], analysis: "pool", method: name}}
-			c.eq("tau2", 0, r.Tau2)
-			c.eq("se.tau2", 0, r.Tau2SE)
-			c.eq("beta", 0, r.Estimate.Value)
-			c.eq("se", 0, r.Estimate.SE())
-			c.eq("ci.lb", 0, r.Estimate.CI.Lower)
-			c.eq("ci.ub", 0, r.Estimate.CI.Upper)
-			c.eq("zval", 0, r.Stat)
-			c.eq("pval", 0, r.P)
-			c.eq("QE", 0, r.Q)
-			c.eq("QEp", 0, r.QP)
-			c.eq("I2", 0, r.I2)
-			c.eq("H2", 0, r.H2)
-			if m != FixedEffect { // metafor's predict() gives no PI for FE models
-				c.eq("pi.lb", 0, r.Prediction.Lower)
-				c.eq("pi.ub", 0, r.Prediction.Upper)
+			checkPooled(c, r, m)
+			if m != FixedEffect {
 				o.Prediction = PredictRiley
 				r, err = Pool(st, o)
 				if err != nil {

@@ -218,6 +218,13 @@ func (tr *trial) run(opt *CondMeanOptions, delta [2][]float64, shift *[2][]float
 	if err != nil {
 		return nil, err
 	}
+	// The refits feed only the imputations: their LS means, tests and
+	// degrees of freedom would go unused.
+	ropt := *mopt
+	ropt.EstimatesOnly = true
+	// Each refit starts from the full fit's θ, a few iterations from its
+	// own optimum.
+	ropt.Start = im.fit.Theta
 	R := &runs{im: im}
 	if R.full, R.completed, err = tr.estimate(im, delta); err != nil {
 		return nil, err
@@ -259,7 +266,7 @@ func (tr *trial) run(opt *CondMeanOptions, delta [2][]float64, shift *[2][]float
 				for k, i := range samples[r] {
 					subs[k] = tr.subjects[i]
 				}
-				im, err := tr.impute(subs, mopt)
+				im, err := tr.impute(subs, &ropt)
 				if err == nil {
 					R.reps[r], _, err = tr.estimate(im, delta)
 				}

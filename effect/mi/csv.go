@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/tiesproject/ties/internal/csvhint"
 	"io"
 	"strings"
 
@@ -43,9 +44,7 @@ func ReadEvents(r io.Reader, cols EventColumns) ([]Event, error) {
 		i, ok := pos[name]
 		if !ok {
 			reason := fmt.Sprintf("no column %q; the header has %q", name, header)
-			if len(header) == 1 && strings.Contains(header[0], ";") {
-				reason += " (the file seems to use ';' as its separator: convert it to commas)"
-			}
+			reason += csvhint.Separator(header, ',', "")
 			return nil, &effect.FieldError{Line: 1, Column: name, Reason: reason, Err: ErrInvalidInput}
 		}
 		idx[k] = i

@@ -2,6 +2,7 @@ package mi
 
 import (
 	"fmt"
+	"github.com/tiesproject/ties/internal/numfmt"
 	"math"
 	"strings"
 
@@ -135,19 +136,7 @@ func (p Pooled) String() string {
 	return b.String()
 }
 
-func num(x float64) string {
-	switch {
-	case math.IsInf(x, 1):
-		return "∞"
-	case math.IsInf(x, -1):
-		return "−∞"
-	}
-	s := fmt.Sprintf("%.2f", x)
-	if s == "-0.00" {
-		s = "0.00"
-	}
-	return strings.Replace(s, "-", "−", 1)
-}
+func num(x float64) string { return numfmt.Fixed(x, 2) }
 
 func pString(p float64) string {
 	if p < 0.001 {

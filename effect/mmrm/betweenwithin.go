@@ -24,24 +24,7 @@ func (f *fitted) betweenWithin() (func([]float64) float64, error) {
 	pr := f.m.pr
 	t := d.t
 	// Which covariate/factor columns vary within a subject?
-	varies := make([]bool, d.p)
-	x := make([]float64, d.p)
-	first := make([]float64, d.p)
-	for i := range pr.subjects {
-		s := &pr.subjects[i]
-		for k := range s.visits {
-			d.row(s, k, x)
-			if k == 0 {
-				copy(first, x)
-				continue
-			}
-			for j := d.covOff; j < d.p; j++ {
-				if x[j] != first[j] {
-					varies[j] = true
-				}
-			}
-		}
-	}
+	varies := f.variesWithin(d.covOff)
 	// Between: intercept, arm levels, baseline, constant covariates.
 	pb := 1 + (d.nArm - 1)
 	if d.hasBase {
@@ -104,24 +87,7 @@ func (f *fitted) betweenWithin() (func([]float64) float64, error) {
 func (f *fitted) betweenWithinRegression() (func([]float64) float64, error) {
 	d := f.m.d
 	pr := f.m.pr
-	varies := make([]bool, d.p)
-	x := make([]float64, d.p)
-	first := make([]float64, d.p)
-	for i := range pr.subjects {
-		s := &pr.subjects[i]
-		for k := range s.visits {
-			d.row(s, k, x)
-			if k == 0 {
-				copy(first, x)
-				continue
-			}
-			for j := range x {
-				if x[j] != first[j] {
-					varies[j] = true
-				}
-			}
-		}
-	}
+	varies := f.variesWithin(0)
 	pb := 0
 	for j := range varies {
 		if !varies[j] {
@@ -154,4 +120,31 @@ func (f *fitted) betweenWithinRegression() (func([]float64) float64, error) {
 		}
 		return df
 	}, nil
+}
+
+// variesWithin reports, for each design column j ≥ from, whether its value
+// changes between the visits of some subject; columns before from are
+// left false.
+func (f *fitted) variesWithin(from int) []bool {
+	d := f.m.d
+	pr := f.m.pr
+	varies := make([]bool, d.p)
+	x := make([]float64, d.p)
+	first := make([]float64, d.p)
+	for i := range pr.subjects {
+		s := &pr.subjects[i]
+		for k := range s.visits {
+			d.row(s, k, x)
+			if k == 0 {
+				copy(first, x)
+				continue
+			}
+			for j := from; j < d.p; j++ {
+				if x[j] != first[j] {
+					varies[j] = true
+				}
+			}
+		}
+	}
+	return varies
 }

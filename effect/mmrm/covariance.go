@@ -236,6 +236,15 @@ func (c covModel) split(th []float64) (sd, rho []float64) {
 	return sd, th[1:]
 }
 
+// nVar is the number of variance parameters that lead θ in a
+// variance–correlation structure: one per visit when heterogeneous.
+func (c covModel) nVar() int {
+	if c.s.heterogeneous() {
+		return c.t
+	}
+	return 1
+}
+
 // feasible reports whether θ lies in the parameter space apart from the
 // positive definiteness of Σ, which the caller checks by factorizing.
 func (c covModel) feasible(th []float64) bool {
@@ -257,10 +266,7 @@ func (c covModel) feasible(th []float64) bool {
 	case TOEP:
 		return th[0] > 0
 	}
-	nv := 1
-	if c.s.heterogeneous() {
-		nv = c.t
-	}
+	nv := c.nVar()
 	for _, v := range th[:nv] {
 		if v <= 0 {
 			return false
@@ -307,10 +313,7 @@ func (c covModel) deriv(th []float64, d []*mat.SymDense) {
 	sd, rho := c.split(th)
 	f := c.s.family()
 	het := c.s.heterogeneous()
-	nv := 1
-	if het {
-		nv = t
-	}
+	nv := c.nVar()
 	for i := 0; i < t; i++ {
 		if het {
 			d[i].SetSym(i, i, 1)
@@ -348,10 +351,7 @@ func (c covModel) deriv2(th []float64, d2 [][]*mat.SymDense) {
 	sd, rho := c.split(th)
 	f := c.s.family()
 	het := c.s.heterogeneous()
-	nv := 1
-	if het {
-		nv = t
-	}
+	nv := c.nVar()
 	nr := f.nrho(t)
 	add := func(k, l, i, j int, v float64) {
 		d2[k][l].SetSym(i, j, d2[k][l].At(i, j)+v)

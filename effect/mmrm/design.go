@@ -49,14 +49,7 @@ func newDesign(pr *prepared, mean MeanModel) *design {
 			d.names = append(d.names, "baseline:visit="+v)
 		}
 	}
-	d.covOff = len(d.names)
-	d.names = append(d.names, pr.covNames...)
-	d.facOff = len(d.names)
-	for f, lv := range pr.facLevel {
-		for _, l := range lv[1:] {
-			d.names = append(d.names, pr.facNames[f]+"="+l)
-		}
-	}
+	d.appendCovariates(pr)
 	d.p = len(d.names)
 	return d
 }
@@ -165,14 +158,7 @@ func newRegressionDesign(pr *prepared, mean MeanModel) *design {
 			d.names = append(d.names, "arm="+pr.arms[a])
 		}
 		d.nCov = len(pr.covNames)
-		d.covOff = len(d.names)
-		d.names = append(d.names, pr.covNames...)
-		d.facOff = len(d.names)
-		for f, lv := range pr.facLevel {
-			for _, l := range lv[1:] {
-				d.names = append(d.names, pr.facNames[f]+"="+l)
-			}
-		}
+		d.appendCovariates(pr)
 	} else {
 		d.facLevel = nil
 		d.covOff, d.facOff = 1, 1
@@ -192,4 +178,18 @@ func (d *design) regressionRow(s *subjectData, k int, x []float64) {
 		x[d.armOff+s.arm-1] = 1
 	}
 	d.covFacRow(s, k, x)
+}
+
+// appendCovariates appends the covariate columns and, after them, one
+// dummy per non-reference level of each factor, recording where each
+// group starts.
+func (d *design) appendCovariates(pr *prepared) {
+	d.covOff = len(d.names)
+	d.names = append(d.names, pr.covNames...)
+	d.facOff = len(d.names)
+	for f, lv := range pr.facLevel {
+		for _, l := range lv[1:] {
+			d.names = append(d.names, pr.facNames[f]+"="+l)
+		}
+	}
 }

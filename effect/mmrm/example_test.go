@@ -179,3 +179,33 @@ func ExampleResult_Difference() {
 	fmt.Printf("d = %.2f (95%% CI %.2f to %.2f)\n", s.Value, s.CI.Lower, s.CI.Upper)
 	// Output: d = 0.45 (95% CI 0.11 to 0.79)
 }
+
+// The estimates alone, without LS means, tests or degrees of freedom: for
+// the many refits of a jackknife or bootstrap.
+func ExampleFit_estimatesOnly() {
+	r, err := mmrm.Fit(fev(), &mmrm.Options{EstimatesOnly: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := r.Coefficients[7] // arm=TRT:visit=VIS4
+	fmt.Printf("%s: %.4f (SE %.4f); LS means %v; −2 log-likelihood %.2f\n", c.Name, c.Estimate, c.SE, r.LSMeans, -2*r.LogLik)
+	// Output:
+	// arm=TRT:visit=VIS4: 4.3985 (SE 1.6806); LS means []; −2 log-likelihood 3386.45
+}
+
+// A warm start from an earlier fit's θ: the refit converges in fewer
+// iterations to the same optimum.
+func ExampleFit_warmStart() {
+	d := fev()
+	cold, err := mmrm.Fit(d, &mmrm.Options{EstimatesOnly: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	warm, err := mmrm.Fit(d, &mmrm.Options{EstimatesOnly: true, Start: cold.Theta})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d → %d iterations; −2 log-likelihood %.4f and %.4f\n", cold.Iterations, warm.Iterations, -2*cold.LogLik, -2*warm.LogLik)
+	// Output:
+	// 4 → 0 iterations; −2 log-likelihood 3386.4499 and 3386.4499
+}

@@ -62,14 +62,16 @@ type Attempt struct {
 type Result struct {
 	// Structure is the covariance structure used (with Options.Fallback,
 	// the first that converged); Method, DF, Cov, ByArm and Level echo the
-	// options the results were computed with, as does Mean.
-	Structure Structure
-	Mean      MeanModel
-	Method    Method
-	DF        DFMethod
-	Cov       CovMethod
-	ByArm     bool
-	Level     float64
+	// options the results were computed with, as do Mean and
+	// EstimatesOnly.
+	Structure     Structure
+	Mean          MeanModel
+	Method        Method
+	DF            DFMethod
+	Cov           CovMethod
+	ByArm         bool
+	Level         float64
+	EstimatesOnly bool
 
 	// Visits are the post-baseline visits in order; Arms the arms, the
 	// control first (nil when Data.Arm is nil).
@@ -99,8 +101,9 @@ type Result struct {
 	// subjects in the data (analysed or not, as SAS's Dimensions table).
 	LogLik, AIC, AICc, BIC float64
 
-	// LSMeans, Differences and Tests are nil unless Mean is ArmByVisit:
-	// the other mean models define no arm-by-visit cells.
+	// LSMeans, Differences and Tests are nil unless Mean is ArmByVisit
+	// (the other mean models define no arm-by-visit cells) and nil with
+	// Options.EstimatesOnly.
 	LSMeans     []LSMean     // arm-major: Arms[0] at each visit, then Arms[1], …
 	Differences []Difference // each non-control arm, at each visit
 	// Tests are the joint F tests "arm at all visits" (every difference
@@ -251,6 +254,17 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 	}
 	m := newModel(pr, des, s, opt.Method == REML, opt.ByArm)
 	th := m.startTheta()
+	if opt.Start != nil {
+		if len(opt.Start) != m.k {
+			return nil, optErr("Start", opt.Start, fmt.Sprintf("%d starting values; %v with %d covariance group(s) at %d visits has %d parameters", len(opt.Start), s, m.nGroup, m.cm.t, m.k))
+		}
+		for g := 0; g < m.nGroup; g++ {
+			if !m.cm.feasible(m.groupTheta(opt.Start, g)) {
+				return nil, optErr("Start", opt.Start, fmt.Sprintf("outside the parameter space of %v (a variance not positive or a correlation outside (−1, 1))", s))
+			}
+		}
+		th = append([]float64(nil), opt.Start...)
+	}
 	fr, err := m.optimize(th, opt.Tolerance, opt.MaxIter)
 	if err != nil {
 		return nil, err
@@ -265,7 +279,7 @@ func fitStructure(pr *prepared, des *design, s Structure, opt Options) (*Result,
 		f.blocks = m.blocks(fr)
 	}
 	res := &Result{
-		Structure: s, Mean: opt.Mean, Method: opt.Method, DF: opt.DF, Cov: opt.Cov, ByArm: opt.ByArm, Level: opt.Level,
+		Structure: s, Mean: opt.Mean, Method: opt.Method, DF: opt.DF, Cov: opt.Cov, ByArm: opt.ByArm, Level: opt.Level, EstimatesOnly: opt.EstimatesOnly,
 		Visits: pr.visits, Arms: pr.arms, Theta: fr.theta, ThetaCov: w,
 		LogLik: fr.e.ll, NSubjects: len(pr.subjects), NObs: pr.nobs, Excluded: pr.excluded,
 		Iterations: fr.iter, GradientNorm: fr.gradNorm, fit: f,

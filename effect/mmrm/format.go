@@ -2,22 +2,14 @@ package mmrm
 
 import (
 	"fmt"
+	"github.com/tiesproject/ties/internal/numfmt"
 	"math"
 	"strings"
 	"text/tabwriter"
 )
 
 // num formats x with d decimals and a Unicode minus, as a paper prints.
-func num(x float64, d int) string {
-	s := fmt.Sprintf("%.*f", d, x)
-	if strings.HasPrefix(s, "-") {
-		if strings.Trim(s[1:], "0.") == "" {
-			return s[1:]
-		}
-		return "−" + s[1:]
-	}
-	return s
-}
+func num(x float64, d int) string { return numfmt.Fixed(x, d) }
 
 func pval(p float64) string {
 	switch {
@@ -33,7 +25,8 @@ func pval(p float64) string {
 // arm and visit with their standard errors, and each difference from the
 // control with its confidence interval, df and p value, then the joint
 // tests; with a mean model other than ArmByVisit, the coefficients with
-// their standard errors, df, t and p values.
+// their standard errors, df, t and p values; with EstimatesOnly, the
+// coefficients with their standard errors and t statistics.
 func (r *Result) String() string {
 	if r == nil {
 		return "<nil>"
@@ -57,6 +50,15 @@ func (r *Result) String() string {
 	fmt.Fprintf(&b, "\n−2 log-likelihood %s, AIC %s, AICc %s, BIC %s; converged in %d iterations\n",
 		num(-2*r.LogLik, 2), num(r.AIC, 2), num(r.AICc, 2), num(r.BIC, 2), r.Iterations)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	if r.EstimatesOnly {
+		// No inference: the coefficients with their model-based SEs.
+		fmt.Fprintln(tw, "Coefficient\tEstimate\tSE\tt")
+		for _, c := range r.Coefficients {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Name, num(c.Estimate, 4), num(c.SE, 4), num(c.T, 2))
+		}
+		tw.Flush()
+		return b.String()
+	}
 	if r.Mean != ArmByVisit {
 		// No LS means: print the coefficients.
 		fmt.Fprintln(tw, "Coefficient\tEstimate\tSE\tdf\tt\tp")

@@ -220,6 +220,10 @@ func (f *fitted) lsmeanVector(a, v int) []float64 {
 
 // infer fills the coefficients, LS means, differences and tests.
 func (f *fitted) infer(res *Result) error {
+	if f.o.EstimatesOnly {
+		f.estimatesOnly(res)
+		return nil
+	}
 	if err := f.setInference(); err != nil {
 		return err
 	}
@@ -405,4 +409,14 @@ func (f *fitted) smdResidual(est, se float64, v int) effect.Estimate {
 		}
 	}
 	return f.smd(est, se, math.Sqrt(s2), quadForm(f.w, grad))
+}
+
+// estimatesOnly fills the coefficients with their estimates, model-based
+// SEs and t statistics, leaving DF and P NaN (Options.EstimatesOnly).
+func (f *fitted) estimatesOnly(res *Result) {
+	for j, nm := range f.m.d.names {
+		est := f.beta[j]
+		se := math.Sqrt(f.phi.At(j, j))
+		res.Coefficients = append(res.Coefficients, Coefficient{Name: nm, Estimate: est, SE: se, DF: math.NaN(), T: est / se, P: math.NaN()})
+	}
 }

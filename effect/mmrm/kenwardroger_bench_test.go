@@ -76,13 +76,7 @@ func infSynthBlocks(n, t, nClusters int, seed uint64) (blocks []block, phi, w *m
 		blocks = append(blocks, block{subject: fmt.Sprint(s), cluster: s % nClusters, visits: visits,
 			X: x, resid: resid, V: pt.v, Vinv: pt.vinv, dV: pt.dv})
 	}
-	info := mat.NewSymDense(p, nil)
-	for _, b := range blocks {
-		var vx, xvx mat.Dense
-		vx.Mul(b.Vinv, b.X)
-		xvx.Mul(b.X.T(), &vx)
-		info.AddSym(info, krSymPart(&xvx))
-	}
+	info := information(blocks, p)
 	var ch mat.Cholesky
 	if !ch.Factorize(info) {
 		return nil, nil, nil // a visit nobody reached: the fit would refuse

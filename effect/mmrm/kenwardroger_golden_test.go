@@ -175,13 +175,7 @@ func infParseCase(t testing.TB, name string) *infCase {
 		lo = hi
 	}
 	// Φ = (Σ X_i'V_i⁻¹X_i)⁻¹.
-	info := mat.NewSymDense(p, nil)
-	for _, b := range c.blocks {
-		var vx, xvx mat.Dense
-		vx.Mul(b.Vinv, b.X)
-		xvx.Mul(b.X.T(), &vx)
-		info.AddSym(info, krSymPart(&xvx))
-	}
+	info := information(c.blocks, p)
 	var ch mat.Cholesky
 	if !ch.Factorize(info) {
 		t.Fatalf("%s: X'V⁻¹X singular", name)
@@ -305,4 +299,17 @@ func TestKenwardRogerFirstVisitDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	infCloseRel(t, "df", df, float64(len(c.blocks)-3), 1e-9)
+}
+
+// information returns Σ X_i'V_i⁻¹X_i over the blocks, the inverse of the
+// model-based Φ.
+func information(blocks []block, p int) *mat.SymDense {
+	info := mat.NewSymDense(p, nil)
+	for _, b := range blocks {
+		var vx, xvx mat.Dense
+		vx.Mul(b.Vinv, b.X)
+		xvx.Mul(b.X.T(), &vx)
+		info.AddSym(info, krSymPart(&xvx))
+	}
+	return info
 }

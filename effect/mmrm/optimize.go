@@ -212,15 +212,18 @@ func (m *model) optimize(th []float64, tol float64, maxIter int) (*fitResult, er
 	}
 }
 
-// scaledSolve solves (sign·A) d = g with A scaled to unit diagonal,
-// reporting false when sign·A is not positive definite.
-func scaledSolve(a *mat.SymDense, sign float64, g []float64) (*mat.VecDense, bool) {
+// scaledCholesky factorizes sign·A after scaling it to unit diagonal,
+// B = S·(sign·A)·S with S = diag(1/√(sign·aᵢᵢ)), so that the
+// factorization's conditioning reflects the correlations rather than
+// the parameters' units. It returns the scale S and false when sign·A is
+// not positive definite.
+func scaledCholesky(a *mat.SymDense, sign float64) (*mat.Cholesky, []float64, bool) {
 	k := a.SymmetricDim()
 	sc := make([]float64, k)
 	for i := range sc {
 		v := sign * a.At(i, i)
 		if !(v > 0) {
-			return nil, false
+			return nil, nil, false
 		}
 		sc[i] = 1 / math.Sqrt(v)
 	}
@@ -232,8 +235,19 @@ func scaledSolve(a *mat.SymDense, sign float64, g []float64) (*mat.VecDense, boo
 	}
 	var ch mat.Cholesky
 	if !ch.Factorize(b) {
+		return nil, nil, false
+	}
+	return &ch, sc, true
+}
+
+// scaledSolve solves (sign·A) d = g with A scaled to unit diagonal,
+// reporting false when sign·A is not positive definite.
+func scaledSolve(a *mat.SymDense, sign float64, g []float64) (*mat.VecDense, bool) {
+	ch, sc, ok := scaledCholesky(a, sign)
+	if !ok {
 		return nil, false
 	}
+	k := len(sc)
 	rhs := mat.NewVecDense(k, nil)
 	for i := range sc {
 		rhs.SetVec(i, g[i]*sc[i])
@@ -251,25 +265,11 @@ func scaledSolve(a *mat.SymDense, sign float64, g []float64) (*mat.VecDense, boo
 // scaledInverse returns (sign·A)⁻¹ computed after scaling to unit
 // diagonal, or false when sign·A is not positive definite.
 func scaledInverse(a *mat.SymDense, sign float64) (*mat.SymDense, bool) {
-	k := a.SymmetricDim()
-	sc := make([]float64, k)
-	for i := range sc {
-		v := sign * a.At(i, i)
-		if !(v > 0) {
-			return nil, false
-		}
-		sc[i] = 1 / math.Sqrt(v)
-	}
-	b := mat.NewSymDense(k, nil)
-	for i := 0; i < k; i++ {
-		for j := i; j < k; j++ {
-			b.SetSym(i, j, sign*a.At(i, j)*sc[i]*sc[j])
-		}
-	}
-	var ch mat.Cholesky
-	if !ch.Factorize(b) {
+	ch, sc, ok := scaledCholesky(a, sign)
+	if !ok {
 		return nil, false
 	}
+	k := len(sc)
 	inv := mat.NewSymDense(k, nil)
 	if err := ch.InverseTo(inv); err != nil {
 		if _, cond := err.(mat.Condition); !cond {

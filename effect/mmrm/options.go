@@ -119,12 +119,41 @@ type Options struct {
 	Tolerance float64
 	// MaxIter bounds the Newton–Raphson iterations; 0 means 100.
 	MaxIter int
+	// EstimatesOnly skips the inference, for callers that want only the
+	// estimates, such as the refits of a jackknife or bootstrap: Result
+	// then holds the coefficients (Estimate, model-based SE and T, with DF
+	// and P NaN), Theta, ThetaCov, the covariance and correlation
+	// matrices, the log-likelihood and the fit criteria, and LSMeans,
+	// Differences and Tests are nil. This saves the degrees of freedom and
+	// t quantiles of every contrast. Level, DF and Cov must then be left
+	// at their defaults, as they would go unused.
+	EstimatesOnly bool
+	// Start, if not nil, replaces the starting values of θ (see Structure;
+	// with ByArm one set per arm, as Result.Theta) that Fit otherwise
+	// takes from the empirical covariance of least-squares residuals. A
+	// warm start from a related fit, such as the full-data fit for the
+	// refits of a jackknife, saves iterations; the optimum is the same to
+	// within Tolerance. It must have Structure.NumParams values per
+	// covariance group, lie in the parameter space and give a positive
+	// definite Σ, and cannot be combined with Fallback.
+	Start []float64
 }
 
 func (o *Options) withDefaults() (Options, error) {
 	var r Options
 	if o != nil {
 		r = *o
+	}
+	if r.EstimatesOnly {
+		// Inference settings would go unused: refuse rather than ignore.
+		switch {
+		case r.Level != 0:
+			return r, optErr("Level", r.Level, "EstimatesOnly computes no intervals: leave Level at 0")
+		case r.DF != Satterthwaite:
+			return r, optErr("DF", r.DF, "EstimatesOnly computes no degrees of freedom: leave DF at its default")
+		case r.Cov != ModelBased:
+			return r, optErr("Cov", r.Cov, "EstimatesOnly reports the model-based SE only: leave Cov at its default")
+		}
 	}
 	if r.Level == 0 {
 		r.Level = 0.95
@@ -142,6 +171,9 @@ func (o *Options) withDefaults() (Options, error) {
 		if !s.valid() {
 			return r, optErr("Fallback", s, "unknown covariance structure")
 		}
+	}
+	if r.Start != nil && r.Fallback != nil {
+		return r, optErr("Start", r.Start, "starting values fit one structure: use Start without Fallback")
 	}
 	if r.Fallback != nil {
 		if len(r.Fallback) == 0 {

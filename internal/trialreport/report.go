@@ -3,6 +3,7 @@ package trialreport
 import (
 	"encoding/csv"
 	"fmt"
+	"github.com/tiesproject/ties/internal/numfmt"
 	"io"
 	"math"
 	"strconv"
@@ -17,11 +18,7 @@ func fmtNum(x float64, d int) string {
 	if math.IsNaN(x) {
 		return "NA"
 	}
-	s := strconv.FormatFloat(x, 'f', d, 64)
-	if strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-") // no "-0.00"
-	}
-	return strings.Replace(s, "-", "−", 1)
+	return numfmt.Fixed(x, d)
 }
 
 func ci(lo, hi float64, d int) string { return fmtNum(lo, d) + " to " + fmtNum(hi, d) }
