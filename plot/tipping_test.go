@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -13,42 +12,18 @@ import (
 	"github.com/tiesproject/ties/effect"
 	"github.com/tiesproject/ties/effect/mi"
 	"github.com/tiesproject/ties/effect/mmrm"
+	"github.com/tiesproject/ties/internal/simtrial"
 	"github.com/tiesproject/ties/plot"
 )
 
-// tippingTrial is a small simulated trial (40 participants, visits at 3, 6
-// and 12 months, some leaving the befriending arm), as in effect/mi's
-// examples.
+// tippingTrial is the simulated trial of effect/mi's examples (40
+// participants, visits at 3, 6 and 12 months, some leaving the befriending
+// arm; jump to reference).
 func tippingTrial() (*mmrm.Data, []mi.Event) {
-	rng := rand.New(rand.NewPCG(2026, 12))
-	d := &mmrm.Data{}
-	var events []mi.Event
-	for i := range 40 {
-		id := fmt.Sprintf("P%02d", i+1)
-		arm := "usual care"
-		if i%2 == 1 {
-			arm = "befriending"
-		}
-		base := 6 + 1.5*rng.NormFloat64()
-		left := ""
-		for v, visit := range []string{"3", "6", "12"} {
-			y := 0.7*base + 1.5 + rng.NormFloat64()
-			if arm == "befriending" {
-				y -= 0.4 * float64(v+1)
-			}
-			if left == "" && v > 0 && rng.Float64() < 0.15 {
-				left = visit
-				events = append(events, mi.Event{Subject: id, Visit: visit, Strategy: mi.JR})
-			}
-			if left != "" {
-				y = math.NaN()
-			}
-			d.Subject = append(d.Subject, id)
-			d.Visit = append(d.Visit, visit)
-			d.Arm = append(d.Arm, arm)
-			d.Outcome = append(d.Outcome, y)
-			d.Baseline = append(d.Baseline, base)
-		}
+	d, left := simtrial.Befriending()
+	events := make([]mi.Event, len(left))
+	for i, l := range left {
+		events[i] = mi.Event{Subject: l.Subject, Visit: l.Visit, Strategy: mi.JR}
 	}
 	return d, events
 }

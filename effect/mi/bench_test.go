@@ -1,50 +1,25 @@
 package mi
 
 import (
-	"fmt"
-	"math"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/tiesproject/ties/effect/mmrm"
 	"github.com/tiesproject/ties/internal/cputime"
+	"github.com/tiesproject/ties/internal/simtrial"
 )
 
 // simulatedTrial makes n subjects × 3 visits with monotone drop-out (about
 // a quarter leave), as the benchmark of issue 15 asks (200 × 3).
 func simulatedTrial(n int, seed uint64) (*mmrm.Data, []Event) {
-	rng := rand.New(rand.NewPCG(seed, 1))
-	d := &mmrm.Data{}
-	var ev []Event
-	visits := []string{"3", "6", "12"}
-	for i := 0; i < n; i++ {
-		id := fmt.Sprintf("P%03d", i)
-		arm := "usual care"
-		if i%2 == 1 {
-			arm = "intervention"
-		}
-		base := 20 + 4*rng.NormFloat64()
-		prev := 0.0
-		dropped := false
-		for v, name := range visits {
-			y := 0.6*base + 0.5*prev + 3*rng.NormFloat64()
-			if arm == "intervention" {
-				y -= 1.5 * float64(v+1) / 3
-			}
-			prev = y
-			if !dropped && v > 0 && rng.Float64() < 0.12 {
-				dropped = true
-				ev = append(ev, Event{Subject: id, Visit: name, Strategy: JR})
-			}
-			if dropped {
-				y = math.NaN()
-			}
-			d.Subject = append(d.Subject, id)
-			d.Visit = append(d.Visit, name)
-			d.Arm = append(d.Arm, arm)
-			d.Outcome = append(d.Outcome, y)
-			d.Baseline = append(d.Baseline, base)
-		}
+	d, left := simtrial.Generate(simtrial.Design{
+		N: n, Seed: [2]uint64{seed, 1}, ID: "P%03d",
+		Reference: "usual care", Other: "intervention", Visits: []string{"3", "6", "12"},
+		BaseMean: 20, BaseSD: 4, BaseSlope: 0.6, Carry: 0.5, SD: 3,
+		Effect: 0.5, Drop: 0.12,
+	})
+	ev := make([]Event, len(left))
+	for i, l := range left {
+		ev[i] = Event{Subject: l.Subject, Visit: l.Visit, Strategy: JR}
 	}
 	return d, ev
 }

@@ -11,7 +11,10 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
+// parseVec reads a golden vector written as semicolon-separated numbers;
+// an empty or malformed field fails the test.
 func parseVec(t *testing.T, s string) []float64 {
+	t.Helper()
 	var x []float64
 	for _, f := range strings.Split(s, ";") {
 		v, err := strconv.ParseFloat(f, 64)

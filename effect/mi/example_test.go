@@ -2,12 +2,11 @@ package mi_test
 
 import (
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"strings"
 
 	"github.com/tiesproject/ties/effect/mi"
 	"github.com/tiesproject/ties/effect/mmrm"
+	"github.com/tiesproject/ties/internal/simtrial"
 )
 
 // Five imputations of a trial's 12-month difference, each analysed by an
@@ -111,37 +110,12 @@ func ExampleStrategy_String() {
 }
 
 // exampleTrial is a small two-arm trial: 40 participants, loneliness at 3,
-// 6 and 12 months, some leaving after 3 or 6 months.
+// 6 and 12 months, some leaving after 3 or 6 months (jump to reference).
 func exampleTrial() (*mmrm.Data, []mi.Event) {
-	rng := rand.New(rand.NewPCG(2026, 12))
-	d := &mmrm.Data{}
-	var events []mi.Event
-	for i := 0; i < 40; i++ {
-		id := fmt.Sprintf("P%02d", i+1)
-		arm := "usual care"
-		if i%2 == 1 {
-			arm = "befriending"
-		}
-		base := 6 + 1.5*rng.NormFloat64()
-		left := ""
-		for v, visit := range []string{"3", "6", "12"} {
-			y := 0.7*base + 1.5 + rng.NormFloat64()
-			if arm == "befriending" {
-				y -= 0.4 * float64(v+1)
-			}
-			if left == "" && v > 0 && rng.Float64() < 0.15 {
-				left = visit
-				events = append(events, mi.Event{Subject: id, Visit: visit, Strategy: mi.JR})
-			}
-			if left != "" {
-				y = math.NaN()
-			}
-			d.Subject = append(d.Subject, id)
-			d.Visit = append(d.Visit, visit)
-			d.Arm = append(d.Arm, arm)
-			d.Outcome = append(d.Outcome, y)
-			d.Baseline = append(d.Baseline, base)
-		}
+	d, left := simtrial.Befriending()
+	events := make([]mi.Event, len(left))
+	for i, l := range left {
+		events[i] = mi.Event{Subject: l.Subject, Visit: l.Visit, Strategy: mi.JR}
 	}
 	return d, events
 }

@@ -3,27 +3,10 @@ package mi
 import (
 	"errors"
 	"math"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/tiesproject/ties/internal/golden"
 )
-
-func floats(t *testing.T, s string) []float64 {
-	if s == "" {
-		return nil
-	}
-	var x []float64
-	for _, f := range strings.Split(s, ";") {
-		v, err := strconv.ParseFloat(f, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		x = append(x, v)
-	}
-	return x
-}
 
 // TestPoolGolden compares every pooling function with 50-digit references
 // (testdata/golden/mi/gen_pool.py; check_pool.R confirms them with mice and
@@ -39,7 +22,7 @@ func TestPoolGolden(t *testing.T) {
 		case "greater":
 			o.Alternative = Greater
 		}
-		x := floats(t, r.String(t, "x"))
+		x := parseVec(t, r.String(t, "x"))
 		var got Pooled
 		var err error
 		switch r.String(t, "method") {
@@ -48,7 +31,7 @@ func TestPoolGolden(t *testing.T) {
 			if s := r.String(t, "dfcom"); s != "NA" {
 				dfcom = r.Float(t, "dfcom")
 			}
-			got, err = Rubin(x, floats(t, r.String(t, "se")), dfcom, o)
+			got, err = Rubin(x, parseVec(t, r.String(t, "se")), dfcom, o)
 		case "jackknife":
 			got, err = Jackknife(x[0], x[1:], o)
 		case "bootstrap_normal":

@@ -1,8 +1,9 @@
 # Times conditional mean imputation with the jackknife (JR, 200 subjects x
 # 3 visits: 201 exact REML fits) in plain R, with the functions of
-# gen_condmean.R (pattern-grouped REML with an analytic gradient, nlminb and
-# Newton polish, warm-started from the full fit as rbmi does not). rbmi
-# itself needs the mmrm and TMB packages, which Debian does not ship.
+# gen_condmean.R and condmean_common.R (pattern-grouped REML with an
+# analytic gradient, nlminb and Newton polish, warm-started from the full
+# fit as rbmi does not). rbmi itself needs the mmrm and TMB packages, which
+# Debian does not ship.
 # Run from this folder:
 #   RBMI_STRATEGIES=/path/to/rbmi/R/strategies.R Rscript bench_condmean.R
 src <- readLines("gen_condmean.R")

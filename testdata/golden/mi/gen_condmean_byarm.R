@@ -23,7 +23,7 @@
 # imputing), gaps before an ICE, and intermittent MAR gaps. Subjects without
 # an ICE are MAR under every strategy. Fits are made once per distinct fit
 # data set (with its leave-one-out refits) and shared by the strategies.
-# Run from this folder (rbmi commit 5961fa0 or later):
+# Shared functions are in condmean_common.R. Run from this folder (rbmi commit 5961fa0 or later):
 #   git -C /path/to/rbmi show HEAD:R/strategies.R > /tmp/rbmi_strategies.R
 #   RBMI_STRATEGIES=/tmp/rbmi_strategies.R Rscript gen_condmean_byarm.R
 # Writes condmean_byarm_data.csv, condmean_byarm_results.csv and
@@ -31,6 +31,7 @@
 src <- Sys.getenv("RBMI_STRATEGIES")
 if (src == "") stop("set RBMI_STRATEGIES to rbmi's R/strategies.R")
 source(src)
+source("condmean_common.R")
 
 J <- 3
 arms <- c("control", "treat")
@@ -76,86 +77,12 @@ simulate <- function(n, seed, covariates, gaps = FALSE) {
   data.frame(id = sprintf("B%03d", 1:n), arm = arm, base = base, age = age, site = site, y = I(y), ice = ice)
 }
 
-design <- function(d, v, covariates) {
-  # rows of the MMRM design for subject rows d at visits v (1..J)
-  X <- matrix(0, length(v), 0)
-  for (j in 1:J) X <- cbind(X, as.numeric(v == j))
-  for (j in 1:J) X <- cbind(X, as.numeric(v == j) * (d$arm == "treat"))
-  for (j in 1:J) X <- cbind(X, as.numeric(v == j) * d$base)
-  if (covariates) X <- cbind(X, d$age, d$site == "B", d$site == "C")
-  X
-}
-
-reml <- function(d, covariates, start = NULL) {
-  # Subjects grouped by arm and pattern of observed visits: within a group
-  # every subject has the same covariance block.
-  pat <- apply(!is.na(d$y), 1, function(r) paste(which(r), collapse = ","))
-  key <- paste(d$arm, pat)
-  keys <- unique(key[pat != ""])
-  groups <- lapply(keys, function(g) {
-    idx <- which(key == g); o <- which(!is.na(d$y[idx[1], ]))
-    Xv <- lapply(o, function(j) design(d[idx, ], rep(j, length(idx)), covariates))
-    list(a = match(d$arm[idx[1]], arms), o = o, n = length(idx), Xv = Xv, Y = d$y[idx, o, drop = FALSE])
-  })
-  p <- ncol(groups[[1]]$Xv[[1]])
-  N <- sum(!is.na(d$y))
-  q <- J * (J + 1) / 2
-  unpack <- function(th) { L <- matrix(0, J, J); L[lower.tri(L, TRUE)] <- th; diag(L) <- exp(diag(L)); L }
-  pieces <- function(th) {
-    L <- list(unpack(th[1:q]), unpack(th[q + 1:q])); S <- lapply(L, tcrossprod)
-    XVX <- matrix(0, p, p); XVy <- numeric(p); ld <- 0; Vi <- list()
-    for (k in seq_along(groups)) {
-      g <- groups[[k]]; o <- g$o; Sk <- S[[g$a]][o, o, drop = FALSE]; Vk <- solve(Sk); Vi[[k]] <- Vk
-      ld <- ld + g$n * as.numeric(determinant(Sk)$modulus)
-      for (a in seq_along(o)) for (b in seq_along(o)) {
-        XVX <- XVX + Vk[a, b] * crossprod(g$Xv[[a]], g$Xv[[b]])
-        XVy <- XVy + Vk[a, b] * crossprod(g$Xv[[a]], g$Y[, b])
-      }
-    }
-    A <- solve(XVX); beta <- drop(A %*% XVy)
-    list(L = L, S = S, Vi = Vi, A = A, beta = beta, ld = ld, XVX = XVX)
-  }
-  resid <- function(g, beta) sapply(seq_along(g$o), function(a) g$Y[, a] - drop(g$Xv[[a]] %*% beta))
-  negll <- function(th) {
-    P <- pieces(th); qf <- 0
-    for (k in seq_along(groups)) {
-      R <- matrix(resid(groups[[k]], P$beta), groups[[k]]$n)
-      qf <- qf + sum((R %*% P$Vi[[k]]) * R)
-    }
-    0.5 * (P$ld + as.numeric(determinant(P$XVX)$modulus) + qf)
-  }
-  grad <- function(th) {
-    P <- pieces(th); M <- list(matrix(0, J, J), matrix(0, J, J))
-    for (k in seq_along(groups)) {
-      g <- groups[[k]]; o <- g$o; Vk <- P$Vi[[k]]
-      R <- matrix(resid(g, P$beta), g$n)
-      XAX <- matrix(0, length(o), length(o))
-      for (a in seq_along(o)) for (b in seq_along(o)) XAX[a, b] <- sum((g$Xv[[a]] %*% P$A) * g$Xv[[b]])
-      M[[g$a]][o, o] <- M[[g$a]][o, o] + 0.5 * (g$n * Vk - Vk %*% crossprod(R) %*% Vk - Vk %*% XAX %*% Vk)
-    }
-    unlist(lapply(1:2, function(a) {
-      G <- 2 * M[[a]] %*% P$L[[a]] # gradient of the negative log-likelihood w.r.t. L
-      diag(G) <- diag(G) * diag(P$L[[a]])
-      G[lower.tri(G, TRUE)]
-    }))
-  }
-  if (is.null(start)) {
-    start <- unlist(lapply(arms, function(a) {
-      S0 <- cov(d$y[d$arm == a, ], use = "pairwise.complete.obs"); L0 <- t(chol(S0)); diag(L0) <- log(diag(L0)); L0[lower.tri(L0, TRUE)]
-    }))
-  }
-  th <- nlminb(start, negll, grad, control = list(rel.tol = 1e-15, x.tol = 1e-15, iter.max = 500, eval.max = 1000))$par
-  for (it in 1:20) { # Newton polish on the analytic gradient
-    g <- grad(th)
-    if (max(abs(g)) < 1e-9) break
-    h <- 1e-5; H <- sapply(seq_along(th), function(k) { e <- replace(numeric(length(th)), k, h); (grad(th + e) - grad(th - e)) / (2 * h) })
-    th <- th - solve((H + t(H)) / 2, g)
-  }
-  gmax <- max(abs(grad(th)))
-  if (gmax >= 1e-9) stop("REML not polished: max |gradient| ", gmax)
-  P <- pieces(th)
-  list(beta = P$beta, S = setNames(P$S, arms), theta = th, grad = gmax,
-    loglik = -negll(th) - 0.5 * (N - p) * log(2 * pi))
+# reml_byarm is REML with one covariance per arm; it stops unless polished.
+reml_byarm <- function(d, covariates, start = NULL) {
+  f <- reml(d, J, covariates, match(d$arm, arms), start)
+  if (f$grad >= 1e-9) stop("REML not polished: max |gradient| ", f$grad)
+  f$S <- setNames(f$S, arms)
+  f
 }
 
 # fitdata removes the post-ICE outcomes of non-MAR strategies.
@@ -167,28 +94,15 @@ fitdata <- function(d, ice_first, strat) {
 impute_analyse <- function(d, f, ice_first, strat, covariates, delta = NULL) {
   Y <- d$y
   for (i in seq_len(nrow(d))) {
-    mu <- function(a) { dd <- d[rep(i, J), ]; dd$arm <- a; drop(design(dd, 1:J, covariates) %*% f$beta) }
+    mu <- function(a) { dd <- d[rep(i, J), ]; dd$arm <- a; drop(design(dd, 1:J, J, covariates) %*% f$beta) }
     index_mar <- seq_len(J) < ice_first[i]
     pars <- get(paste0("strategy_", strat[i]))(
       list(mu = mu(d$arm[i]), sigma = f$S[[d$arm[i]]]), # the subject's own arm
       list(mu = mu("control"), sigma = f$S[["control"]]), # the reference arm
       index_mar)
-    y <- d$y[i, ]; m <- is.na(y); o <- !m
-    if (any(m)) {
-      if (any(o)) y[m] <- pars$mu[m] + pars$sigma[m, o, drop = FALSE] %*% solve(pars$sigma[o, o, drop = FALSE], y[o] - pars$mu[o])
-      else y[m] <- pars$mu[m]
-      if (!is.null(delta)) y[m] <- y[m] + delta[(d$arm[i] == "treat") + 1, m]
-    }
-    Y[i, ] <- y
+    Y[i, ] <- impute_subject(d$y[i, ], pars, delta, d$arm[i] == "treat")
   }
-  out <- numeric(0)
-  for (j in 1:J) {
-    a <- data.frame(y = Y[, j], treat = as.numeric(d$arm == "treat"), base = d$base, age = d$age, site = d$site)
-    fit <- if (covariates) lm(y ~ treat + base + age + site, a) else lm(y ~ treat + base, a)
-    nd0 <- a; nd0$treat <- 0; nd1 <- a; nd1$treat <- 1
-    out <- c(out, coef(fit)[["treat"]], mean(predict(fit, nd0)), mean(predict(fit, nd1)))
-  }
-  out
+  ancova(Y, d, J, covariates)
 }
 
 rows <- list(); fits <- list(); alldata <- list()
@@ -206,9 +120,7 @@ for (cs in cases) {
   d <- simulate(cs$n, cs$seed, cs$covariates, isTRUE(cs$gaps))
   n <- nrow(d)
   ice_first <- d$ice
-  alldata[[cs$name]] <- do.call(rbind, lapply(1:n, function(i) data.frame(case = cs$name, id = d$id[i], visit = paste0("V", 1:J),
-    arm = d$arm[i], base = d$base[i], age = d$age[i], site = d$site[i], y = d$y[i, ],
-    ice_visit = if (ice_first[i] <= J) paste0("V", ice_first[i]) else "")))
+  alldata[[cs$name]] <- long_data(cs$name, d, ice_first, J)
   cat(cs$name, ": ICE at V1/V2/V3 =", sum(ice_first == 1), sum(ice_first == 2), sum(ice_first == 3), "of", n, "\n")
   strategies <- function(s) {
     strat <- rep(s, n)
@@ -222,8 +134,8 @@ for (cs in cases) {
     k <- paste(which(is.na(df$y)), collapse = ",")
     if (is.null(cache[[k]])) {
       t0 <- proc.time()[["elapsed"]]
-      full <- reml(df, cs$covariates)
-      jk <- lapply(1:n, function(b) reml(df[-b, ], cs$covariates, start = full$theta))
+      full <- reml_byarm(df, cs$covariates)
+      jk <- lapply(1:n, function(b) reml_byarm(df[-b, ], cs$covariates, start = full$theta))
       cat(cs$name, ": 1 +", n, "REML fits in", round(proc.time()[["elapsed"]] - t0, 1), "s; max |gradient|",
         max(full$grad, sapply(jk, `[[`, "grad")), "\n")
       cache[[k]] <<- list(full = full, jk = jk)
@@ -241,12 +153,8 @@ for (cs in cases) {
     f <- fitsfor(strat)
     est <- impute_analyse(d, f$full, ice_first, strat, cs$covariates, st$delta)
     jk <- t(sapply(1:n, function(b) impute_analyse(d[-b, ], f$jk[[b]], ice_first[-b], strat[-b], cs$covariates, st$delta)))
-    se <- sqrt((n - 1) / n * colSums(sweep(jk, 2, colMeans(jk))^2))
-    nm <- paste(rep(c("trt", "lsm_ref", "lsm_alt"), J), rep(1:J, each = 3), sep = "_")
-    rows[[length(rows) + 1]] <- data.frame(case = cs$name, setting = st$tag, strategy = st$s,
-      delta = if (is.null(st$delta)) "" else paste(sprintf("%g", t(st$delta)), collapse = ";"),
-      quantity = nm, estimate = sprintf("%.15g", est), se = sprintf("%.15g", se),
-      reml_gradient = sprintf("%.3g", f$full$grad))
+    se <- jackknife_se(jk)
+    rows[[length(rows) + 1]] <- result_rows(cs$name, st, J, est, se, f$full$grad)
     cat(cs$name, st$tag, "trt_3", est[7], "se", se[7], "\n")
   }
 }
